@@ -1,0 +1,20 @@
+/**
+ * Limits enforced by the schemas. Each is a named, documented setting of the contract: a client in another
+ * language finds the same numbers in the generated JSON Schema files.
+ */
+export const LIMITS = {
+  /** Longest goal text, in characters. */
+  goalTextMaxChars: 2_000,
+  /** Largest `topN` a goal may ask for. */
+  topNMax: 25,
+  /** Default `topN` when a goal does not say. */
+  topNDefault: 5,
+  /** Longest goal id, in characters; ids are subject tokens so they stay short. */
+  goalIdMaxChars: 64,
+  /** Longest message or task id, in characters. */
+  idMaxChars: 200,
+  /** Largest number of candidates a search may fan out into scrape tasks. */
+  candidatesMax: 50,
+  /** Longest free-text comment on an approval decision. */
+  commentMaxChars: 2_000,
+} as const;

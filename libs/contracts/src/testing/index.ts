@@ -1,0 +1,2 @@
+export { EXAMPLE_GOAL, EXAMPLE_GOAL_ID, exampleMessage, exampleMessages } from './examples.js';
+export type { ExampleMessages } from './examples.js';
