@@ -1,0 +1,10 @@
+export { startNats } from './start-nats.js';
+export type { NatsServerHandle, StartNatsOptions } from './nats-server-handle.js';
+export { startNatsCluster } from './start-nats-cluster.js';
+export type { NatsClusterHandle, StartNatsClusterOptions } from './nats-cluster-handle.js';
+export { uniqueName } from './unique-name.js';
+export { freePort } from './free-port.js';
+export { waitFor } from './wait-for.js';
+export type { WaitForOptions, WaitForProbe } from './wait-for.js';
+export { FIXTURE_ERROR_CODES, FixtureError } from './errors.js';
+export type { FixtureErrorCode } from './errors.js';
