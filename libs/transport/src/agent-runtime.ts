@@ -1,0 +1,132 @@
+import type { AgentRef } from '@swarm/contracts';
+import { BusConnection } from './bus/bus-connection.js';
+import { GoalContextFactory } from './context/goal-context-factory.js';
+import { Provisioner } from './provision/provisioner.js';
+import { DeadLetterer } from './queue/dead-letterer.js';
+import { MaxDeliveriesSweeper } from './queue/max-deliveries-sweeper.js';
+import type { DeadLetterHookFn, QueueBinding, TaskHandlerFn } from './queue/queue-binding.js';
+import { QueueWorker } from './queue/queue-worker.js';
+import type { TransportLogger } from './queue/task-runner.js';
+import { TaskRunner } from './queue/task-runner.js';
+import type { TransportSettings } from './settings.js';
+import type { BusTopology } from './topology.js';
+
+/** A handler registered for one queue. */
+export interface QueueRegistration {
+  readonly binding: QueueBinding;
+  readonly handler: TaskHandlerFn;
+  readonly deadLetterHook?: DeadLetterHookFn;
+}
+
+/** Health as a probe sees it: ready = connected and every consumer bound. */
+export interface RuntimeHealth {
+  readonly connected: boolean;
+  readonly ready: boolean;
+  readonly serverVersion: string;
+  readonly queues: readonly { readonly queue: string; readonly bound: boolean; readonly inFlight: number }[];
+}
+
+const consoleLogger: TransportLogger = {
+  log: (m) => console.log(m),
+  warn: (m) => console.warn(m),
+  error: (m) => console.error(m),
+};
+
+/**
+ * One agent replica's connection to the swarm: provisions the topology, runs a competing consumer per queue and
+ * a max-deliveries sweeper, and shuts down gracefully. The Nest transport is a thin shell around it.
+ */
+export class AgentRuntime {
+  private stopped = false;
+
+  private constructor(
+    readonly bus: BusConnection,
+    readonly goals: GoalContextFactory,
+    private readonly workers: readonly QueueWorker[],
+    private readonly sweepers: readonly MaxDeliveriesSweeper[],
+  ) {}
+
+  static async start(
+    options: {
+      readonly settings: TransportSettings;
+      readonly topology: BusTopology;
+      readonly agentKind: string;
+      readonly logger?: TransportLogger;
+    },
+    registrations: readonly QueueRegistration[],
+  ): Promise<AgentRuntime> {
+    const { settings, topology } = options;
+    const logger = options.logger ?? consoleLogger;
+    const agent: AgentRef = { kind: options.agentKind, instance: settings.instanceId };
+    const bus = await BusConnection.open(settings, `${options.agentKind}:${settings.instanceId}`);
+    try {
+      const provisioner = new Provisioner(bus, settings);
+      await provisioner.ensureTopology(topology);
+      for (const { binding } of registrations) await provisioner.ensureQueue(binding.queue, topology);
+      const goals = await GoalContextFactory.open(bus, topology, settings.casMaxAttempts);
+      const goalContext = (goalId: string) => goals.forGoal(goalId);
+      const workers: QueueWorker[] = [];
+      const sweepers: MaxDeliveriesSweeper[] = [];
+      for (const { binding, handler, deadLetterHook } of registrations) {
+        const deadLetterer = new DeadLetterer({
+          bus,
+          topology,
+          binding,
+          agent,
+          settings,
+          hook: deadLetterHook,
+          goalContext,
+        });
+        const runner = new TaskRunner({
+          bus,
+          settings,
+          topology,
+          binding,
+          agent,
+          handler,
+          deadLetterer,
+          goalContext,
+          logger,
+        });
+        workers.push(new QueueWorker(bus, binding, runner, settings, logger));
+        sweepers.push(
+          new MaxDeliveriesSweeper(bus, topology, binding, deadLetterer, settings.pullExpiresMs, logger),
+        );
+      }
+      for (const worker of workers) await worker.start();
+      for (const sweeper of sweepers) await sweeper.start();
+      logger.log(
+        `${agent.kind} ${agent.instance} serving ${registrations.map((r) => r.binding.queue.name).join(', ')} ` +
+          `(nats ${bus.features.version}, ${settings.inFlight} in flight)`,
+      );
+      return new AgentRuntime(bus, goals, workers, sweepers);
+    } catch (error) {
+      await bus.close();
+      throw error;
+    }
+  }
+
+  health(): RuntimeHealth {
+    const connected = !this.bus.nc.isClosed() && !this.stopped;
+    const queues = this.workers.map((worker) => ({
+      queue: worker.queueName,
+      bound: worker.bound,
+      inFlight: worker.inFlight,
+    }));
+    return {
+      connected,
+      ready: connected && queues.every((q) => q.bound),
+      serverVersion: this.bus.features.version,
+      queues,
+    };
+  }
+
+  /** Stops pulling, drains in-flight work until the deadline, then closes the connection. Idempotent. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const sweeper of this.sweepers) sweeper.stop();
+    await Promise.all(this.workers.map((worker) => worker.stop()));
+    await this.bus.close();
+  }
+}

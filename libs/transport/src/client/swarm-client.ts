@@ -1,0 +1,189 @@
+import type { JsMsg } from '@nats-io/jetstream';
+import { DeliverPolicy } from '@nats-io/jetstream';
+import type { DeadLetterRecord } from '@swarm/contracts';
+import { DeadLetterRecord as DeadLetterRecordSchema } from '@swarm/contracts';
+import type { PublishAck } from '../bus/bus-connection.js';
+import { BusConnection } from '../bus/bus-connection.js';
+import type { HeaderRecord } from '../bus/codec.js';
+import { restorePayload } from '../bus/codec.js';
+import { publishMessage } from '../bus/publisher.js';
+import type { GoalContext } from '../context/goal-context.js';
+import { GoalContextFactory } from '../context/goal-context-factory.js';
+import { Provisioner } from '../provision/provisioner.js';
+import type { OutboundMessage } from '../queue/queue-binding.js';
+import type { TransportSettings } from '../settings.js';
+import type { BusTopology } from '../topology.js';
+
+/** A message read back from a stream, as JSON with its stream metadata. */
+export interface StoredMessage {
+  readonly subject: string;
+  readonly streamSequence: number;
+  readonly time: Date;
+  readonly headers: HeaderRecord;
+  readonly body: unknown;
+}
+
+function toStored(msg: JsMsg): StoredMessage {
+  let body: unknown;
+  try {
+    body = msg.json();
+  } catch {
+    body = msg.string();
+  }
+  const headers: HeaderRecord = {};
+  for (const name of msg.headers?.keys() ?? []) headers[name] = msg.headers?.values(name) ?? [];
+  return { subject: msg.subject, streamSequence: msg.seq, time: msg.time, headers, body };
+}
+
+/**
+ * The bus as a publisher sees it (CLI, tests, other services): publish with deterministic ids, read a goal's
+ * events and context, list and replay dead letters. Agents use the transport instead.
+ */
+export class SwarmClient {
+  private goals: GoalContextFactory | undefined;
+
+  private constructor(
+    readonly bus: BusConnection,
+    readonly topology: BusTopology,
+    private readonly settings: TransportSettings,
+  ) {}
+
+  /** Connects; with `provision` it also creates the streams and buckets (idempotent). */
+  static async connect(
+    settings: TransportSettings,
+    topology: BusTopology,
+    options: { readonly provision?: boolean; readonly name?: string } = {},
+  ): Promise<SwarmClient> {
+    const bus = await BusConnection.open(settings, options.name ?? `swarm-client:${settings.instanceId}`);
+    try {
+      if (options.provision) await new Provisioner(bus, settings).ensureTopology(topology);
+    } catch (error) {
+      await bus.close();
+      throw error;
+    }
+    return new SwarmClient(bus, topology, settings);
+  }
+
+  /** Publishes a swarm message (its `messageId` is the `Nats-Msg-Id`) and waits for the PubAck. */
+  publish(
+    outbound: OutboundMessage,
+    trace?: { traceparent?: string; tracestate?: string },
+  ): Promise<PublishAck> {
+    return publishMessage(this.bus, outbound, trace);
+  }
+
+  /** Publishes raw bytes (for replays and for tests of poison input). */
+  publishRaw(
+    subject: string,
+    data: Uint8Array,
+    messageId: string,
+    headers: HeaderRecord = {},
+  ): Promise<PublishAck> {
+    return this.bus.publish(subject, data, messageId, headers);
+  }
+
+  /** The shared context of one goal. */
+  async goal(goalId: string): Promise<GoalContext> {
+    this.goals ??= await GoalContextFactory.open(this.bus, this.topology, this.settings.casMaxAttempts);
+    return this.goals.forGoal(goalId);
+  }
+
+  /** Reads every message of a stream matching `subject`, oldest first, up to what is stored now. */
+  async readStream(
+    stream: string,
+    subject: string,
+    options: { readonly limit?: number } = {},
+  ): Promise<StoredMessage[]> {
+    const limit = options.limit ?? 10_000;
+    const consumer = await this.bus.js.consumers.get(stream, {
+      filter_subjects: subject,
+      deliver_policy: DeliverPolicy.All,
+    });
+    const out: StoredMessage[] = [];
+    try {
+      const info = await consumer.info(true);
+      let remaining = Math.min(limit, info.num_pending);
+      while (remaining > 0) {
+        const batch = await consumer.fetch({ max_messages: Math.min(remaining, 500), expires: 2_000 });
+        let got = 0;
+        for await (const msg of batch) {
+          out.push(toStored(msg));
+          got++;
+          if (msg.info.pending === 0) break;
+        }
+        if (got === 0) break;
+        remaining -= got;
+      }
+    } finally {
+      await consumer.delete().catch(() => false);
+    }
+    return out;
+  }
+
+  /** A goal's events (the audit trail), oldest first. */
+  goalEvents(goalId: string): Promise<StoredMessage[]> {
+    return this.readStream(this.topology.eventsStream, this.topology.goalEventsSubject(goalId));
+  }
+
+  /** Follows events on `subject` as they arrive, starting with what is stored, until `signal` aborts. */
+  async *followEvents(subject: string, signal: AbortSignal): AsyncGenerator<StoredMessage> {
+    const consumer = await this.bus.js.consumers.get(this.topology.eventsStream, {
+      filter_subjects: subject,
+    });
+    const messages = await consumer.consume({ max_messages: 256 });
+    const stop = () => void messages.stop();
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      for await (const msg of messages) yield toStored(msg);
+    } finally {
+      signal.removeEventListener('abort', stop);
+      await messages.close().catch(() => undefined);
+    }
+  }
+
+  /** Dead-letter records, oldest first (optionally of one queue). */
+  async deadLetters(queue?: string): Promise<DeadLetterRecord[]> {
+    const subject = queue ? this.topology.deadLetterSubject(queue) : this.topology.allDeadLettersSubject;
+    const stored = await this.readStream(this.topology.deadLetterStream, subject);
+    return stored.flatMap((message) => {
+      const parsed = DeadLetterRecordSchema.safeParse(message.body);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+
+  /**
+   * Puts a dead-lettered message back on its original subject, byte for byte with its original headers, under a
+   * new message id (`<dead-letter id>/replay/<ms>`) so the stream does not drop it as a duplicate.
+   */
+  async replayDeadLetter(deadLetterId: string): Promise<PublishAck> {
+    const records = await this.deadLetters();
+    const record = records.find((r) => r.messageId === deadLetterId);
+    if (!record) throw new Error(`no dead-letter record with id "${deadLetterId}"`);
+    if (record.payload.truncated) {
+      throw new Error(
+        `dead letter "${deadLetterId}" kept only ${record.payload.data.length} of ${record.payload.bytes} bytes; it cannot be replayed`,
+      );
+    }
+    const headers = { ...record.headers };
+    delete headers['Nats-Msg-Id'];
+    return this.bus.publish(
+      record.source.subject,
+      restorePayload(record.payload),
+      `${deadLetterId}/replay/${Date.now()}`,
+      headers,
+    );
+  }
+
+  /** Tasks waiting in a queue's consumer (the lag an autoscaler reads). */
+  async pending(
+    stream: string,
+    durable: string,
+  ): Promise<{ pending: number; ackPending: number; redelivered: number }> {
+    const info = await this.bus.jsm.consumers.info(stream, durable);
+    return { pending: info.num_pending, ackPending: info.num_ack_pending, redelivered: info.num_redelivered };
+  }
+
+  async close(): Promise<void> {
+    await this.bus.close();
+  }
+}

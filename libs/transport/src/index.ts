@@ -1,0 +1,51 @@
+export { AgentRuntime } from './agent-runtime.js';
+export type { QueueRegistration, RuntimeHealth } from './agent-runtime.js';
+export type { PublishAck } from './bus/bus-connection.js';
+export { capturePayload, restorePayload } from './bus/codec.js';
+export type { HeaderRecord } from './bus/codec.js';
+export { serverFeatures } from './bus/server-features.js';
+export type { ServerFeatures } from './bus/server-features.js';
+export { SwarmClient } from './client/swarm-client.js';
+export type { StoredMessage } from './client/swarm-client.js';
+export { GoalContext } from './context/goal-context.js';
+export type { Revisioned, UpdateResult } from './context/goal-context.js';
+export {
+  CasConflictError,
+  InvalidSettingsError,
+  NotConnectedError,
+  TaskError,
+  TopologyConflictError,
+  TRANSPORT_ERROR_CODES,
+} from './errors.js';
+export type { TransportErrorCode } from './errors.js';
+export { JetStreamClientProxy } from './nest/jetstream.client.js';
+export { closeOnSignals } from './nest/close-on-signals.js';
+export type { Closable } from './nest/close-on-signals.js';
+export { JetStreamServer } from './nest/jetstream.server.js';
+export type { JetStreamServerOptions } from './nest/jetstream.server.js';
+export { OnDeadLetter, TaskHandler } from './nest/task-handler.decorator.js';
+export { configDifferences, desiredConsumer, desiredStream } from './provision/desired-config.js';
+export { UNKNOWN_GOAL_ID } from './queue/dead-letter-record.js';
+export { defineQueue } from './queue/queue-binding.js';
+export type {
+  DeadLetterContext,
+  DeadLetterHookFn,
+  OutboundMessage,
+  QueueBinding,
+  TaskContext,
+  TaskHandlerFn,
+  TaskResult,
+  TraceCarrier,
+} from './queue/queue-binding.js';
+export { backoffDelay, decideSettlement, describeError } from './queue/settlement.js';
+export type { Settlement } from './queue/settlement.js';
+export type { TransportLogger } from './queue/task-runner.js';
+export {
+  parseTransportSettings,
+  TRANSPORT_ENV,
+  TransportSettings,
+  transportSettingsFromEnv,
+} from './settings.js';
+export type { TransportSettingsInput } from './settings.js';
+export { isolatedTopology, SWARM_QUEUES, swarmTopology } from './topology.js';
+export type { BusTopology } from './topology.js';

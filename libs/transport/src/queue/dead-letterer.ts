@@ -1,0 +1,106 @@
+import type { AgentRef, DeadLetterRecord, DeadLetterSource, ErrorInfo } from '@swarm/contracts';
+import { SCHEMA_VERSION } from '@swarm/contracts';
+import type { BusConnection } from '../bus/bus-connection.js';
+import type { HeaderRecord } from '../bus/codec.js';
+import { publishMessage } from '../bus/publisher.js';
+import type { GoalContext } from '../context/goal-context.js';
+import type { TransportSettings } from '../settings.js';
+import type { BusTopology } from '../topology.js';
+import { buildDeadLetterRecord, UNKNOWN_GOAL_ID } from './dead-letter-record.js';
+import { failedEvent, goalFailedEvent } from './lifecycle-events.js';
+import type { DeadLetterHookFn, QueueBinding, TraceCarrier } from './queue-binding.js';
+
+/** What the dead-letterer needs. */
+export interface DeadLettererDeps {
+  readonly bus: BusConnection;
+  readonly topology: BusTopology;
+  readonly binding: QueueBinding;
+  readonly agent: AgentRef;
+  readonly settings: TransportSettings;
+  readonly hook?: DeadLetterHookFn;
+  readonly goalContext: (goalId: string) => GoalContext;
+}
+
+/**
+ * Publishes a dead-letter record (awaiting its PubAck), the `task.failed` event that names it, `goal.failed`
+ * when the queue fails its goal, and runs the queue's dead-letter hook. Idempotent: the record id is
+ * `dlq/<stream>/<seq>`, so running it again for the same message changes nothing downstream.
+ */
+export class DeadLetterer {
+  constructor(private readonly deps: DeadLettererDeps) {}
+
+  async deadLetter(input: {
+    readonly data: Uint8Array;
+    readonly headers: HeaderRecord;
+    readonly source: DeadLetterSource;
+    readonly deliveryCount: number;
+    readonly reason: ErrorInfo;
+    readonly known?: { readonly goalId: string; readonly taskId: string; readonly messageId: string };
+    readonly trace: TraceCarrier;
+  }): Promise<DeadLetterRecord> {
+    const { bus, topology, binding, agent, settings } = this.deps;
+    const now = new Date();
+    const record = buildDeadLetterRecord({
+      queue: binding.queue.name,
+      reason: input.reason,
+      source: input.source,
+      deliveryCount: input.deliveryCount,
+      data: input.data,
+      headers: input.headers,
+      payloadLimitBytes: settings.deadLetterPayloadLimitBytes,
+      known: input.known,
+      now,
+    });
+    await publishMessage(
+      bus,
+      { subject: topology.deadLetterSubject(binding.queue.name), message: record },
+      input.trace,
+    );
+    const task = {
+      goalId: record.goalId,
+      taskId: record.taskId,
+      messageId: record.causationId ?? record.messageId,
+      queue: binding.queue.name,
+      agent,
+    };
+    const failed = failedEvent(
+      task,
+      input.deliveryCount,
+      { error: input.reason, retryInMs: null, deadLetterId: record.messageId },
+      now,
+    );
+    await publishMessage(
+      bus,
+      { subject: topology.eventSubject(record.goalId, 'task.failed'), message: failed },
+      input.trace,
+    );
+    const goalKnown = record.goalId !== UNKNOWN_GOAL_ID;
+    if (binding.failsGoalOnDeadLetter && goalKnown) {
+      const goalFailed = goalFailedEvent(task, input.deliveryCount, input.reason, record.messageId, now);
+      await publishMessage(
+        bus,
+        { subject: topology.eventSubject(record.goalId, 'goal.failed'), message: goalFailed },
+        input.trace,
+      );
+    }
+    if (this.deps.hook) {
+      const goal = goalKnown ? this.deps.goalContext(record.goalId) : undefined;
+      const result = await this.deps.hook(record, {
+        record,
+        goal,
+        agent,
+        envelope: ({ messageId, taskId }) => ({
+          schemaVersion: SCHEMA_VERSION,
+          messageId,
+          goalId: record.goalId,
+          taskId: taskId ?? messageId,
+          causationId: record.messageId,
+          attempt: 1,
+          timestamp: new Date().toISOString(),
+        }),
+      });
+      await Promise.all((result?.emit ?? []).map((outbound) => publishMessage(bus, outbound, input.trace)));
+    }
+    return record;
+  }
+}

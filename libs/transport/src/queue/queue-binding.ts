@@ -1,0 +1,81 @@
+import type { AgentRef, DeadLetterRecord, Envelope, QueueSpec } from '@swarm/contracts';
+import type { z } from 'zod';
+import type { HeaderRecord } from '../bus/codec.js';
+import type { GoalContext } from '../context/goal-context.js';
+
+/** A queue plus the schema its tasks must pass before a handler sees them. */
+export interface QueueBinding<S extends z.ZodType = z.ZodType> {
+  readonly queue: QueueSpec;
+  readonly schema: S;
+  /** When a task of this queue is dead-lettered, the whole goal fails (a `goal.failed` event). */
+  readonly failsGoalOnDeadLetter: boolean;
+}
+
+/** Binds a queue from the contracts to its task schema. */
+export function defineQueue<S extends z.ZodType>(
+  queue: QueueSpec,
+  schema: S,
+  options: { failsGoalOnDeadLetter?: boolean } = {},
+): QueueBinding<S> {
+  return { queue, schema, failsGoalOnDeadLetter: options.failsGoalOnDeadLetter ?? false };
+}
+
+/** A message a handler hands off: published with `Nats-Msg-Id = message.messageId` before the task is acked. */
+export interface OutboundMessage {
+  readonly subject: string;
+  readonly message: Envelope & { readonly type: string };
+}
+
+/** What a handler returns: a summary for the completion event and the messages it hands off. */
+export interface TaskResult {
+  readonly output?: Record<string, unknown>;
+  readonly emit?: readonly OutboundMessage[];
+}
+
+/** W3C trace context carried in the message headers. */
+export interface TraceCarrier {
+  readonly traceparent?: string;
+  readonly tracestate?: string;
+}
+
+/** What a handler gets besides the typed payload. */
+export interface TaskContext {
+  readonly queue: string;
+  readonly subject: string;
+  readonly goalId: string;
+  readonly taskId: string;
+  readonly messageId: string;
+  /** 1 on the first delivery; grows with each redelivery. */
+  readonly deliveryCount: number;
+  readonly streamSequence: number;
+  readonly agent: AgentRef;
+  readonly headers: Readonly<HeaderRecord>;
+  readonly trace: TraceCarrier;
+  /** Aborted when the replica shuts down and the drain deadline has passed. */
+  readonly signal: AbortSignal;
+  /** The goal's shared context (KV) and artifacts (object store). */
+  readonly goal: GoalContext;
+  /** Tells the server the task is still being worked on (also sent automatically every heartbeatMs). */
+  heartbeat(): void;
+  /** Publishes a `task.progress` event. */
+  progress(message: string, fraction?: number): Promise<void>;
+  /** The envelope of a message this task causes: same goal, causation = this message, attempt 1. */
+  envelope(ids: { readonly messageId: string; readonly taskId?: string }): Envelope;
+}
+
+/** A task handler: typed payload in, result out. Throw TaskError to choose retry or dead-letter. */
+export type TaskHandlerFn<T = unknown> = (payload: T, ctx: TaskContext) => Promise<TaskResult | void>;
+
+/** What a dead-letter hook gets: the record and the goal context (when the goal is known). */
+export interface DeadLetterContext {
+  readonly record: DeadLetterRecord;
+  readonly goal: GoalContext | undefined;
+  readonly agent: AgentRef;
+  envelope(ids: { readonly messageId: string; readonly taskId?: string }): Envelope;
+}
+
+/** Runs after a task of the queue was dead-lettered (for example, to count a failed scrape in a join). */
+export type DeadLetterHookFn = (
+  record: DeadLetterRecord,
+  ctx: DeadLetterContext,
+) => Promise<TaskResult | void>;

@@ -1,0 +1,121 @@
+import { hostname } from 'node:os';
+import { z } from 'zod';
+import { InvalidSettingsError } from './errors.js';
+
+const ms = z.coerce.number().int().min(0);
+const csvOfMs = z.preprocess(
+  (value) => (typeof value === 'string' ? value.split(',').map((part) => Number(part.trim())) : value),
+  z.array(z.number().int().min(0)).min(1),
+);
+
+/**
+ * Transport settings, parsed once at boot. Every limit is named here with its default; the env variable that
+ * sets it is in `TRANSPORT_ENV`.
+ */
+export const TransportSettings = z
+  .object({
+    /** NATS server URLs, comma-separated. */
+    natsUrl: z.string().min(1).default('nats://127.0.0.1:4222'),
+    natsUser: z.string().optional(),
+    natsPassword: z.string().optional(),
+    natsToken: z.string().optional(),
+    /** A unique name for this replica (shows in claimed events, logs and traces). */
+    instanceId: z.string().min(1).default(`${hostname()}-${process.pid}`),
+    /** Tasks one replica works on at once: it pulls only when a slot is free. */
+    inFlight: z.coerce.number().int().min(1).max(1_000).default(4),
+    /** How long the server waits for an ack (or a heartbeat) before redelivering to another replica. */
+    ackWaitMs: ms.min(1_000).default(30_000),
+    /** How often a running task tells the server it is still working (must be below ackWaitMs). */
+    heartbeatMs: ms.min(100).default(10_000),
+    /** Deliveries of one task before it is dead-lettered (the first try counts). */
+    maxDeliver: z.coerce.number().int().min(1).max(100).default(5),
+    /** Delay before retry N (the last entry repeats). */
+    backoffMs: csvOfMs.default([1_000, 5_000, 15_000, 30_000]),
+    /** Unacked tasks a consumer allows across all replicas (server-side flow control). */
+    maxAckPending: z.coerce.number().int().min(1).default(1_000),
+    /** How long a pull request waits on an empty queue before it is renewed. */
+    pullExpiresMs: ms.min(1_000).default(5_000),
+    /** On shutdown, how long in-flight tasks may run before they are left to redelivery. */
+    drainTimeoutMs: ms.default(20_000),
+    /** De-duplication window of the streams (msg ids seen within it are dropped). */
+    duplicateWindowMs: ms.min(1_000).default(10 * 60_000),
+    /** Stream replicas (3 on a JetStream cluster). */
+    replicas: z.coerce.number().int().min(1).max(5).default(1),
+    /** Bytes of an original payload kept in a dead-letter record. */
+    deadLetterPayloadLimitBytes: z.coerce
+      .number()
+      .int()
+      .min(1_024)
+      .default(256 * 1_024),
+    /** How long per-goal context lives in the KV bucket. */
+    goalContextTtlMs: ms.default(7 * 24 * 60 * 60_000),
+    /** Compare-and-set attempts before an update gives up with a retryable error. */
+    casMaxAttempts: z.coerce.number().int().min(1).default(25),
+    /** Wait for the server to confirm each ack (a lost ack would otherwise mean one redelivery). */
+    confirmAcks: z
+      .union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')])
+      .default(true),
+  })
+  .refine((s) => s.heartbeatMs < s.ackWaitMs, {
+    message: 'heartbeatMs must be below ackWaitMs',
+    path: ['heartbeatMs'],
+  });
+/** Parsed transport settings. */
+export type TransportSettings = z.infer<typeof TransportSettings>;
+/** Transport settings as given (every field optional). */
+export type TransportSettingsInput = z.input<typeof TransportSettings>;
+
+/** The environment variable behind each setting. */
+export const TRANSPORT_ENV = {
+  natsUrl: 'NATS_URL',
+  natsUser: 'NATS_USER',
+  natsPassword: 'NATS_PASSWORD',
+  natsToken: 'NATS_TOKEN',
+  instanceId: 'SWARM_INSTANCE_ID',
+  inFlight: 'SWARM_IN_FLIGHT',
+  ackWaitMs: 'SWARM_ACK_WAIT_MS',
+  heartbeatMs: 'SWARM_HEARTBEAT_MS',
+  maxDeliver: 'SWARM_MAX_DELIVER',
+  backoffMs: 'SWARM_BACKOFF_MS',
+  maxAckPending: 'SWARM_MAX_ACK_PENDING',
+  pullExpiresMs: 'SWARM_PULL_EXPIRES_MS',
+  drainTimeoutMs: 'SWARM_DRAIN_TIMEOUT_MS',
+  duplicateWindowMs: 'SWARM_DUPLICATE_WINDOW_MS',
+  replicas: 'SWARM_STREAM_REPLICAS',
+  deadLetterPayloadLimitBytes: 'SWARM_DLQ_PAYLOAD_LIMIT_BYTES',
+  goalContextTtlMs: 'SWARM_GOAL_CONTEXT_TTL_MS',
+  casMaxAttempts: 'SWARM_CAS_MAX_ATTEMPTS',
+  confirmAcks: 'SWARM_CONFIRM_ACKS',
+} as const satisfies Record<keyof TransportSettings, string>;
+
+/** Validates settings, naming every bad value. Throws InvalidSettingsError. */
+export function parseTransportSettings(input: TransportSettingsInput = {}): TransportSettings {
+  const parsed = TransportSettings.safeParse(input);
+  if (!parsed.success) {
+    const detail = parsed.error.issues
+      .map((i) => `${i.path.join('.')}: ${i.message.toLowerCase()}`)
+      .join('; ');
+    throw new InvalidSettingsError(`invalid transport settings: ${detail}`);
+  }
+  return parsed.data;
+}
+
+/** Reads transport settings from an environment map (pass `process.env` from the service's config module). */
+export function transportSettingsFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): TransportSettings {
+  const input: Record<string, string> = {};
+  for (const [key, variable] of Object.entries(TRANSPORT_ENV)) {
+    const value = env[variable];
+    if (value !== undefined && value !== '') input[key] = value;
+  }
+  try {
+    return parseTransportSettings(input);
+  } catch (error) {
+    if (!(error instanceof InvalidSettingsError)) throw error;
+    const named = error.message.replace(/(\w+): /g, (match, key: string) =>
+      key in TRANSPORT_ENV ? `${TRANSPORT_ENV[key as keyof typeof TRANSPORT_ENV]}: ` : match,
+    );
+    throw new InvalidSettingsError(named);
+  }
+}

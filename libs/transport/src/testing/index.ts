@@ -1,0 +1,4 @@
+export { createWorkController } from './work-controller.js';
+export type { WorkObserver } from './work-controller.js';
+export { WorkTask, workTask } from './work-task.js';
+export type { WorkTaskInput } from './work-task.js';

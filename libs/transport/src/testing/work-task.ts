@@ -1,0 +1,35 @@
+import { envelopeShape, SCHEMA_VERSION } from '@swarm/contracts';
+import { z } from 'zod';
+
+/** A test task that says how its handler should behave, so one worker serves every transport scenario. */
+export const WorkTask = z.strictObject({
+  type: z.literal('task.work'),
+  ...envelopeShape,
+  work: z.strictObject({
+    /** How long the handler works (heartbeats keep the claim meanwhile). */
+    ms: z.int().min(0).default(0),
+    /** Throw a retryable error while the delivery count is at most this. */
+    failUntilDelivery: z.int().min(0).default(0),
+    /** Throw a non-retryable error. */
+    permanentFailure: z.boolean().default(false),
+  }),
+});
+/** A test task. */
+export type WorkTask = z.infer<typeof WorkTask>;
+/** A test task as published. */
+export type WorkTaskInput = z.input<typeof WorkTask>;
+
+/** Builds a work task for `goalId`/`taskId` with the given behaviour. */
+export function workTask(goalId: string, taskId: string, work: WorkTaskInput['work'] = {}): WorkTaskInput {
+  return {
+    type: 'task.work',
+    schemaVersion: SCHEMA_VERSION,
+    messageId: taskId,
+    goalId,
+    taskId,
+    causationId: null,
+    attempt: 1,
+    timestamp: new Date().toISOString(),
+    work,
+  };
+}
