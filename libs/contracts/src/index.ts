@@ -25,3 +25,15 @@ export { MESSAGE_CATALOG } from './catalog.js';
 export type { CatalogEntry } from './catalog.js';
 export { decodePayload, describeIssues } from './parse.js';
 export type { Decoded, PayloadProblem } from './parse.js';
+export {
+  ApprovalState,
+  ARTIFACTS,
+  CONTEXT_KEYS,
+  JoinState,
+  MissingEntry,
+  PageExtract,
+  RankedEntry,
+  Ranking,
+  ScoreComponent,
+  ScrapeOutcome,
+} from './artifacts.js';

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { ErrorInfo, MessageId } from './envelope.js';
+import { ScoringWeights } from './goal.js';
+import { Candidate } from './tasks.js';
+
+/** What the scraper extracted from one page. */
+export const PageExtract = z.strictObject({
+  url: z.url(),
+  finalUrl: z.url(),
+  title: z.string().max(500),
+  description: z.string().max(2_000),
+  /** Main text, whitespace-collapsed and cut at the scraper's text limit. */
+  text: z.string().max(20_000),
+  features: z.array(z.string().max(100)).max(64),
+  license: z.string().max(100).optional(),
+  version: z.string().max(64).optional(),
+  install: z.string().max(300).optional(),
+  fetchedAt: z.iso.datetime({ offset: true }),
+  bytes: z.int().min(0),
+});
+/** What the scraper extracted from one page. */
+export type PageExtract = z.infer<typeof PageExtract>;
+
+/** One scrape's outcome, kept in the goal context under `scrape.<candidateIndex>`. */
+export const ScrapeOutcome = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), candidateId: z.string(), taskId: MessageId, extract: PageExtract }),
+  z.strictObject({ ok: z.literal(false), candidateId: z.string(), taskId: MessageId, url: z.string(), error: ErrorInfo }),
+]);
+/** One scrape's outcome. */
+export type ScrapeOutcome = z.infer<typeof ScrapeOutcome>;
+
+/** The scrape join, kept under `join`: how many scrapes the goal fanned out and which have landed. */
+export const JoinState = z.strictObject({
+  expected: z.int().min(1),
+  /** Candidate index -> how its scrape ended. */
+  landed: z.record(
+    z.string(),
+    z.strictObject({ ok: z.boolean(), taskId: MessageId, candidateId: z.string(), traceparent: z.string().optional() }),
+  ),
+});
+/** The scrape join. */
+export type JoinState = z.infer<typeof JoinState>;
+
+/** One weighted part of a score, with the reason for it. */
+export const ScoreComponent = z.strictObject({
+  score: z.number().min(0).max(1),
+  weight: z.number().min(0).max(1),
+  rationale: z.string().max(1_000),
+});
+/** One weighted part of a score. */
+export type ScoreComponent = z.infer<typeof ScoreComponent>;
+
+/** A ranked candidate with its score, each component's rationale, and its sources. */
+export const RankedEntry = z.strictObject({
+  rank: z.int().min(1),
+  candidate: Candidate,
+  score: z.number().min(0).max(1),
+  components: z.strictObject({
+    relevance: ScoreComponent,
+    adoption: ScoreComponent,
+    freshness: ScoreComponent,
+    coverage: ScoreComponent,
+    license: ScoreComponent,
+  }),
+  rationale: z.string().max(2_000),
+  features: z.array(z.string().max(100)).max(64),
+  /** Where the facts came from: the scraped page, the homepage, the repository. */
+  sources: z.array(z.string().max(500)).max(8),
+  /** False when the page could not be scraped and the score rests on metadata alone. */
+  scraped: z.boolean(),
+});
+/** A ranked candidate. */
+export type RankedEntry = z.infer<typeof RankedEntry>;
+
+/** A candidate the report must name as missing (its scrape failed for good). */
+export const MissingEntry = z.strictObject({
+  candidateId: z.string(),
+  name: z.string(),
+  url: z.string(),
+  reason: z.string().max(1_000),
+});
+/** A candidate whose scrape failed. */
+export type MissingEntry = z.infer<typeof MissingEntry>;
+
+/** The ranker's output, stored as the `ranking.json` artifact and read by communications. */
+export const Ranking = z.strictObject({
+  goalId: z.string(),
+  query: z.string(),
+  topN: z.int().min(1),
+  generatedAt: z.iso.datetime({ offset: true }),
+  /** The weights used, normalized to sum to 1. */
+  weights: ScoringWeights,
+  ranked: z.array(RankedEntry),
+  considered: z.int().min(0),
+  missing: z.array(MissingEntry),
+});
+/** The ranker's output. */
+export type Ranking = z.infer<typeof Ranking>;
+
+/** The approval state of a goal, kept under `approval`; the decision is set once by compare-and-set. */
+export const ApprovalState = z.strictObject({
+  requestedAt: z.iso.datetime({ offset: true }),
+  expiresAt: z.iso.datetime({ offset: true }),
+  decision: z
+    .strictObject({
+      outcome: z.enum(['granted', 'rejected', 'expired']),
+      by: z.string().max(128),
+      comment: z.string().max(2_000).optional(),
+      at: z.iso.datetime({ offset: true }),
+    })
+    .optional(),
+});
+/** The approval state of a goal. */
+export type ApprovalState = z.infer<typeof ApprovalState>;
+
+/** Keys of the per-goal context (KV `<goalId>.<key>`) and artifact names (object store `<goalId>/<name>`). */
+export const CONTEXT_KEYS = {
+  /** The goal's fingerprint, set once by the search agent: a reused goal id with other content is refused. */
+  spec: 'spec',
+  candidates: 'candidates',
+  join: 'join',
+  scrape: (candidateIndex: number) => `scrape.${candidateIndex}`,
+  approval: 'approval',
+  delivery: (sink: string) => `delivery.${sink}`,
+} as const;
+
+/** Artifact names in the object store. */
+export const ARTIFACTS = {
+  ranking: 'ranking.json',
+  reportMarkdown: 'report.md',
+  reportHtml: 'report.html',
+} as const;
