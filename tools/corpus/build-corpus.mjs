@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds services/search/corpus/packages.json from tools/corpus/selected.txt + the package list
+// Builds libs/corpus/data/packages.json from tools/corpus/selected.txt + the package list
 // snapshot (npm.tsv) + one `npm view` look-up per selected package (cached in tools/corpus/.cache.json,
 // so a re-run asks the npm registry only about packages it has not seen yet).
 //
@@ -9,7 +9,7 @@
 //
 //   --offline   never call npm; packages missing from the cache keep only the TSV fields.
 //
-// Entry shape (see services/search/corpus/README.md):
+// Entry shape (see libs/corpus/data/README.md):
 //   { id, name, summary, keywords[], monthlyDownloads, license?, version, lastPublished?, homepage?,
 //     repository?, features[] }
 
