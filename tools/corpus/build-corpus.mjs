@@ -28,7 +28,7 @@ const argVal = (flag, dflt) => {
 const TSV = argVal('--tsv', process.env.CORPUS_TSV || '/work/.library/env/packages/npm.tsv');
 const SELECTED = join(here, 'selected.txt');
 const CACHE = join(here, '.cache.json');
-const OUT = join(root, 'services', 'search', 'corpus', 'packages.json');
+const OUT = join(root, 'libs', 'corpus', 'data', 'packages.json');
 const OFFLINE = args.includes('--offline');
 const PAUSE_MS = Number(argVal('--pause-ms', '300'));
 
