@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ErrorInfo, MessageId } from './envelope.js';
-import { ScoringWeights } from './goal.js';
+import { GoalSpec, ScoringWeights } from './goal.js';
 import { Candidate } from './tasks.js';
 
 /** What the scraper extracted from one page. */
@@ -24,7 +24,13 @@ export type PageExtract = z.infer<typeof PageExtract>;
 /** One scrape's outcome, kept in the goal context under `scrape.<candidateIndex>`. */
 export const ScrapeOutcome = z.discriminatedUnion('ok', [
   z.strictObject({ ok: z.literal(true), candidateId: z.string(), taskId: MessageId, extract: PageExtract }),
-  z.strictObject({ ok: z.literal(false), candidateId: z.string(), taskId: MessageId, url: z.string(), error: ErrorInfo }),
+  z.strictObject({
+    ok: z.literal(false),
+    candidateId: z.string(),
+    taskId: MessageId,
+    url: z.string(),
+    error: ErrorInfo,
+  }),
 ]);
 /** One scrape's outcome. */
 export type ScrapeOutcome = z.infer<typeof ScrapeOutcome>;
@@ -35,7 +41,12 @@ export const JoinState = z.strictObject({
   /** Candidate index -> how its scrape ended. */
   landed: z.record(
     z.string(),
-    z.strictObject({ ok: z.boolean(), taskId: MessageId, candidateId: z.string(), traceparent: z.string().optional() }),
+    z.strictObject({
+      ok: z.boolean(),
+      taskId: MessageId,
+      candidateId: z.string(),
+      traceparent: z.string().optional(),
+    }),
   ),
 });
 /** The scrape join. */
@@ -113,10 +124,20 @@ export const ApprovalState = z.strictObject({
 /** The approval state of a goal. */
 export type ApprovalState = z.infer<typeof ApprovalState>;
 
+/** The goal as the search agent accepted it, kept under `spec`: later agents read the query and weights here. */
+export const AcceptedGoal = z.strictObject({
+  fingerprint: z.string().min(1).max(64),
+  goal: GoalSpec,
+  acceptedAt: z.iso.datetime({ offset: true }),
+});
+/** The goal as accepted. */
+export type AcceptedGoal = z.infer<typeof AcceptedGoal>;
+
 /** Keys of the per-goal context (KV `<goalId>.<key>`) and artifact names (object store `<goalId>/<name>`). */
 export const CONTEXT_KEYS = {
-  /** The goal's fingerprint, set once by the search agent: a reused goal id with other content is refused. */
+  /** The accepted goal (AcceptedGoal), set once by the search agent: a reused goal id with other content is refused. */
   spec: 'spec',
+  /** The candidates the search fanned out (Candidate[]), in candidate-index order. */
   candidates: 'candidates',
   join: 'join',
   scrape: (candidateIndex: number) => `scrape.${candidateIndex}`,

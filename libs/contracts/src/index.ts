@@ -26,6 +26,7 @@ export type { CatalogEntry } from './catalog.js';
 export { decodePayload, describeIssues } from './parse.js';
 export type { Decoded, PayloadProblem } from './parse.js';
 export {
+  AcceptedGoal,
   ApprovalState,
   ARTIFACTS,
   CONTEXT_KEYS,

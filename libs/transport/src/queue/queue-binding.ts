@@ -59,6 +59,11 @@ export interface TaskContext {
   heartbeat(): void;
   /** Publishes a `task.progress` event. */
   progress(message: string, fraction?: number): Promise<void>;
+  /**
+   * Publishes a message now, before the task completes (e.g. an approval request a handler then waits on),
+   * awaiting its PubAck. Give it a deterministic `messageId`: a redelivered handler publishes it again.
+   */
+  publish(outbound: OutboundMessage): Promise<void>;
   /** The envelope of a message this task causes: same goal, causation = this message, attempt 1. */
   envelope(ids: { readonly messageId: string; readonly taskId?: string }): Envelope;
 }

@@ -274,6 +274,9 @@ export class TaskRunner {
       signal,
       goal: this.deps.goalContext(task.goalId),
       heartbeat: () => msg.working(),
+      publish: async (outbound) => {
+        await publishMessage(this.deps.bus, outbound, trace);
+      },
       progress: (message, fraction) =>
         this.publishEvent(
           task,

@@ -1,0 +1,7 @@
+export { AgentEnv, MODEL_PROVIDERS } from './agent-profile.js';
+export type { AgentProfile, ModelProvider } from './agent-profile.js';
+export { ConfigError, parseEnv } from './config-error.js';
+export { startHealthServer } from './health-server.js';
+export type { HealthServer } from './health-server.js';
+export { bootOrExit, runAgent } from './run-agent.js';
+export type { RunningAgent } from './run-agent.js';

@@ -1,0 +1,67 @@
+import 'reflect-metadata';
+import type { DynamicModule, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { BusTopology, TransportSettings } from '@swarm/transport';
+import { closeOnSignals, JetStreamServer, swarmTopology } from '@swarm/transport';
+import type { AgentEnv, AgentProfile } from './agent-profile.js';
+import type { HealthServer } from './health-server.js';
+import { startHealthServer } from './health-server.js';
+
+/** A running agent: its transport, health endpoint, and a way to stop both. */
+export interface RunningAgent {
+  readonly server: JetStreamServer;
+  readonly health: HealthServer;
+  close(): Promise<void>;
+}
+
+/**
+ * Boots one agent replica: a Nest microservice on the JetStream transport, the health endpoint, and graceful
+ * shutdown on SIGTERM/SIGINT. Prints `READY <kind> <instance> health=<port>` once every consumer is bound.
+ */
+export async function runAgent(options: {
+  readonly profile: AgentProfile;
+  readonly module: Type | DynamicModule;
+  readonly transport: TransportSettings;
+  readonly agentEnv: AgentEnv;
+  readonly topology?: BusTopology;
+  readonly handleSignals?: boolean;
+}): Promise<RunningAgent> {
+  const { profile, transport } = options;
+  const server = new JetStreamServer({
+    settings: transport,
+    topology: options.topology ?? swarmTopology(),
+    agentKind: profile.kind,
+  });
+  const app = await NestFactory.createMicroservice(options.module, {
+    strategy: server,
+    logger: ['error', 'warn', 'log'],
+  });
+  await app.listen();
+  const health = await startHealthServer({
+    host: options.agentEnv.HEALTH_HOST,
+    port: options.agentEnv.HEALTH_PORT,
+    profile,
+    instanceId: transport.instanceId,
+    health: () => server.health(),
+  });
+  const running: RunningAgent = {
+    server,
+    health,
+    close: async () => {
+      await app.close();
+      await health.close();
+    },
+  };
+  if (options.handleSignals ?? true) closeOnSignals(running);
+  process.stdout.write(`READY ${profile.kind} ${transport.instanceId} health=${health.port}\n`);
+  return running;
+}
+
+/** Runs `main` and exits 1 with the error's message (not a stack dump) when boot fails. */
+export function bootOrExit(main: () => Promise<unknown>): void {
+  main().catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`agent failed to start: ${message}\n`);
+    process.exit(1);
+  });
+}
