@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { TransportSettings } from '@swarm/transport';
+import { transportSettingsFromEnv } from '@swarm/transport';
+import { AgentEnv, parseEnv } from '@swarm/agent-kit';
+import type { SourceSpec } from './sources/source-config.js';
+import { DEFAULT_SOURCE_CONFIG, parseSourceConfig } from './sources/source-config.js';
+
+/** Search settings (env). */
+export const SearchEnv = z.object({
+  /** Sources, comma-separated: `corpus`, `feed:<url>`, `http:<endpoint>`. */
+  SEARCH_SOURCES: z.string().default(DEFAULT_SOURCE_CONFIG),
+  /** Base URL of the docs server serving the corpus pages (set by `swarm dev`); else homepages are scraped. */
+  SEARCH_DOCS_BASE_URL: z.url().optional(),
+  /** Candidates scraped per wanted result (topN x factor, at most LIMITS.candidatesMax). */
+  SEARCH_CANDIDATE_FACTOR: z.coerce.number().min(1).max(10).default(2),
+  /** Timeout of each remote source (feed, http), in milliseconds. */
+  SEARCH_SOURCE_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+});
+
+/** The search agent's configuration, parsed once at boot. */
+export interface SearchConfig {
+  readonly transport: TransportSettings;
+  readonly agent: AgentEnv;
+  readonly search: z.infer<typeof SearchEnv>;
+  readonly sources: readonly SourceSpec[];
+}
+
+/** Reads the configuration from an environment map (only main.ts passes process.env). */
+export function loadSearchConfig(env: Readonly<Record<string, string | undefined>>): SearchConfig {
+  const search = parseEnv(SearchEnv, env);
+  return {
+    transport: transportSettingsFromEnv(env),
+    agent: parseEnv(AgentEnv, env),
+    search,
+    sources: parseSourceConfig(search.SEARCH_SOURCES),
+  };
+}

@@ -1,0 +1,91 @@
+import { LIMITS } from '@swarm/contracts';
+import { isStopWord } from './term-analysis.js';
+
+/** What a goal's text asks the search for. */
+export interface GoalQuery {
+  /** Lower-case search terms, space-separated; empty when the text names no topic at all. */
+  readonly terms: string;
+  /** The count the text asks for ("top 5", "3 best", "list ten"), clamped to 1..`LIMITS.topNMax`. */
+  readonly requestedTopN?: number;
+}
+
+const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
+  ...'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty'
+    .split(' ')
+    .map((word, i) => [word, i + 1] as const),
+  ['dozen', 12],
+]);
+
+const COUNT = `(\\d{1,3}|${[...NUMBER_WORDS.keys()].join('|')})`;
+
+/** Where a goal states how many results it wants, in the order tried (on its words joined by single spaces). */
+const COUNT_PATTERNS: readonly RegExp[] = [
+  new RegExp(`\\b(?:top|best|first|leading)\\s+${COUNT}\\b`),
+  new RegExp(`\\b${COUNT}\\s+(?:best|top|most|leading|popular|great|good|recommended)\\b`),
+  new RegExp(
+    `\\b(?:list|show|find|give|compare|recommend|suggest|name|pick|rank)\\s+(?:me\\s+|us\\s+)?(?:the\\s+)?${COUNT}\\b`,
+  ),
+];
+
+/**
+ * Words that instruct rather than describe: verbs of asking, ranking words, and nouns so generic that every
+ * package matches them ("package", "library", "tools"). Domain words ("agent", "ai", "rag", "vector", "mcp",
+ * "framework", "sdk", "server", "client") are not here.
+ */
+const INSTRUCTION_WORDS = new Set(
+  (
+    'find search searching look looking show list give get tell need want please help recommend recommended ' +
+    'recommendation recommendations suggest suggestion suggestions compare comparing comparison versus vs rank ' +
+    'ranking ranked review pick name top best better good great popular most leading first some few several ' +
+    'any all which what whats available there options option alternatives alternative solutions solution ' +
+    'choices choice package packages library libraries lib libs module modules npm tool tools thing things'
+  ).split(' '),
+);
+
+/** Nouns of {@link INSTRUCTION_WORDS} that stay when the next word makes them a domain phrase ("tool calling"). */
+const TOOL_PHRASE_TAILS: ReadonlySet<string> = new Set([
+  'calling',
+  'call',
+  'calls',
+  'use',
+  'using',
+  'execution',
+]);
+const PHRASE_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['tool', TOOL_PHRASE_TAILS],
+  ['tools', TOOL_PHRASE_TAILS],
+]);
+
+function requestedCount(text: string): number | undefined {
+  for (const pattern of COUNT_PATTERNS) {
+    const word = pattern.exec(text)?.[1];
+    if (word === undefined) continue;
+    const count = NUMBER_WORDS.get(word) ?? Number.parseInt(word, 10);
+    if (count >= 1) return Math.min(count, LIMITS.topNMax);
+  }
+  return undefined;
+}
+
+function isTopicWord(word: string, next: string | undefined): boolean {
+  if (/^\d+$/.test(word) || NUMBER_WORDS.has(word) || isStopWord(word)) return false;
+  if (!INSTRUCTION_WORDS.has(word)) return true;
+  return next !== undefined && (PHRASE_HEADS.get(word)?.has(next) ?? false);
+}
+
+/**
+ * Reads a goal's free text: the requested count ("top 5"), and the search terms left after dropping
+ * instructions, ranking words, generic nouns, stop words, numbers and punctuation. "find top 5 agentic AI tools"
+ * gives `{ terms: 'agentic ai', requestedTopN: 5 }`. When nothing but instruction words remains ("find the best
+ * tools"), those words are kept as the terms rather than searching for nothing.
+ */
+export function parseGoalQuery(text: string): GoalQuery {
+  const lower = text.normalize('NFKC').toLowerCase();
+  const words = lower.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
+  const topical = words.filter((word, i) => isTopicWord(word, words[i + 1]));
+  const fallback = words.filter(
+    (word) => !/^\d+$/.test(word) && !NUMBER_WORDS.has(word) && !isStopWord(word),
+  );
+  const terms = [...new Set(topical.length > 0 ? topical : fallback)].join(' ');
+  const requestedTopN = requestedCount(words.join(' '));
+  return requestedTopN === undefined ? { terms } : { terms, requestedTopN };
+}

@@ -1,0 +1,129 @@
+import { Controller, Inject } from '@nestjs/common';
+import type {
+  AcceptedGoal,
+  Candidate,
+  DeadLetterRecord,
+  GoalCompleted,
+  GoalFailed,
+  GoalSubmitted,
+  JoinState,
+  ScrapeTask,
+} from '@swarm/contracts';
+import {
+  CONTEXT_KEYS,
+  goalFingerprint,
+  GoalSubmitted as GoalSubmittedSchema,
+  LIMITS,
+  messageIds,
+  QUEUES,
+  SUBJECTS,
+} from '@swarm/contracts';
+import type { DeadLetterContext, TaskContext, TaskResult } from '@swarm/transport';
+import { defineQueue, OnDeadLetter, TaskError, TaskHandler } from '@swarm/transport';
+import type { SearchConfig } from './config.js';
+import { selectCandidates } from './domain/candidates.js';
+import { parseGoalQuery } from './domain/query.js';
+import { searchAll } from './sources/search-all.js';
+import type { SearchSource } from './sources/search-source.js';
+import { TOKENS } from './tokens.js';
+
+const GOAL_QUEUE = defineQueue(QUEUES.search, GoalSubmittedSchema);
+/** A goal id reused with other content: the original goal must not be failed by the impostor. */
+const GOAL_ID_REUSED = 'goal-id-reused';
+
+/**
+ * Accepts a goal (refusing a goal id reused with other content), searches the sources, stores the candidates and
+ * the scrape join in the goal's context, and fans out one scrape task per candidate. A search that finds nothing
+ * completes the goal with a clear "nothing found".
+ */
+@Controller()
+export class GoalHandler {
+  constructor(
+    @Inject(TOKENS.config) private readonly config: SearchConfig,
+    @Inject(TOKENS.sources) private readonly sources: SearchSource[],
+  ) {}
+
+  @TaskHandler(GOAL_QUEUE)
+  async onGoal(submitted: GoalSubmitted, ctx: TaskContext): Promise<TaskResult> {
+    const { goal, goalId } = submitted;
+    const fingerprint = goalFingerprint(goal);
+    const accepted = await ctx.goal.create<AcceptedGoal>(CONTEXT_KEYS.spec, {
+      fingerprint,
+      goal,
+      acceptedAt: new Date().toISOString(),
+    });
+    if (!accepted.created && accepted.value.fingerprint !== fingerprint) {
+      throw TaskError.permanent(
+        GOAL_ID_REUSED,
+        `goal id ${goalId} is already taken by a goal with other content (fingerprint ${accepted.value.fingerprint}, this one ${fingerprint})`,
+      );
+    }
+    const query = parseGoalQuery(goal.text);
+    if (query.terms === '')
+      return this.nothingFound(ctx, `the goal "${goal.text}" names nothing to search for`, query.terms);
+    const { hits, failures } = await searchAll(this.sources, query.terms, LIMITS.candidatesMax, ctx.signal);
+    for (const failure of failures) {
+      await ctx.progress(
+        `source ${failure.source} failed: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}`,
+      );
+    }
+    const found = selectCandidates(hits, {
+      topN: goal.topN,
+      factor: this.config.search.SEARCH_CANDIDATE_FACTOR,
+    });
+    if (found.length === 0)
+      return this.nothingFound(ctx, `nothing in ${this.sourceNames()} matches "${query.terms}"`, query.terms);
+
+    // First write wins: a redelivered goal fans out exactly the candidates it fanned out before.
+    const candidates = (await ctx.goal.create<Candidate[]>(CONTEXT_KEYS.candidates, found)).value;
+    await ctx.goal.create<JoinState>(CONTEXT_KEYS.join, { expected: candidates.length, landed: {} });
+    const emit = candidates.map((candidate, candidateIndex) => {
+      const task: ScrapeTask = {
+        type: 'task.scrape',
+        ...ctx.envelope({ messageId: messageIds.scrapeTask(goalId, candidateIndex) }),
+        candidate,
+        candidateIndex,
+        candidateCount: candidates.length,
+      };
+      return { subject: SUBJECTS.task.scrape, message: task };
+    });
+    return {
+      output: { terms: query.terms, sources: this.sourceNames(), candidates: candidates.map((c) => c.name) },
+      emit,
+    };
+  }
+
+  /** A goal that cannot be processed fails, unless it was an impostor reusing another goal's id. */
+  @OnDeadLetter(GOAL_QUEUE)
+  failed(record: DeadLetterRecord, ctx: DeadLetterContext): Promise<TaskResult> {
+    if (record.reason.code === GOAL_ID_REUSED || !ctx.goal) return Promise.resolve({});
+    const failed: GoalFailed = {
+      type: 'goal.failed',
+      ...ctx.envelope({ messageId: messageIds.goalFailed(record.goalId) }),
+      reason: record.reason,
+      deadLetterId: record.messageId,
+    };
+    return Promise.resolve({
+      emit: [{ subject: SUBJECTS.event(record.goalId, 'goal.failed'), message: failed }],
+    });
+  }
+
+  private nothingFound(ctx: TaskContext, summary: string, terms: string): TaskResult {
+    const completed: GoalCompleted = {
+      type: 'goal.completed',
+      ...ctx.envelope({ messageId: messageIds.goalCompleted(ctx.goalId) }),
+      outcome: 'nothing-found',
+      summary,
+      reportArtifact: null,
+      deliveredTo: [],
+    };
+    return {
+      output: { terms, candidates: [] },
+      emit: [{ subject: SUBJECTS.event(ctx.goalId, 'goal.completed'), message: completed }],
+    };
+  }
+
+  private sourceNames(): string {
+    return this.sources.map((source) => source.name).join(', ');
+  }
+}

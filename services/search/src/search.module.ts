@@ -1,0 +1,30 @@
+import type { DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { loadCorpus } from '@swarm/corpus';
+import type { SearchConfig } from './config.js';
+import { GoalHandler } from './goal.handler.js';
+import { createSearchSources } from './sources/source-factory.js';
+import { TOKENS } from './tokens.js';
+
+/** The search service, built from its parsed configuration (the corpus index is built once, at boot). */
+@Module({})
+export class SearchModule {
+  static forRoot(config: SearchConfig): DynamicModule {
+    return {
+      module: SearchModule,
+      controllers: [GoalHandler],
+      providers: [
+        { provide: TOKENS.config, useValue: config },
+        {
+          provide: TOKENS.sources,
+          useFactory: () =>
+            createSearchSources(config.sources, {
+              corpus: loadCorpus(),
+              docsBaseUrl: config.search.SEARCH_DOCS_BASE_URL,
+              timeoutMs: config.search.SEARCH_SOURCE_TIMEOUT_MS,
+            }),
+        },
+      ],
+    };
+  }
+}
