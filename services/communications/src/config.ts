@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { TransportSettings } from '@swarm/transport';
+import { transportSettingsFromEnv } from '@swarm/transport';
+import { AgentEnv, parseEnv } from '@swarm/agent-kit';
+import type { SinkConfig } from './sinks/index.js';
+import { parseSinkConfig } from './sinks/index.js';
+
+/** Approval settings (env): how long a report waits for a human, how often it looks, and what a timeout means. */
+export const ApprovalEnv = z.object({
+  /** How long a report waits for `swarm approve|reject` (default 10 minutes). */
+  APPROVAL_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(10 * 60_000),
+  /** How often a waiting report checks for a decision. */
+  APPROVAL_POLL_MS: z.coerce.number().int().min(50).default(1_000),
+  /** On timeout: `reject` (not delivered, outcome approval-expired) or `deliver` anyway. */
+  APPROVAL_TIMEOUT_POLICY: z.enum(['reject', 'deliver']).default('reject'),
+});
+
+/** The communications agent's configuration, parsed once at boot. */
+export interface CommunicationsConfig {
+  readonly transport: TransportSettings;
+  readonly agent: AgentEnv;
+  readonly approval: z.infer<typeof ApprovalEnv>;
+  readonly sinks: SinkConfig;
+}
+
+/** Reads the configuration from an environment map (only main.ts passes process.env). */
+export function loadCommunicationsConfig(
+  env: Readonly<Record<string, string | undefined>>,
+): CommunicationsConfig {
+  return {
+    transport: transportSettingsFromEnv(env),
+    agent: parseEnv(AgentEnv, env),
+    approval: parseEnv(ApprovalEnv, env),
+    sinks: parseSinkConfig(env),
+  };
+}

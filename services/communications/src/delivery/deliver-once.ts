@@ -1,0 +1,40 @@
+import { CONTEXT_KEYS } from '@swarm/contracts';
+import type { GoalContext } from '@swarm/transport';
+import type { DeliverySink, ReportDelivery } from '../sinks/delivery-sink.js';
+
+interface DeliveryRecord {
+  readonly status: 'delivered';
+  readonly at: string;
+  readonly detail: string;
+}
+
+/**
+ * Delivers a report to each sink at most once per goal: a sink already marked delivered in the goal's context is
+ * skipped, so a redelivered report task does not send again. (A crash between sending and marking can still
+ * repeat one send; every sink gets the same idempotency key so a receiver can drop it.)
+ */
+export async function deliverOnce(
+  sinks: readonly DeliverySink[],
+  report: ReportDelivery,
+  goal: GoalContext,
+  signal: AbortSignal,
+): Promise<{ delivered: string[]; skipped: string[] }> {
+  const delivered: string[] = [];
+  const skipped: string[] = [];
+  for (const sink of sinks) {
+    const key = CONTEXT_KEYS.delivery(sink.name);
+    const previous = await goal.get<DeliveryRecord>(key);
+    if (previous?.value.status === 'delivered') {
+      skipped.push(sink.name);
+      continue;
+    }
+    const receipt = await sink.deliver(report, signal);
+    await goal.update<DeliveryRecord>(key, () => ({
+      status: 'delivered',
+      at: new Date().toISOString(),
+      detail: receipt.detail,
+    }));
+    delivered.push(sink.name);
+  }
+  return { delivered, skipped };
+}

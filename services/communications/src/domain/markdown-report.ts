@@ -1,0 +1,104 @@
+import type { RankedEntry, Ranking } from '@swarm/contracts';
+import {
+  approvalSentence,
+  COMPONENT_LABELS,
+  footerSentences,
+  formatCount,
+  formatScore,
+  linkableUrl,
+  NOT_SCRAPED_NOTE,
+  NOTHING_MISSING,
+  type ReportMeta,
+  reportTitle,
+  scopeSentence,
+  TABLE_HEADINGS,
+  tableCells,
+} from './report-view.js';
+
+/**
+ * Escapes text for inline Markdown: collapses line breaks, backslash-escapes the characters that would start
+ * emphasis, links, HTML, code or a table cell boundary, and a leading heading, quote or list marker, so a
+ * name like `a|b` or `<script>` stays text.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[\\`*_[\]<|&~]/g, (char) => `\\${char}`)
+    .replace(/^([#>+-])|^(\d+)([.)])(?=\s|$)/, (_match, mark?: string, digits?: string, dot?: string) =>
+      mark ? `\\${mark}` : `${digits}\\${dot}`,
+    );
+}
+
+/** A Markdown link for an http(s) URL; any other value is printed as escaped text. */
+function link(label: string, url: string): string {
+  const href = linkableUrl(url);
+  if (href === undefined) return escapeMarkdown(label);
+  return `[${escapeMarkdown(label)}](${href.replace(/[()<> ]/g, (char) => encodeURIComponent(char))})`;
+}
+
+/**
+ * Renders the comparison report as Markdown: title, goal (and approval), comparison table, one section per
+ * ranked tool with each component's rationale, features and sources, what is missing, and how it was made.
+ * Every value from the ranking is escaped. Pure.
+ */
+export function renderMarkdownReport(ranking: Ranking, meta: ReportMeta): string {
+  const lines: string[] = [`# ${escapeMarkdown(reportTitle(meta.goalText))}`, ''];
+  lines.push(`**Goal:** ${escapeMarkdown(meta.goalText)}`, '');
+  if (meta.approval) lines.push(`**Approval:** ${escapeMarkdown(approvalSentence(meta.approval))}`, '');
+  lines.push(escapeMarkdown(scopeSentence(ranking)), '', '## Comparison', '');
+  if (ranking.ranked.length === 0) {
+    lines.push('No candidate could be ranked.', '');
+  } else {
+    lines.push(`| ${TABLE_HEADINGS.join(' | ')} |`);
+    lines.push(
+      `| ${TABLE_HEADINGS.map((_, index) => (index === 1 || index === 9 ? '---' : '---:')).join(' | ')} |`,
+    );
+    for (const entry of ranking.ranked) {
+      lines.push(`| ${tableCells(entry).map(escapeMarkdown).join(' | ')} |`);
+    }
+    lines.push('', '## The candidates', '');
+    for (const entry of ranking.ranked) lines.push(...entrySection(entry), '');
+  }
+  lines.push('## What is missing', '');
+  if (ranking.missing.length === 0) lines.push(NOTHING_MISSING);
+  for (const missing of ranking.missing) {
+    lines.push(`- **${link(missing.name, missing.url)}**: ${escapeMarkdown(missing.reason)}`);
+  }
+  lines.push(
+    '',
+    '---',
+    '',
+    ...footerSentences(ranking, meta).map((sentence) => `_${escapeMarkdown(sentence)}_`),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function entrySection(entry: RankedEntry): string[] {
+  const { candidate } = entry;
+  const lines = [`### ${entry.rank}. ${escapeMarkdown(candidate.name)} (${formatScore(entry.score)})`, ''];
+  lines.push(escapeMarkdown(entry.rationale), '');
+  if (candidate.summary.trim() !== '') lines.push(`> ${escapeMarkdown(candidate.summary)}`, '');
+  const facts = [
+    candidate.version ? `version ${candidate.version}` : undefined,
+    candidate.lastPublished ? `published ${candidate.lastPublished}` : undefined,
+    `${formatCount(candidate.monthlyDownloads)} downloads a month`,
+    `license ${candidate.license ?? 'none declared'}`,
+  ].filter((fact): fact is string => fact !== undefined);
+  lines.push(`${escapeMarkdown(facts.join(' · '))} · ${link('package page', candidate.url)}`, '');
+  if (!entry.scraped) lines.push(`_${escapeMarkdown(NOT_SCRAPED_NOTE)}_`, '');
+  for (const [key, label] of COMPONENT_LABELS) {
+    const component = entry.components[key];
+    lines.push(
+      `- **${label}** ${formatScore(component.score)} (weight ${formatScore(component.weight)}): ` +
+        escapeMarkdown(component.rationale),
+    );
+  }
+  lines.push('');
+  lines.push(
+    `**Features:** ${entry.features.length > 0 ? entry.features.map(escapeMarkdown).join(', ') : 'none found'}`,
+  );
+  if (entry.sources.length > 0) {
+    lines.push('', '**Sources:**', ...entry.sources.map((source) => `- ${link(source, source)}`));
+  }
+  return lines;
+}

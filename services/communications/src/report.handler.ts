@@ -1,0 +1,123 @@
+import { Controller, Inject } from '@nestjs/common';
+import type { DeadLetterRecord, GoalCompleted, GoalFailed, GoalOutcome, ReportTask } from '@swarm/contracts';
+import {
+  AcceptedGoal,
+  ARTIFACTS,
+  CONTEXT_KEYS,
+  messageIds,
+  QUEUES,
+  Ranking,
+  ReportTask as ReportTaskSchema,
+  SUBJECTS,
+} from '@swarm/contracts';
+import type { DeadLetterContext, TaskContext, TaskResult } from '@swarm/transport';
+import { defineQueue, OnDeadLetter, TaskError, TaskHandler } from '@swarm/transport';
+import { awaitApproval } from './approval/approval-gate.js';
+import type { Decision } from './approval/approval-policy.js';
+import { approvalVerdict } from './approval/approval-policy.js';
+import type { CommunicationsConfig } from './config.js';
+import { deliverOnce } from './delivery/deliver-once.js';
+import { renderHtmlReport, renderMarkdownReport, summarizeRanking } from './domain/index.js';
+import type { DeliverySink } from './sinks/index.js';
+import { selectSinks } from './sinks/index.js';
+import { TOKENS } from './tokens.js';
+
+const REPORT_QUEUE = defineQueue(QUEUES.report, ReportTaskSchema);
+
+/** Writes the report, pauses for approval when asked, delivers it once per sink, and completes the goal. */
+@Controller()
+export class ReportHandler {
+  constructor(
+    @Inject(TOKENS.config) private readonly config: CommunicationsConfig,
+    @Inject(TOKENS.sinks) private readonly sinks: DeliverySink[],
+  ) {}
+
+  @TaskHandler(REPORT_QUEUE)
+  async report(task: ReportTask, ctx: TaskContext): Promise<TaskResult> {
+    const bytes = await ctx.goal.getArtifact(task.rankingArtifact);
+    if (!bytes)
+      throw TaskError.permanent('missing-ranking', `ranking artifact ${task.rankingArtifact} is missing`);
+    const ranking = Ranking.parse(JSON.parse(new TextDecoder().decode(bytes)));
+    const goalText = (await ctx.goal.get(CONTEXT_KEYS.spec, AcceptedGoal))?.value.goal.text ?? task.query;
+    const summary = summarizeRanking(ranking);
+    const generatedBy = ['search', 'scraper', 'ranker', ctx.agent.instance];
+
+    let decision: Decision | undefined;
+    if (task.requireApproval) {
+      const preview = await ctx.goal.putArtifact(
+        ARTIFACTS.reportMarkdown,
+        renderMarkdownReport(ranking, { goalText, generatedBy }),
+      );
+      decision = await awaitApproval(
+        ctx,
+        { reportArtifact: preview, summary },
+        {
+          timeoutMs: this.config.approval.APPROVAL_TIMEOUT_MS,
+          pollMs: this.config.approval.APPROVAL_POLL_MS,
+        },
+      );
+      const verdict = approvalVerdict(decision, this.config.approval.APPROVAL_TIMEOUT_POLICY);
+      if (verdict !== 'deliver') {
+        const why = decision.comment ? `: ${decision.comment}` : '';
+        return this.complete(
+          ctx,
+          verdict,
+          `not delivered: ${decision.outcome} by ${decision.by}${why}`,
+          preview,
+          [],
+        );
+      }
+    }
+    const meta = { goalText, generatedBy, ...(decision ? { approval: decision } : {}) };
+    const markdown = renderMarkdownReport(ranking, meta);
+    const html = renderHtmlReport(ranking, meta);
+    const reportArtifact = await ctx.goal.putArtifact(
+      ARTIFACTS.reportMarkdown,
+      markdown,
+      'report (markdown)',
+    );
+    await ctx.goal.putArtifact(ARTIFACTS.reportHtml, html, 'report (html)');
+    const { delivered, skipped } = await deliverOnce(
+      selectSinks(this.sinks, task.deliverTo),
+      { goalId: task.goalId, goalText, markdown, html, ranking, idempotencyKey: `${task.goalId}/report` },
+      ctx.goal,
+      ctx.signal,
+    );
+    return this.complete(ctx, 'delivered', summary, reportArtifact, [...skipped, ...delivered]);
+  }
+
+  /** A report task that failed for good fails its goal. */
+  @OnDeadLetter(REPORT_QUEUE)
+  failed(record: DeadLetterRecord, ctx: DeadLetterContext): Promise<TaskResult> {
+    const failed: GoalFailed = {
+      type: 'goal.failed',
+      ...ctx.envelope({ messageId: messageIds.goalFailed(record.goalId) }),
+      reason: record.reason,
+      deadLetterId: record.messageId,
+    };
+    return Promise.resolve({
+      emit: [{ subject: SUBJECTS.event(record.goalId, 'goal.failed'), message: failed }],
+    });
+  }
+
+  private complete(
+    ctx: TaskContext,
+    outcome: GoalOutcome,
+    summary: string,
+    reportArtifact: string,
+    deliveredTo: string[],
+  ): TaskResult {
+    const completed: GoalCompleted = {
+      type: 'goal.completed',
+      ...ctx.envelope({ messageId: messageIds.goalCompleted(ctx.goalId) }),
+      outcome,
+      summary: summary.slice(0, 4_000),
+      reportArtifact,
+      deliveredTo,
+    };
+    return {
+      output: { outcome, deliveredTo, reportArtifact },
+      emit: [{ subject: SUBJECTS.event(ctx.goalId, 'goal.completed'), message: completed }],
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import { SINK_NAMES, type DeliveryReceipt, type DeliverySink, type ReportDelivery } from './delivery-sink.js';
+
+/** Writes the Markdown report to a stream (standard output unless told otherwise): the zero-setup sink. */
+export class StdoutSink implements DeliverySink {
+  readonly name = SINK_NAMES.stdout;
+
+  constructor(private readonly out: NodeJS.WritableStream = process.stdout) {}
+
+  /** Writes the Markdown and resolves once the stream has taken it. */
+  async deliver(report: ReportDelivery, signal?: AbortSignal): Promise<DeliveryReceipt> {
+    signal?.throwIfAborted();
+    const text = report.markdown.endsWith('\n') ? report.markdown : `${report.markdown}\n`;
+    await new Promise<void>((resolve, reject) => {
+      this.out.write(text, (error) => (error ? reject(error) : resolve()));
+    });
+    return {
+      sink: this.name,
+      detail: `wrote the markdown report (${Buffer.byteLength(text)} bytes) to the stream`,
+    };
+  }
+}

@@ -1,0 +1,149 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { TaskError } from '@swarm/transport/errors';
+import { ranking, rankedEntry } from '../domain/testing/ranking.fixture.js';
+import type { ReportDelivery } from './delivery-sink.js';
+import { verifyWebhookSignature } from './signature.js';
+import { WebhookSink } from './webhook.sink.js';
+
+const SECRET = 'webhook-secret-0123456789';
+
+interface Received {
+  readonly headers: IncomingMessage['headers'];
+  readonly body: Buffer;
+  readonly verified: boolean;
+}
+
+/** A real HTTP receiver on loopback that verifies every request's signature and answers as the test says. */
+class Receiver {
+  readonly received: Received[] = [];
+  answer: (res: ServerResponse) => void = (res) => res.writeHead(204).end();
+  private readonly server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      this.received.push({
+        headers: req.headers,
+        body,
+        verified: verifyWebhookSignature(SECRET, req.headers, body).ok,
+      });
+      this.answer(res);
+    });
+  });
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks/swarm?token=secret-token`;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+const report: ReportDelivery = {
+  goalId: 'g-int-1',
+  goalText: 'TypeScript clients for NATS',
+  markdown: '# Swarm report',
+  html: '<!doctype html>',
+  ranking: ranking([rankedEntry(1, '@nats-io/jetstream')]),
+  idempotencyKey: 'g-int-1:report',
+};
+
+async function failureOf(promise: Promise<unknown>): Promise<TaskError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof TaskError) return error;
+    throw error;
+  }
+  throw new Error('expected the delivery to fail');
+}
+
+describe('WebhookSink against a real HTTP receiver', () => {
+  const receiver = new Receiver();
+  let url: string;
+
+  beforeAll(async () => {
+    url = await receiver.start();
+  });
+  afterAll(async () => {
+    await receiver.stop();
+  });
+  beforeEach(() => {
+    receiver.received.length = 0;
+    receiver.answer = (res) => res.writeHead(204).end();
+  });
+
+  it('posts the signed JSON report with its idempotency key', async () => {
+    const receipt = await new WebhookSink({ url, secret: SECRET, timeoutMs: 5_000 }).deliver(report);
+    expect(receipt).toEqual({
+      sink: 'webhook',
+      detail: expect.stringMatching(/\/hooks\/swarm answered 204$/) as string,
+    });
+    expect(receipt.detail).not.toContain('secret-token');
+    const [request] = receiver.received;
+    expect(request!.verified).toBe(true);
+    expect(request!.headers['content-type']).toBe('application/json');
+    expect(request!.headers['idempotency-key']).toBe('g-int-1:report');
+    expect(request!.headers['x-swarm-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
+    expect(JSON.parse(request!.body.toString())).toEqual({
+      goalId: report.goalId,
+      goalText: report.goalText,
+      markdown: report.markdown,
+      ranking: report.ranking,
+    });
+  });
+
+  it('fails verification with another secret', async () => {
+    await new WebhookSink({ url, secret: 'not-the-receivers-secret', timeoutMs: 5_000 }).deliver(report);
+    expect(receiver.received[0]!.verified).toBe(false);
+  });
+
+  it('treats a 500 as retryable', async () => {
+    receiver.answer = (res) => res.writeHead(500).end('database down');
+    const error = await failureOf(new WebhookSink({ url, secret: SECRET, timeoutMs: 5_000 }).deliver(report));
+    expect(error).toMatchObject({ code: 'webhook-unavailable', retryable: true });
+    expect(error.message).toContain('answered 500: database down');
+  });
+
+  it('treats a 429 as retryable', async () => {
+    receiver.answer = (res) => res.writeHead(429).end();
+    const error = await failureOf(new WebhookSink({ url, secret: SECRET, timeoutMs: 5_000 }).deliver(report));
+    expect(error).toMatchObject({ code: 'webhook-unavailable', retryable: true });
+  });
+
+  it('treats a 400 as permanent and quotes the answer', async () => {
+    receiver.answer = (res) => res.writeHead(400).end('{"error":"bad signature"}');
+    const error = await failureOf(new WebhookSink({ url, secret: SECRET, timeoutMs: 5_000 }).deliver(report));
+    expect(error).toMatchObject({ code: 'webhook-rejected', retryable: false });
+    expect(error.message).toContain('answered 400: {"error":"bad signature"}');
+  });
+
+  it('does not follow a redirect', async () => {
+    receiver.answer = (res) => res.writeHead(302, { Location: `${url}&moved=1` }).end();
+    const error = await failureOf(new WebhookSink({ url, secret: SECRET, timeoutMs: 5_000 }).deliver(report));
+    expect(error).toMatchObject({ code: 'webhook-rejected', retryable: false });
+    expect(receiver.received).toHaveLength(1);
+  });
+
+  it('gives up after the timeout, retryably', async () => {
+    receiver.answer = () => undefined; // never answers; stop() closes the connection
+    const error = await failureOf(new WebhookSink({ url, secret: SECRET, timeoutMs: 300 }).deliver(report));
+    expect(error).toMatchObject({ code: 'webhook-unavailable', retryable: true });
+    expect(error.message).toContain('did not answer within 300 ms');
+  });
+
+  it('treats a refused connection as retryable', async () => {
+    const closed = new Receiver();
+    const closedUrl = await closed.start();
+    await closed.stop();
+    const error = await failureOf(
+      new WebhookSink({ url: closedUrl, secret: SECRET, timeoutMs: 5_000 }).deliver(report),
+    );
+    expect(error).toMatchObject({ code: 'webhook-unavailable', retryable: true });
+    expect(error.message).toContain('could not be reached');
+  });
+});
