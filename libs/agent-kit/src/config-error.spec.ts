@@ -1,0 +1,18 @@
+import { AgentEnv } from './agent-profile.js';
+import { ConfigError, parseEnv } from './config-error.js';
+
+describe('parseEnv', () => {
+  it('applies the documented defaults', () => {
+    expect(parseEnv(AgentEnv, {})).toEqual({
+      HEALTH_PORT: 8080,
+      HEALTH_HOST: '0.0.0.0',
+      SWARM_MODEL: 'builtin',
+    });
+  });
+
+  it('names every bad variable', () => {
+    const attempt = () => parseEnv(AgentEnv, { HEALTH_PORT: 'eighty', SWARM_MODEL: 'gpt-9' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/HEALTH_PORT: .*SWARM_MODEL: unknown model provider; supported: builtin/);
+  });
+});
