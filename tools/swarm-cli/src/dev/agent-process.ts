@@ -1,0 +1,122 @@
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/** The four agent kinds and the workspace package of each. */
+export const AGENT_PACKAGES = {
+  search: '@swarm/search',
+  scraper: '@swarm/scraper',
+  ranker: '@swarm/ranker',
+  communications: '@swarm/communications',
+} as const;
+/** An agent kind. */
+export type AgentKind = keyof typeof AGENT_PACKAGES;
+
+/** One agent replica running as its own process. */
+export interface AgentProcess {
+  readonly kind: AgentKind;
+  readonly instance: string;
+  readonly child: ChildProcess;
+  readonly lines: string[];
+  readonly exited: Promise<number | null>;
+  waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Finds the built entry point (`dist/main.js`) of an agent service, resolving from the working directory. */
+export function agentEntry(kind: AgentKind, cwd = process.cwd()): string {
+  const require = createRequire(path.join(cwd, 'noop.js'));
+  try {
+    return require.resolve(`${AGENT_PACKAGES[kind]}/main`);
+  } catch (error) {
+    throw new Error(
+      `cannot find the ${kind} agent (${AGENT_PACKAGES[kind]}/main): run swarm from the repository after a build`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+/** Starts one replica and resolves once it printed `READY` (its consumer is bound). */
+export async function spawnAgent(options: {
+  readonly kind: AgentKind;
+  readonly instance: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly onLine?: (line: string) => void;
+  readonly readyTimeoutMs?: number;
+}): Promise<AgentProcess> {
+  const child = spawn(process.execPath, [agentEntry(options.kind)], {
+    env: { ...options.env, SWARM_INSTANCE_ID: options.instance },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const waiters = new Set<() => void>();
+  const onChunk = (chunk: Buffer, buffer: { rest: string }) => {
+    const parts = (buffer.rest + chunk.toString()).split('\n');
+    buffer.rest = parts.pop() ?? '';
+    for (const line of parts) {
+      lines.push(line);
+      if (lines.length > 2_000) lines.shift();
+      options.onLine?.(line);
+    }
+    for (const wake of waiters) wake();
+  };
+  const out = { rest: '' };
+  const err = { rest: '' };
+  child.stdout?.on('data', (chunk: Buffer) => onChunk(chunk, out));
+  child.stderr?.on('data', (chunk: Buffer) => onChunk(chunk, err));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const waitForLine = (pattern: RegExp, timeoutMs = 30_000) =>
+    new Promise<string>((resolve, reject) => {
+      const check = () => {
+        const found = lines.find((line) => pattern.test(line));
+        if (found !== undefined) finish(() => resolve(found));
+      };
+      const timer = setTimeout(
+        () =>
+          finish(() =>
+            reject(
+              new Error(
+                `${options.instance}: no line matching ${pattern} within ${timeoutMs}ms; last output:\n${lines.slice(-15).join('\n')}`,
+              ),
+            ),
+          ),
+        timeoutMs,
+      );
+      const onExit = (code: number | null) =>
+        finish(() =>
+          reject(
+            new Error(
+              `${options.instance} exited (${code}) before ${pattern}; last output:\n${lines.slice(-15).join('\n')}`,
+            ),
+          ),
+        );
+      const finish = (settle: () => void) => {
+        clearTimeout(timer);
+        waiters.delete(check);
+        child.off('exit', onExit);
+        settle();
+      };
+      waiters.add(check);
+      child.once('exit', onExit);
+      check();
+    });
+
+  const agent: AgentProcess = {
+    kind: options.kind,
+    instance: options.instance,
+    child,
+    lines,
+    exited,
+    waitForLine,
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+  await waitForLine(/^READY /, options.readyTimeoutMs);
+  return agent;
+}

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import type { DocsServer, DocsServerFaults } from '@swarm/corpus';
+import { startDocsServer } from '@swarm/corpus';
+import type { AgentKind, AgentProcess } from './agent-process.js';
+import { AGENT_PACKAGES, spawnAgent } from './agent-process.js';
+import type { LocalNats } from './local-nats.js';
+import { resolveLocalNats } from './local-nats.js';
+import type { AgentScale } from './scale.js';
+
+/** Everything `swarm dev` runs: NATS, the docs server, and the agent replicas. */
+export interface DevStack {
+  readonly natsUrl: string;
+  readonly nats: LocalNats;
+  readonly docs: DocsServer;
+  readonly agents: AgentProcess[];
+  readonly reportsDir: string;
+  /** Starts one more replica of a kind (used by tests to replace a killed one). */
+  addAgent(kind: AgentKind): Promise<AgentProcess>;
+  /** SIGTERMs every agent (they drain), closes the docs server, stops NATS if it was started here. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the swarm locally on the embedded default: NATS (NATS_URL, else localhost:4222, else a spawned
+ * nats-server), the documentation server on loopback (the only private address the scraper may fetch), and N
+ * processes per agent. Agents deliver reports to files under `<stateDir>/reports`.
+ */
+export async function startDevStack(options: {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly scale: AgentScale;
+  readonly stateDir: string;
+  readonly agentEnv?: Readonly<Record<string, string>>;
+  readonly docsFaults?: DocsServerFaults;
+  readonly onAgentLine?: (instance: string, line: string) => void;
+}): Promise<DevStack> {
+  const nats = await resolveLocalNats(options.env);
+  const docs = await startDocsServer({ host: '127.0.0.1', port: 0, faults: options.docsFaults });
+  const reportsDir = path.join(options.stateDir, 'reports');
+  const counters: Record<string, number> = {};
+  const agents: AgentProcess[] = [];
+  const baseEnv = {
+    ...options.env,
+    NATS_URL: nats.url,
+    HEALTH_PORT: '0',
+    HEALTH_HOST: '127.0.0.1',
+    SEARCH_DOCS_BASE_URL: docs.url,
+    SCRAPER_ALLOW_HOSTS: `127.0.0.1:${docs.port}`,
+    DELIVERY_SINKS: 'file',
+    DELIVERY_FILE_DIR: reportsDir,
+    ...options.agentEnv,
+  };
+  const addAgent = async (kind: AgentKind) => {
+    counters[kind] = (counters[kind] ?? 0) + 1;
+    const instance = `${kind}-${counters[kind]}`;
+    const agent = await spawnAgent({
+      kind,
+      instance,
+      env: baseEnv,
+      onLine: options.onAgentLine ? (line) => options.onAgentLine?.(instance, line) : undefined,
+    });
+    agents.push(agent);
+    return agent;
+  };
+  const stop = async () => {
+    await Promise.all(agents.map((agent) => agent.stop('SIGTERM')));
+    await docs.close();
+    await nats.stop();
+  };
+  try {
+    const kinds = Object.keys(AGENT_PACKAGES) as AgentKind[];
+    await Promise.all(
+      kinds.flatMap((kind) => Array.from({ length: options.scale[kind] }, () => addAgent(kind))),
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { natsUrl: nats.url, nats, docs, agents, reportsDir, addAgent, stop };
+}

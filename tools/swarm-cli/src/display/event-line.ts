@@ -1,0 +1,57 @@
+import type { GoalEvent } from '../goals/goal-timeline.js';
+
+function agentOf(body: Record<string, unknown>): string {
+  const agent = body['agent'] as { kind?: string; instance?: string } | undefined;
+  return agent ? `${agent.kind ?? '?'}@${agent.instance ?? '?'}` : '';
+}
+
+/** A field as text: strings as they are, anything else as JSON. */
+function text(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function ms(value: unknown): string {
+  const n = typeof value === 'number' ? value : 0;
+  return n >= 1_000 ? `${(n / 1_000).toFixed(2)}s` : `${Math.round(n)}ms`;
+}
+
+/** One human line for one event, offset from the goal's start: what happened, by whom, how long. Pure. */
+export function renderEventLine(event: GoalEvent, start: Date): string {
+  const offset = `+${((event.time.getTime() - start.getTime()) / 1_000).toFixed(2)}s`.padStart(9);
+  const b = event.body;
+  const task = text(b['taskId']);
+  switch (event.type) {
+    case 'goal.submitted':
+      return `${offset}  goal submitted: "${String((b['goal'] as { text?: string } | undefined)?.text ?? '')}"`;
+    case 'task.claimed':
+      return `${offset}  ${agentOf(b)} claimed ${task} (delivery ${text(b['deliveryCount'])}, waited ${ms(b['waitedMs'])})`;
+    case 'task.progress':
+      return `${offset}  ${agentOf(b)} ${task}: ${text(b['message'])}`;
+    case 'task.completed': {
+      const emitted = Array.isArray(b['emitted']) ? b['emitted'].length : 0;
+      return `${offset}  ${agentOf(b)} completed ${task} in ${ms(b['durationMs'])}${emitted > 0 ? `, handed off ${emitted}` : ''}`;
+    }
+    case 'task.failed': {
+      const error = b['error'] as { code?: string; message?: string } | undefined;
+      const next = b['willRetry']
+        ? `retry in ${ms(b['retryInMs'])}`
+        : `dead-lettered as ${text(b['deadLetterId'])}`;
+      return `${offset}  ${agentOf(b)} FAILED ${task} (delivery ${text(b['deliveryCount'])}, ${error?.code}: ${error?.message}); ${next}`;
+    }
+    case 'approval.requested':
+      return `${offset}  waiting for approval until ${text(b['expiresAt'])}: swarm approve ${text(b['goalId'])} | swarm reject ${text(b['goalId'])} --comment "..."`;
+    case 'approval.granted':
+      return `${offset}  approved by ${text(b['by'])}${b['comment'] ? `: ${text(b['comment'])}` : ''}`;
+    case 'approval.rejected':
+      return `${offset}  rejected by ${text(b['by'])}: ${text(b['comment'])}`;
+    case 'goal.completed':
+      return `${offset}  goal ${text(b['outcome'])}: ${text(b['summary'])}`;
+    case 'goal.failed': {
+      const reason = b['reason'] as { code?: string; message?: string } | undefined;
+      return `${offset}  goal FAILED (${reason?.code}): ${reason?.message}`;
+    }
+    default:
+      return `${offset}  ${event.type}`;
+  }
+}

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import type { GoalSpecInput, GoalSubmitted } from '@swarm/contracts';
+import {
+  describeIssues,
+  goalFingerprint,
+  GoalId,
+  GoalSpec,
+  messageIds,
+  SCHEMA_VERSION,
+  SUBJECTS,
+} from '@swarm/contracts';
+import { CliError, EXIT_CODES } from '../errors.js';
+
+/** A goal ready to publish: its subject and message. */
+export interface GoalSubmission {
+  readonly goalId: string;
+  readonly subject: string;
+  readonly message: GoalSubmitted;
+}
+
+/** A new goal id: `g-<yyyymmdd>-<hhmmss>-<6 hex>`, sortable by time and a single subject token. */
+export function newGoalId(
+  now: Date = new Date(),
+  random: () => string = () => randomBytes(3).toString('hex'),
+): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `g-${stamp}-${random()}`;
+}
+
+/**
+ * Validates a goal and builds its `goal.submitted` message. The message id carries the fingerprint of the goal
+ * with defaults applied, so submitting the same goal twice is one goal. Throws CliError (usage) naming the
+ * problem when the goal is invalid.
+ */
+export function buildGoalSubmission(
+  input: GoalSpecInput,
+  options: { goalId?: string; now?: Date } = {},
+): GoalSubmission {
+  const parsed = GoalSpec.safeParse(input);
+  if (!parsed.success)
+    throw new CliError(`goal rejected: ${describeIssues(parsed.error.issues)}`, EXIT_CODES.usage);
+  const goalId = options.goalId ?? newGoalId(options.now);
+  const id = GoalId.safeParse(goalId);
+  if (!id.success)
+    throw new CliError(`goal id "${goalId}" rejected: ${describeIssues(id.error.issues)}`, EXIT_CODES.usage);
+  const fingerprint = goalFingerprint(parsed.data);
+  const message: GoalSubmitted = {
+    type: 'goal.submitted',
+    schemaVersion: SCHEMA_VERSION,
+    messageId: messageIds.goalSubmitted(goalId, fingerprint),
+    goalId,
+    taskId: messageIds.searchTask(goalId),
+    causationId: null,
+    attempt: 1,
+    timestamp: (options.now ?? new Date()).toISOString(),
+    goal: parsed.data,
+  };
+  return { goalId, subject: SUBJECTS.event(goalId, 'goal.submitted'), message };
+}
+
+/** The N of "top N" in a goal's text, when it says one (used when `--top` is not given). Pure. */
+export function inferTopN(text: string): number | undefined {
+  const match = /\btop\s+(\d{1,3})\b/i.exec(text);
+  return match?.[1] ? Number(match[1]) : undefined;
+}

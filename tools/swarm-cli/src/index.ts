@@ -1,0 +1,18 @@
+export { connectClient } from './cli-bus.js';
+export { exitCodeOf, parseWeights, runGoal } from './commands/goal.command.js';
+export type { GoalCommandOptions } from './commands/goal.command.js';
+export { runInspect, runStatus, renderSummary } from './commands/inspect.command.js';
+export { runDlqList, runDlqReplay } from './commands/dlq.command.js';
+export { AGENT_PACKAGES, agentEntry, spawnAgent } from './dev/agent-process.js';
+export type { AgentKind, AgentProcess } from './dev/agent-process.js';
+export { startDevStack } from './dev/dev-stack.js';
+export type { DevStack } from './dev/dev-stack.js';
+export { parseScale } from './dev/scale.js';
+export type { AgentScale } from './dev/scale.js';
+export { CliError, EXIT_CODES } from './errors.js';
+export { decideApproval } from './goals/approval-decision.js';
+export { followGoal } from './goals/follow-goal.js';
+export { buildGoalSubmission, inferTopN, newGoalId } from './goals/goal-submission.js';
+export { renderEventLine } from './display/event-line.js';
+export { summarizeGoal, toGoalEvents } from './goals/goal-timeline.js';
+export type { GoalEvent, GoalSummary } from './goals/goal-timeline.js';

@@ -1,0 +1,189 @@
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { LIMITS } from '@swarm/contracts';
+import type { SwarmClient } from '@swarm/transport';
+import { connectClient } from './cli-bus.js';
+import { runDemo, runDev } from './commands/dev.command.js';
+import { runDlqList, runDlqReplay } from './commands/dlq.command.js';
+import { parseWeights, runGoal } from './commands/goal.command.js';
+import { runInspect, runStatus } from './commands/inspect.command.js';
+import { parseScale } from './dev/scale.js';
+import { CliError, EXIT_CODES } from './errors.js';
+import { decideApproval } from './goals/approval-decision.js';
+
+const env = process.env;
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const stateDir = path.resolve(env['SWARM_STATE_DIR'] ?? '.swarm');
+const whoami = () => env['SWARM_USER'] ?? userInfo().username;
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive whole number');
+  return n;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+async function withClient<T>(run: (client: SwarmClient) => Promise<T>): Promise<T> {
+  const client = await connectClient(env);
+  try {
+    return await run(client);
+  } finally {
+    await client.close();
+  }
+}
+
+let exitCode: number = EXIT_CODES.ok;
+const program = new Command('swarm')
+  .description(
+    'Run the agent swarm locally, submit goals and follow them, approve deliveries, inspect and replay.',
+  )
+  .showHelpAfterError();
+
+const goalOptions = (command: Command) =>
+  command
+    .addOption(new Option('--top <n>', `how many tools to rank (1-${LIMITS.topNMax})`).argParser(positiveInt))
+    .option('--weights <spec>', 'scoring weights, e.g. relevance=5,adoption=1 (0-10 each)')
+    .option('--timeout <ms>', 'how long to wait for the goal', (v) => positiveInt(v), 180_000);
+
+program
+  .command('dev')
+  .description(
+    'run NATS (NATS_URL, else localhost:4222, else a spawned nats-server), the docs server and the agents',
+  )
+  .option('--scale <agent=n>', 'replicas of an agent, e.g. scraper=3 (repeatable)', collect, [])
+  .option('--quiet', 'do not print agent output')
+  .action(async (opts: { scale: string[]; quiet?: boolean }) => {
+    await runDev({ env, scale: parseScale(opts.scale), stateDir, quiet: opts.quiet }, out);
+  });
+
+goalOptions(
+  program
+    .command('goal')
+    .description('publish a goal; with --wait show every hand-off live and print the report')
+    .argument('<text...>', 'what to find, e.g. "find top 5 agentic AI tools"')
+    .option('--approve', 'pause before delivery until `swarm approve` or `swarm reject`')
+    .option('--wait', 'follow the goal live until it ends, then print the report')
+    .option('--id <goalId>', 'use this goal id (resubmitting the same goal is a no-op)')
+    .option('--deliver-to <sinks>', 'only these delivery sinks, comma-separated'),
+).action(
+  async (
+    words: string[],
+    opts: {
+      top?: number;
+      approve?: boolean;
+      wait?: boolean;
+      timeout: number;
+      id?: string;
+      weights?: string;
+      deliverTo?: string;
+    },
+  ) => {
+    const result = await withClient((client) =>
+      runGoal(
+        client,
+        words.join(' '),
+        {
+          ...opts,
+          weights: opts.weights ? parseWeights(opts.weights) : undefined,
+          deliverTo: opts.deliverTo?.split(',').map((s) => s.trim()),
+          by: whoami(),
+        },
+        out,
+      ),
+    );
+    exitCode = result.exitCode;
+  },
+);
+
+goalOptions(
+  program
+    .command('demo')
+    .description('dev + goal + wait + clean shutdown: the whole swarm on the embedded default')
+    .argument('[text...]', 'the goal', ['find', 'top', '5', 'agentic', 'AI', 'tools'])
+    .option('--scale <agent=n>', 'replicas of an agent, e.g. scraper=3 (repeatable)', collect, []),
+).action(
+  async (words: string[], opts: { top?: number; timeout: number; weights?: string; scale: string[] }) => {
+    exitCode = await runDemo(
+      words.join(' '),
+      {
+        env,
+        scale: parseScale(opts.scale),
+        stateDir,
+        goal: {
+          top: opts.top,
+          timeout: opts.timeout,
+          weights: opts.weights ? parseWeights(opts.weights) : undefined,
+          by: whoami(),
+        },
+      },
+      out,
+    );
+  },
+);
+
+program
+  .command('status')
+  .description('where a goal stands')
+  .argument('<goalId>')
+  .action(async (goalId: string) => withClient((client) => runStatus(client, goalId, out)));
+
+program
+  .command('inspect')
+  .description("a goal's whole timeline from the event stream (the audit trail)")
+  .argument('<goalId>')
+  .option('--json', 'print the raw events')
+  .action(async (goalId: string, opts: { json?: boolean }) =>
+    withClient((client) => runInspect(client, goalId, out, opts.json)),
+  );
+
+program
+  .command('approve')
+  .description('approve delivery of a goal waiting for approval')
+  .argument('<goalId>')
+  .option('--comment <text>', 'a note for the audit trail')
+  .action(async (goalId: string, opts: { comment?: string }) => {
+    await withClient((client) =>
+      decideApproval(client, goalId, { outcome: 'granted', by: whoami(), comment: opts.comment }),
+    );
+    out(`approved ${goalId}`);
+  });
+
+program
+  .command('reject')
+  .description('reject a goal waiting for approval; it is not delivered')
+  .argument('<goalId>')
+  .requiredOption('--comment <text>', 'why (required)')
+  .action(async (goalId: string, opts: { comment: string }) => {
+    await withClient((client) =>
+      decideApproval(client, goalId, { outcome: 'rejected', by: whoami(), comment: opts.comment }),
+    );
+    out(`rejected ${goalId}`);
+  });
+
+const dlq = program.command('dlq').description('the dead-letter stream');
+dlq
+  .command('list')
+  .description('list dead-letter records with their reasons')
+  .option('--queue <name>', 'only one queue (search, scrape, rank, report)')
+  .action(async (opts: { queue?: string }) => {
+    await withClient((client) => runDlqList(client, out, opts.queue));
+  });
+dlq
+  .command('replay')
+  .description('put a dead-lettered message back on its original subject')
+  .argument('<id>', 'the dead-letter id, e.g. dlq/TASKS_SCRAPE/42')
+  .action(async (id: string) => withClient((client) => runDlqReplay(client, id, out)));
+
+program
+  .parseAsync(process.argv)
+  .then(() => process.exit(exitCode))
+  .catch((error: unknown) => {
+    if (error instanceof CliError) {
+      process.stderr.write(`swarm: ${error.message}\n`);
+      process.exit(error.exitCode);
+    }
+    process.stderr.write(`swarm: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(EXIT_CODES.failure);
+  });
