@@ -8,7 +8,7 @@ import { runDemo, runDev } from './commands/dev.command.js';
 import { runDlqList, runDlqReplay } from './commands/dlq.command.js';
 import { parseWeights, runGoal } from './commands/goal.command.js';
 import { runInspect, runStatus } from './commands/inspect.command.js';
-import { parseScale } from './dev/scale.js';
+import { parseScale, StackConfigError } from '@swarm/local-stack';
 import { CliError, EXIT_CODES } from './errors.js';
 import { decideApproval } from './goals/approval-decision.js';
 
@@ -180,6 +180,10 @@ program
   .parseAsync(process.argv)
   .then(() => process.exit(exitCode))
   .catch((error: unknown) => {
+    if (error instanceof StackConfigError) {
+      process.stderr.write(`swarm: ${error.message}\n`);
+      process.exit(EXIT_CODES.usage);
+    }
     if (error instanceof CliError) {
       process.stderr.write(`swarm: ${error.message}\n`);
       process.exit(error.exitCode);

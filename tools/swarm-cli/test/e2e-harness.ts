@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { Ranking } from '@swarm/contracts';
 import { ARTIFACTS, Ranking as RankingSchema } from '@swarm/contracts';
 import type { SwarmClient } from '@swarm/transport';
-import type { DevStack } from '../src/index.js';
-import { connectClient, followGoal, startDevStack } from '../src/index.js';
-import type { AgentScale } from '../src/index.js';
+import type { AgentScale, DevStack } from '@swarm/local-stack';
+import { startDevStack } from '@swarm/local-stack';
+import { connectClient, followGoal } from '../src/index.js';
 import type { GoalEvent } from '../src/index.js';
 
 /** Agent settings that make failure scenarios finish in seconds. */

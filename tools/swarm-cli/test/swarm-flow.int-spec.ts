@@ -59,8 +59,9 @@ afterAll(async () => {
 afterEach(() => swarm.stack.docs.setFaults({}));
 
 const hooksFor = (goalId: string): ReceivedWebhook[] => webhook.received.filter((r) => r.goalId === goalId);
+// Header names are case-insensitive (the mailer writes X-Swarm-Goal-ID).
 const mailsFor = (goalId: string): ReceivedMail[] =>
-  smtp.received.filter((m) => m.raw.includes(`X-Swarm-Goal-Id: ${goalId}`));
+  smtp.received.filter((m) => new RegExp(`^x-swarm-goal-id: ${goalId}\\r?$`, 'im').test(m.raw));
 
 describe('the swarm end to end', () => {
   it('turns "find top 5 agentic AI tools" into a ranked report made by four separate agent processes', async () => {

@@ -1,6 +1,6 @@
-import type { DevStack } from '../dev/dev-stack.js';
-import { startDevStack } from '../dev/dev-stack.js';
-import type { AgentScale } from '../dev/scale.js';
+import type { DevStack } from '@swarm/local-stack';
+import { startDevStack } from '@swarm/local-stack';
+import type { AgentScale } from '@swarm/local-stack';
 import type { ExitCode } from '../errors.js';
 import { connectClient } from '../cli-bus.js';
 import type { GoalCommandOptions } from './goal.command.js';

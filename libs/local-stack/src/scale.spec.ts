@@ -1,4 +1,4 @@
-import { CliError } from '../errors.js';
+import { StackConfigError } from './errors.js';
 import { parseScale } from './scale.js';
 
 describe('parseScale', () => {
@@ -15,6 +15,6 @@ describe('parseScale', () => {
   });
 
   it.each(['crawler=2', 'scraper', 'scraper=0', 'scraper=99'])('refuses "%s" with a usage error', (spec) => {
-    expect(() => parseScale([spec])).toThrow(CliError);
+    expect(() => parseScale([spec])).toThrow(StackConfigError);
   });
 });

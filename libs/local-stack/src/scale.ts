@@ -1,4 +1,4 @@
-import { CliError, EXIT_CODES } from '../errors.js';
+import { StackConfigError } from './errors.js';
 import type { AgentKind } from './agent-process.js';
 import { AGENT_PACKAGES } from './agent-process.js';
 
@@ -15,17 +15,13 @@ export function parseScale(specs: readonly string[]): AgentScale {
     const match = /^\s*([a-z]+)\s*=\s*(\d+)\s*$/.exec(spec);
     const kind = match?.[1];
     if (!match || !kind || !(kind in AGENT_PACKAGES)) {
-      throw new CliError(
+      throw new StackConfigError(
         `bad --scale "${spec}": use <agent>=<replicas> with agent one of ${Object.keys(AGENT_PACKAGES).join(', ')}`,
-        EXIT_CODES.usage,
       );
     }
     const replicas = Number(match[2]);
     if (replicas < 1 || replicas > MAX_LOCAL_REPLICAS) {
-      throw new CliError(
-        `bad --scale "${spec}": replicas must be 1..${MAX_LOCAL_REPLICAS}`,
-        EXIT_CODES.usage,
-      );
+      throw new StackConfigError(`bad --scale "${spec}": replicas must be 1..${MAX_LOCAL_REPLICAS}`);
     }
     scale[kind as AgentKind] = replicas;
   }
