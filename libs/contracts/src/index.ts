@@ -38,3 +38,4 @@ export {
   ScoreComponent,
   ScrapeOutcome,
 } from './artifacts.js';
+export { buildGoalSubmitted } from './goal-submission.js';

@@ -1,14 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { GoalSpecInput, GoalSubmitted } from '@swarm/contracts';
-import {
-  describeIssues,
-  goalFingerprint,
-  GoalId,
-  GoalSpec,
-  messageIds,
-  SCHEMA_VERSION,
-  SUBJECTS,
-} from '@swarm/contracts';
+import { buildGoalSubmitted, describeIssues, GoalId, GoalSpec } from '@swarm/contracts';
 import { CliError, EXIT_CODES } from '../errors.js';
 
 /** A goal ready to publish: its subject and message. */
@@ -36,26 +28,14 @@ export function buildGoalSubmission(
   input: GoalSpecInput,
   options: { goalId?: string; now?: Date } = {},
 ): GoalSubmission {
-  const parsed = GoalSpec.safeParse(input);
-  if (!parsed.success)
-    throw new CliError(`goal rejected: ${describeIssues(parsed.error.issues)}`, EXIT_CODES.usage);
   const goalId = options.goalId ?? newGoalId(options.now);
   const id = GoalId.safeParse(goalId);
   if (!id.success)
     throw new CliError(`goal id "${goalId}" rejected: ${describeIssues(id.error.issues)}`, EXIT_CODES.usage);
-  const fingerprint = goalFingerprint(parsed.data);
-  const message: GoalSubmitted = {
-    type: 'goal.submitted',
-    schemaVersion: SCHEMA_VERSION,
-    messageId: messageIds.goalSubmitted(goalId, fingerprint),
-    goalId,
-    taskId: messageIds.searchTask(goalId),
-    causationId: null,
-    attempt: 1,
-    timestamp: (options.now ?? new Date()).toISOString(),
-    goal: parsed.data,
-  };
-  return { goalId, subject: SUBJECTS.event(goalId, 'goal.submitted'), message };
+  const parsed = GoalSpec.safeParse(input);
+  if (!parsed.success)
+    throw new CliError(`goal rejected: ${describeIssues(parsed.error.issues)}`, EXIT_CODES.usage);
+  return { goalId, ...buildGoalSubmitted(goalId, parsed.data, options.now) };
 }
 
 /** The N of "top N" in a goal's text, when it says one (used when `--top` is not given). Pure. */
