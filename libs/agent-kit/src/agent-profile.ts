@@ -1,3 +1,4 @@
+import { TelemetryEnv } from '@swarm/telemetry';
 import { z } from 'zod';
 
 /** Model providers an agent may use. `builtin` is deterministic code with no network or API key. */
@@ -17,8 +18,8 @@ export interface AgentProfile {
   readonly model: ModelProvider;
 }
 
-/** Agent settings every service reads from its environment. */
-export const AgentEnv = z.object({
+/** Agent settings every service reads from its environment (with the standard OTEL_* telemetry variables). */
+export const AgentEnv = TelemetryEnv.extend({
   /** Port of the health endpoint (`/healthz`, `/readyz`); 0 picks a free one (printed at start). */
   HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   /** Address the health endpoint binds to. */

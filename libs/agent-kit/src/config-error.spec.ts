@@ -7,6 +7,10 @@ describe('parseEnv', () => {
       HEALTH_PORT: 8080,
       HEALTH_HOST: '0.0.0.0',
       SWARM_MODEL: 'builtin',
+      OTEL_SDK_DISABLED: false,
+      OTEL_TRACES_SAMPLER: 'parentbased_always_on',
+      OTEL_METRICS_EXPORTER: 'prometheus',
+      LOG_LEVEL: 'info',
     });
   });
 

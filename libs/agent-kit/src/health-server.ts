@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RuntimeHealth } from '@swarm/transport';
@@ -12,7 +12,8 @@ export interface HealthServer {
 
 /**
  * Serves `GET /healthz` (the process is alive: 200) and `GET /readyz` (200 when connected to NATS and every
- * consumer is bound, else 503), both with a JSON body naming the agent, its queues and the server version.
+ * consumer is bound, else 503), both with a JSON body naming the agent, its queues and the server version, and
+ * `GET /metrics` (Prometheus) when a metrics handler is given.
  */
 export async function startHealthServer(options: {
   readonly host: string;
@@ -20,11 +21,17 @@ export async function startHealthServer(options: {
   readonly profile: AgentProfile;
   readonly instanceId: string;
   readonly health: () => RuntimeHealth;
+  /** Serves `GET /metrics` (Prometheus text) when given. */
+  readonly metrics?: (request: IncomingMessage, response: ServerResponse) => void;
 }): Promise<HealthServer> {
   const server: Server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (path === '/metrics' && options.metrics) {
+      options.metrics(request, response);
       return;
     }
     if (path !== '/healthz' && path !== '/readyz') {

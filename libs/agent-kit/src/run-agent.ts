@@ -1,11 +1,13 @@
 import 'reflect-metadata';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { createLogger, startTelemetry } from '@swarm/telemetry';
 import type { BusTopology, TransportSettings } from '@swarm/transport';
-import { closeOnSignals, JetStreamServer, swarmTopology } from '@swarm/transport';
+import { closeOnSignals, currentTaskScope, JetStreamServer, swarmTopology } from '@swarm/transport';
 import type { AgentEnv, AgentProfile } from './agent-profile.js';
 import type { HealthServer } from './health-server.js';
 import { startHealthServer } from './health-server.js';
+import { PinoNestLogger } from './nest-logger.js';
 
 /** A running agent: its transport, health endpoint, and a way to stop both. */
 export interface RunningAgent {
@@ -15,8 +17,10 @@ export interface RunningAgent {
 }
 
 /**
- * Boots one agent replica: a Nest microservice on the JetStream transport, the health endpoint, and graceful
- * shutdown on SIGTERM/SIGINT. Prints `READY <kind> <instance> health=<port>` once every consumer is bound.
+ * Boots one agent replica: telemetry from the OTEL_* variables (OTLP traces, Prometheus metrics at `/metrics`,
+ * JSON logs carrying trace, span and goal ids), a Nest microservice on the JetStream transport, the health
+ * endpoint, and graceful shutdown on SIGTERM/SIGINT. Prints `READY <kind> <instance> health=<port>` once every
+ * consumer is bound.
  */
 export async function runAgent(options: {
   readonly profile: AgentProfile;
@@ -26,7 +30,21 @@ export async function runAgent(options: {
   readonly topology?: BusTopology;
   readonly handleSignals?: boolean;
 }): Promise<RunningAgent> {
-  const { profile, transport } = options;
+  const { profile, transport, agentEnv } = options;
+  const telemetry = startTelemetry({
+    serviceName: profile.kind,
+    serviceInstanceId: transport.instanceId,
+    env: agentEnv,
+  });
+  const logger = createLogger({
+    name: profile.kind,
+    level: agentEnv.LOG_LEVEL,
+    base: { service: telemetry.serviceName, instance: transport.instanceId },
+    contextFields: () => {
+      const scope = currentTaskScope();
+      return scope ? { goal_id: scope.goalId, task_id: scope.taskId } : undefined;
+    },
+  });
   const server = new JetStreamServer({
     settings: transport,
     topology: options.topology ?? swarmTopology(),
@@ -34,15 +52,18 @@ export async function runAgent(options: {
   });
   const app = await NestFactory.createMicroservice(options.module, {
     strategy: server,
-    logger: ['error', 'warn', 'log'],
+    logger: new PinoNestLogger(logger),
   });
   await app.listen();
   const health = await startHealthServer({
-    host: options.agentEnv.HEALTH_HOST,
-    port: options.agentEnv.HEALTH_PORT,
+    host: agentEnv.HEALTH_HOST,
+    port: agentEnv.HEALTH_PORT,
     profile,
     instanceId: transport.instanceId,
     health: () => server.health(),
+    metrics: telemetry.metricsEnabled
+      ? (request, response) => telemetry.handleMetrics(request, response)
+      : undefined,
   });
   const running: RunningAgent = {
     server,
@@ -50,6 +71,7 @@ export async function runAgent(options: {
     close: async () => {
       await app.close();
       await health.close();
+      await telemetry.shutdown();
     },
   };
   if (options.handleSignals ?? true) closeOnSignals(running);

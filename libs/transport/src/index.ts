@@ -49,3 +49,5 @@ export {
 export type { TransportSettingsInput } from './settings.js';
 export { isolatedTopology, SWARM_QUEUES, swarmTopology } from './topology.js';
 export type { BusTopology } from './topology.js';
+export { currentTaskScope, runInTaskScope } from './observability/task-scope.js';
+export type { TaskScope } from './observability/task-scope.js';

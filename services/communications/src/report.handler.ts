@@ -82,6 +82,7 @@ export class ReportHandler {
       { goalId: task.goalId, goalText, markdown, html, ranking, idempotencyKey: `${task.goalId}/report` },
       ctx.goal,
       ctx.signal,
+      (name, attributes, fn) => ctx.span(name, attributes, fn),
     );
     return this.complete(ctx, 'delivered', summary, reportArtifact, [...skipped, ...delivered]);
   }

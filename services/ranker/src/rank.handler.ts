@@ -15,7 +15,10 @@ import type { TaskContext, TaskResult } from '@swarm/transport';
 import { defineQueue, TaskError, TaskHandler } from '@swarm/transport';
 import { rankCandidates } from './domain/rank-candidates.js';
 
-const RANK_QUEUE = defineQueue(QUEUES.rank, RankTaskSchema);
+// The rank task's process span links to every scrape that fed the join.
+const RANK_QUEUE = defineQueue(QUEUES.rank, RankTaskSchema, {
+  traceLinks: (task) => task.contributions.map((contribution) => contribution.traceparent),
+});
 
 /** Loads the goal's candidates and scrape outcomes, ranks them, stores the ranking, hands off the report task. */
 @Controller()
@@ -27,15 +30,19 @@ export class RankHandler {
       throw TaskError.permanent('missing-candidates', `goal ${task.goalId} has no candidates in its context`);
     const spec = await ctx.goal.get(CONTEXT_KEYS.spec, AcceptedGoal);
     const outcomes = await this.loadOutcomes(candidates.value, ctx);
-    const ranking = rankCandidates({
-      goalId: task.goalId,
-      query: task.query,
-      topN: task.topN,
-      candidates: candidates.value,
-      outcomes,
-      weights: task.weights ?? spec?.value.goal.weights,
-      now: new Date(),
-    });
+    const ranking = await ctx.span('rank candidates', { 'swarm.candidates': candidates.value.length }, () =>
+      Promise.resolve(
+        rankCandidates({
+          goalId: task.goalId,
+          query: task.query,
+          topN: task.topN,
+          candidates: candidates.value,
+          outcomes,
+          weights: task.weights ?? spec?.value.goal.weights,
+          now: new Date(),
+        }),
+      ),
+    );
     const artifact = await ctx.goal.putArtifact(ARTIFACTS.ranking, JSON.stringify(ranking), 'ranking');
     const report: ReportTask = {
       type: 'task.report',

@@ -33,7 +33,7 @@ export class ScrapeHandler {
 
   @TaskHandler(SCRAPE_QUEUE)
   async scrape(task: ScrapeTask, ctx: TaskContext): Promise<TaskResult> {
-    const outcome = await this.scrapeOnce(task, ctx.signal);
+    const outcome = await this.scrapeOnce(task, ctx);
     await ctx.goal.create(CONTEXT_KEYS.scrape(task.candidateIndex), outcome);
     const landing: Landing = {
       candidateIndex: task.candidateIndex,
@@ -80,10 +80,12 @@ export class ScrapeHandler {
     return { emit: await this.land(ctx.goal, task.goalId, landing, true, (ids) => ctx.envelope(ids)) };
   }
 
-  private async scrapeOnce(task: ScrapeTask, signal: AbortSignal): Promise<ScrapeOutcome> {
+  private async scrapeOnce(task: ScrapeTask, ctx: TaskContext): Promise<ScrapeOutcome> {
     const { candidate } = task;
     try {
-      const page = await this.fetcher.fetch(candidate.url, signal);
+      const page = await ctx.span('GET', { 'http.request.method': 'GET', 'url.full': candidate.url }, () =>
+        this.fetcher.fetch(candidate.url, ctx.signal),
+      );
       const extract = extractPage(page.body, {
         url: page.url,
         finalUrl: page.finalUrl,

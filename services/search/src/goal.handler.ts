@@ -61,7 +61,11 @@ export class GoalHandler {
     const query = parseGoalQuery(goal.text);
     if (query.terms === '')
       return this.nothingFound(ctx, `the goal "${goal.text}" names nothing to search for`, query.terms);
-    const { hits, failures } = await searchAll(this.sources, query.terms, LIMITS.candidatesMax, ctx.signal);
+    const { hits, failures } = await ctx.span(
+      'search index',
+      { 'swarm.search.terms': query.terms, 'swarm.search.sources': this.sourceNames() },
+      () => searchAll(this.sources, query.terms, LIMITS.candidatesMax, ctx.signal),
+    );
     for (const failure of failures) {
       await ctx.progress(
         `source ${failure.source} failed: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}`,

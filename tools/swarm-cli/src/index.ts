@@ -10,3 +10,6 @@ export { buildGoalSubmission, inferTopN, newGoalId } from './goals/goal-submissi
 export { renderEventLine } from './display/event-line.js';
 export { summarizeGoal, toGoalEvents } from './goals/goal-timeline.js';
 export type { GoalEvent, GoalSummary } from './goals/goal-timeline.js';
+export { runTrace } from './commands/trace.command.js';
+export { JaegerTracesResponse, renderWaterfall, toWaterfall } from './trace/jaeger-trace.js';
+export type { Waterfall, WaterfallRow } from './trace/jaeger-trace.js';

@@ -1,4 +1,4 @@
-import { userInfo } from 'node:os';
+import { hostname, userInfo } from 'node:os';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { LIMITS } from '@swarm/contracts';
@@ -8,11 +8,23 @@ import { runDemo, runDev } from './commands/dev.command.js';
 import { runDlqList, runDlqReplay } from './commands/dlq.command.js';
 import { parseWeights, runGoal } from './commands/goal.command.js';
 import { runInspect, runStatus } from './commands/inspect.command.js';
+import { runTrace } from './commands/trace.command.js';
 import { parseScale, StackConfigError } from '@swarm/local-stack';
 import { CliError, EXIT_CODES } from './errors.js';
 import { decideApproval } from './goals/approval-decision.js';
+import { startTelemetry, TelemetryEnv } from '@swarm/telemetry';
 
 const env = process.env;
+// The CLI's publish of a goal is the root span of the goal's trace (exported when OTEL_EXPORTER_OTLP_ENDPOINT is set).
+const telemetryEnv = TelemetryEnv.safeParse(env);
+const telemetry = startTelemetry({
+  serviceName: 'swarm-cli',
+  serviceInstanceId: `${hostname()}-${process.pid}`,
+  env: {
+    ...(telemetryEnv.success ? telemetryEnv.data : TelemetryEnv.parse({})),
+    OTEL_METRICS_EXPORTER: 'none',
+  },
+});
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const stateDir = path.resolve(env['SWARM_STATE_DIR'] ?? '.swarm');
 const whoami = () => env['SWARM_USER'] ?? userInfo().username;
@@ -162,6 +174,14 @@ program
     out(`rejected ${goalId}`);
   });
 
+program
+  .command('trace')
+  .description("the goal's trace waterfall from Jaeger (JAEGER_URL), with the Jaeger UI link")
+  .argument('<goalId>')
+  .action(async (goalId: string) => {
+    await runTrace(goalId, env['JAEGER_URL'], out);
+  });
+
 const dlq = program.command('dlq').description('the dead-letter stream');
 dlq
   .command('list')
@@ -178,8 +198,12 @@ dlq
 
 program
   .parseAsync(process.argv)
-  .then(() => process.exit(exitCode))
-  .catch((error: unknown) => {
+  .then(async () => {
+    await telemetry.shutdown();
+    process.exit(exitCode);
+  })
+  .catch(async (error: unknown) => {
+    await telemetry.shutdown();
     if (error instanceof StackConfigError) {
       process.stderr.write(`swarm: ${error.message}\n`);
       process.exit(EXIT_CODES.usage);

@@ -1,33 +1,55 @@
+import { context, SpanKind } from '@opentelemetry/api';
 import { HEADERS, SCHEMA_VERSION } from '@swarm/contracts';
+import { ATTR, NATS } from '../observability/attributes.js';
+import { injectContext, inSpan } from '../observability/tracing.js';
 import type { OutboundMessage, TraceCarrier } from '../queue/queue-binding.js';
 import type { BusConnection, PublishAck } from './bus-connection.js';
 import type { HeaderRecord } from './codec.js';
 import { encodeJson } from './codec.js';
 
-/** The headers every swarm message carries: ids, type, schema version, publish time and trace context. */
-export function messageHeaders(message: OutboundMessage['message'], trace: TraceCarrier = {}): HeaderRecord {
-  const headers: HeaderRecord = {
+/** The headers every swarm message carries: ids, type, schema version and publish time. */
+export function messageHeaders(message: OutboundMessage['message']): HeaderRecord {
+  return {
     [HEADERS.goalId]: [message.goalId],
     [HEADERS.taskId]: [message.taskId],
     [HEADERS.messageType]: [message.type],
     [HEADERS.schemaVersion]: [String(SCHEMA_VERSION)],
     [HEADERS.publishedAt]: [new Date().toISOString()],
   };
-  if (trace.traceparent) headers[HEADERS.traceparent] = [trace.traceparent];
-  if (trace.tracestate) headers[HEADERS.tracestate] = [trace.tracestate];
-  return headers;
 }
 
-/** Publishes a swarm message with its deterministic id as `Nats-Msg-Id`, awaiting the PubAck. */
+/**
+ * Publishes a swarm message with its deterministic id as `Nats-Msg-Id`, awaiting the PubAck, inside a `send`
+ * producer span whose context travels in the headers (W3C `traceparent`). When nothing records spans, the
+ * `fallback` trace context (the one the current task arrived with) is passed on unchanged.
+ */
 export function publishMessage(
   bus: BusConnection,
   outbound: OutboundMessage,
-  trace?: TraceCarrier,
+  fallback: TraceCarrier = {},
 ): Promise<PublishAck> {
-  return bus.publish(
-    outbound.subject,
-    encodeJson(outbound.message),
-    outbound.message.messageId,
-    messageHeaders(outbound.message, trace),
+  const { message, subject } = outbound;
+  const attributes = {
+    [ATTR.messagingSystem]: NATS,
+    [ATTR.operationType]: 'send',
+    [ATTR.operationName]: 'publish',
+    [ATTR.destination]: subject,
+    [ATTR.messageId]: message.messageId,
+    [ATTR.messageType]: message.type,
+    [ATTR.goalId]: message.goalId,
+    [ATTR.taskId]: message.taskId,
+  };
+  return inSpan(
+    `send ${subject}`,
+    attributes,
+    () => {
+      const headers = injectContext(context.active(), messageHeaders(message));
+      if (!headers[HEADERS.traceparent] && fallback.traceparent) {
+        headers[HEADERS.traceparent] = [fallback.traceparent];
+        if (fallback.tracestate) headers[HEADERS.tracestate] = [fallback.tracestate];
+      }
+      return bus.publish(subject, encodeJson(message), message.messageId, headers);
+    },
+    SpanKind.PRODUCER,
   );
 }

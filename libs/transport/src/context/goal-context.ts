@@ -3,6 +3,7 @@ import type { KV } from '@nats-io/kv';
 import type { ObjectStore } from '@nats-io/obj';
 import type { z } from 'zod';
 import { encodeJson } from '../bus/codec.js';
+import { inSpan } from '../observability/tracing.js';
 import { CasConflictError } from '../errors.js';
 
 /** A value read from the goal context with the revision a compare-and-set needs. */
@@ -48,7 +49,13 @@ export class GoalContext {
   }
 
   /** Reads a key; with a schema the value is validated. Undefined when absent. */
-  async get<T = unknown>(key: string, schema?: z.ZodType<T>): Promise<Revisioned<T> | undefined> {
+  get<T = unknown>(key: string, schema?: z.ZodType<T>): Promise<Revisioned<T> | undefined> {
+    return inSpan('kv get', { 'swarm.kv.key': key, 'swarm.goal.id': this.goalId }, () =>
+      this.read(key, schema),
+    );
+  }
+
+  private async read<T>(key: string, schema?: z.ZodType<T>): Promise<Revisioned<T> | undefined> {
     const entry = await this.kv.get(this.keyOf(key));
     if (!entry || entry.operation !== 'PUT') return undefined;
     const json: unknown = entry.json();
@@ -56,13 +63,19 @@ export class GoalContext {
   }
 
   /** Writes a key only if it does not exist yet; returns what is stored either way. */
-  async create<T>(key: string, value: T): Promise<Revisioned<T> & { readonly created: boolean }> {
+  create<T>(key: string, value: T): Promise<Revisioned<T> & { readonly created: boolean }> {
+    return inSpan('kv create', { 'swarm.kv.key': key, 'swarm.goal.id': this.goalId }, () =>
+      this.createOnce(key, value),
+    );
+  }
+
+  private async createOnce<T>(key: string, value: T): Promise<Revisioned<T> & { readonly created: boolean }> {
     try {
       const revision = await this.kv.create(this.keyOf(key), encodeJson(value));
       return { value, revision, created: true };
     } catch (error) {
       if (!isCasConflict(error)) throw error;
-      const existing = await this.get<T>(key);
+      const existing = await this.read<T>(key);
       if (!existing) throw new CasConflictError(this.keyOf(key), 1, { cause: error });
       return { ...existing, created: false };
     }
@@ -73,10 +86,19 @@ export class GoalContext {
    * or `undefined` to leave it unchanged. On a concurrent write it re-reads and tries again, so no update is
    * lost; after `casMaxAttempts` losses it throws a retryable CasConflictError. `mutate` must be pure.
    */
-  async update<T>(key: string, mutate: (current: T | undefined) => T | undefined): Promise<UpdateResult<T>> {
+  update<T>(key: string, mutate: (current: T | undefined) => T | undefined): Promise<UpdateResult<T>> {
+    return inSpan('kv compare-and-set', { 'swarm.kv.key': key, 'swarm.goal.id': this.goalId }, () =>
+      this.compareAndSet(key, mutate),
+    );
+  }
+
+  private async compareAndSet<T>(
+    key: string,
+    mutate: (current: T | undefined) => T | undefined,
+  ): Promise<UpdateResult<T>> {
     const fullKey = this.keyOf(key);
     for (let attempt = 1; attempt <= this.casMaxAttempts; attempt++) {
-      const current = await this.get<T>(key);
+      const current = await this.read<T>(key);
       const next = mutate(current?.value);
       if (next === undefined)
         return { value: current?.value, revision: current?.revision ?? 0, changed: false };
@@ -95,16 +117,26 @@ export class GoalContext {
   }
 
   /** Stores an artifact; returns its object name (`<goalId>/<name>`). Overwrites a previous one. */
-  async putArtifact(name: string, data: Uint8Array | string, description?: string): Promise<string> {
+  putArtifact(name: string, data: Uint8Array | string, description?: string): Promise<string> {
     const objectName = `${this.goalId}/${name}`;
     const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-    await this.objects.putBlob({ name: objectName, description }, bytes);
-    return objectName;
+    return inSpan(
+      'object put',
+      { 'swarm.object.name': objectName, 'swarm.object.bytes': bytes.length, 'swarm.goal.id': this.goalId },
+      async () => {
+        await this.objects.putBlob({ name: objectName, description }, bytes);
+        return objectName;
+      },
+    );
   }
 
   /** Reads an artifact by the name given to `putArtifact` (or a full object name). */
-  async getArtifact(name: string): Promise<Uint8Array | undefined> {
+  getArtifact(name: string): Promise<Uint8Array | undefined> {
     const objectName = name.startsWith(`${this.goalId}/`) ? name : `${this.goalId}/${name}`;
-    return (await this.objects.getBlob(objectName)) ?? undefined;
+    return inSpan(
+      'object get',
+      { 'swarm.object.name': objectName, 'swarm.goal.id': this.goalId },
+      async () => (await this.objects.getBlob(objectName)) ?? undefined,
+    );
   }
 }

@@ -8,6 +8,8 @@ import type { DeadLetterer } from './dead-letterer.js';
 import type { QueueBinding } from './queue-binding.js';
 import type { TransportLogger } from './task-runner.js';
 import { HEADERS } from '@swarm/contracts';
+import { trace } from '@opentelemetry/api';
+import { inSpan } from '../observability/tracing.js';
 
 interface MaxDeliveriesAdvisory {
   readonly stream: string;
@@ -80,7 +82,10 @@ export class MaxDeliveriesSweeper {
         return;
       }
       try {
-        await this.sweep(msg);
+        const advisory = msg;
+        await inSpan('sweep max-deliveries advisory', { 'swarm.queue': this.binding.queue.name }, () =>
+          this.sweep(advisory),
+        );
         msg.ack();
       } catch (error) {
         this.logger.error(`could not sweep max-deliveries advisory: ${(error as Error).message}`);
@@ -120,6 +125,10 @@ export class MaxDeliveriesSweeper {
         .deleteMessage(advisory.stream, advisory.stream_seq, false)
         .catch(() => false);
     }
+    trace.getActiveSpan()?.addEvent('dead-lettered', {
+      'swarm.dead_letter.reason': TRANSPORT_ERROR_CODES.maxDeliveriesExceeded,
+      'messaging.nats.stream_sequence': advisory.stream_seq,
+    });
     this.logger.warn(
       `swept task ${advisory.stream}#${advisory.stream_seq} into the dead-letter stream after ${advisory.deliveries} deliveries`,
     );

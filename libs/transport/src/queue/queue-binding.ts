@@ -1,3 +1,4 @@
+import type { Attributes } from '@opentelemetry/api';
 import type { AgentRef, DeadLetterRecord, Envelope, QueueSpec } from '@swarm/contracts';
 import type { z } from 'zod';
 import type { HeaderRecord } from '../bus/codec.js';
@@ -9,15 +10,25 @@ export interface QueueBinding<S extends z.ZodType = z.ZodType> {
   readonly schema: S;
   /** When a task of this queue is dead-lettered, the whole goal fails (a `goal.failed` event). */
   readonly failsGoalOnDeadLetter: boolean;
+  /** Trace contexts (`traceparent`s) a task of this queue links its `process` span to (e.g. a join's inputs). */
+  readonly traceLinks?: (payload: z.output<S>) => readonly (string | undefined)[];
 }
 
 /** Binds a queue from the contracts to its task schema. */
 export function defineQueue<S extends z.ZodType>(
   queue: QueueSpec,
   schema: S,
-  options: { failsGoalOnDeadLetter?: boolean } = {},
+  options: {
+    failsGoalOnDeadLetter?: boolean;
+    traceLinks?: (payload: z.output<S>) => readonly (string | undefined)[];
+  } = {},
 ): QueueBinding<S> {
-  return { queue, schema, failsGoalOnDeadLetter: options.failsGoalOnDeadLetter ?? false };
+  return {
+    queue,
+    schema,
+    failsGoalOnDeadLetter: options.failsGoalOnDeadLetter ?? false,
+    ...(options.traceLinks ? { traceLinks: options.traceLinks } : {}),
+  };
 }
 
 /** A message a handler hands off: published with `Nats-Msg-Id = message.messageId` before the task is acked. */
@@ -64,6 +75,11 @@ export interface TaskContext {
    * awaiting its PubAck. Give it a deterministic `messageId`: a redelivered handler publishes it again.
    */
   publish(outbound: OutboundMessage): Promise<void>;
+  /**
+   * Runs `fn` in a child span of this task's `process` span (e.g. an HTTP fetch, an index query, a delivery);
+   * the span fails if `fn` throws.
+   */
+  span<T>(name: string, attributes: Attributes, fn: () => Promise<T>): Promise<T>;
   /** The envelope of a message this task causes: same goal, causation = this message, attempt 1. */
   envelope(ids: { readonly messageId: string; readonly taskId?: string }): Envelope;
 }

@@ -1,5 +1,7 @@
 import type { Consumer, JsMsg } from '@nats-io/jetstream';
 import type { BusConnection } from '../bus/bus-connection.js';
+import { ATTR } from '../observability/attributes.js';
+import { observeConsumerPending } from '../observability/transport-metrics.js';
 import type { TransportSettings } from '../settings.js';
 import type { QueueBinding } from './queue-binding.js';
 import type { RunningTask, TaskRunner, TransportLogger } from './task-runner.js';
@@ -48,7 +50,15 @@ export class QueueWorker {
   }
 
   async start(): Promise<void> {
-    this.consumer = await this.bus.js.consumers.get(this.binding.queue.stream, this.binding.queue.durable);
+    const { stream, durable, name } = this.binding.queue;
+    this.consumer = await this.bus.js.consumers.get(stream, durable);
+    observeConsumerPending(
+      { [ATTR.queue]: name, [ATTR.consumerGroup]: durable, [ATTR.stream]: stream },
+      async () => {
+        if (this.stopping || this.bus.nc.isClosed()) return undefined;
+        return (await this.bus.jsm.consumers.info(stream, durable).catch(() => undefined))?.num_pending;
+      },
+    );
     this.slots = Array.from({ length: this.settings.inFlight }, () => this.slot());
   }
 

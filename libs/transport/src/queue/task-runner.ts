@@ -1,19 +1,33 @@
+import type { Attributes, Link, Span } from '@opentelemetry/api';
+import { context } from '@opentelemetry/api';
 import type { JsMsg } from '@nats-io/jetstream';
 import type { AgentRef, Envelope } from '@swarm/contracts';
-import { decodePayload, HEADERS, SCHEMA_VERSION } from '@swarm/contracts';
+import { decodePayload, HEADERS } from '@swarm/contracts';
 import type { BusConnection } from '../bus/bus-connection.js';
 import { fromMsgHdrs } from '../bus/bus-connection.js';
 import type { HeaderRecord } from '../bus/codec.js';
 import { publishMessage } from '../bus/publisher.js';
 import type { GoalContext } from '../context/goal-context.js';
 import { TRANSPORT_ERROR_CODES } from '../errors.js';
+import { ATTR } from '../observability/attributes.js';
+import { runInTaskScope } from '../observability/task-scope.js';
+import {
+  contextWithSpan,
+  extractContext,
+  failSpan,
+  linkFromTraceparent,
+  startProcessSpan,
+} from '../observability/tracing.js';
+import { transportMetrics } from '../observability/transport-metrics.js';
 import type { TransportSettings } from '../settings.js';
 import type { BusTopology } from '../topology.js';
 import type { DeadLetterer } from './dead-letterer.js';
+import { Delivery } from './delivery.js';
 import type { TaskRef } from './lifecycle-events.js';
-import { claimedEvent, completedEvent, failedEvent, progressEvent } from './lifecycle-events.js';
-import type { QueueBinding, TaskContext, TaskHandlerFn, TaskResult, TraceCarrier } from './queue-binding.js';
-import { backoffDelay, decideSettlement } from './settlement.js';
+import { claimedEvent, completedEvent, failedEvent } from './lifecycle-events.js';
+import type { QueueBinding, TaskHandlerFn, TaskResult, TraceCarrier } from './queue-binding.js';
+import { backoffDelay, decideSettlement, describeError } from './settlement.js';
+import { buildTaskContext } from './task-context.js';
 
 /** A minimal logger (Nest's Logger fits). */
 export interface TransportLogger {
@@ -50,76 +64,105 @@ function traceOf(headers: HeaderRecord): TraceCarrier {
 }
 
 /**
- * Runs one delivery of a task through its whole lifecycle: validate, announce the claim, keep the claim alive
- * with heartbeats, call the handler, then publish what it hands off and its completion (awaiting PubAcks) before
- * acking; or nak with backoff, or dead-letter and terminate. Every outcome is an event on the bus.
+ * Runs one delivery of a task through its whole lifecycle inside a `process` span (child of the producer's
+ * `send` span): validate, announce the claim, keep the claim alive with heartbeats, call the handler, then
+ * publish what it hands off and its completion (awaiting PubAcks) before acking; or nak with backoff, or
+ * dead-letter and terminate. Every outcome is an event on the bus, a span, and a metric.
  */
 export class TaskRunner {
-  constructor(private readonly deps: TaskRunnerDeps) {}
+  private readonly metricAttributes: Attributes;
+
+  constructor(private readonly deps: TaskRunnerDeps) {
+    this.metricAttributes = { [ATTR.agentKind]: deps.agent.kind, [ATTR.queue]: deps.binding.queue.name };
+  }
 
   start(msg: JsMsg): RunningTask {
+    const { binding, agent, settings } = this.deps;
     const abort = new AbortController();
-    let settled = false;
-    const settleOnce = (settle: () => void) => {
-      if (settled) return;
-      settled = true;
-      settle();
-    };
-    const done = this.run(msg, abort.signal, settleOnce).catch((error: unknown) => {
-      this.deps.logger.error(
-        `task ${msg.subject}#${msg.seq} could not be settled: ${(error as Error).message}`,
-      );
-      settleOnce(() => msg.nak(backoffDelay(this.deps.settings.backoffMs, msg.info.deliveryCount)));
+    const started = Date.now();
+    const headers = fromMsgHdrs(msg.headers);
+    const parent = extractContext(headers);
+    const span = startProcessSpan(parent, msg.subject, {
+      [ATTR.consumerGroup]: binding.queue.durable,
+      [ATTR.stream]: binding.queue.stream,
+      [ATTR.streamSequence]: msg.seq,
+      [ATTR.deliveryCount]: msg.info.deliveryCount,
+      [ATTR.bodySize]: msg.data.length,
+      [ATTR.queue]: binding.queue.name,
+      [ATTR.agentKind]: agent.kind,
+      [ATTR.agentInstance]: agent.instance,
     });
+    const spanContext = contextWithSpan(parent, span);
+    const delivery = new Delivery(msg, spanContext, {
+      confirmAcks: settings.confirmAcks,
+      termReasons: this.deps.bus.features.termReason,
+    });
+    const metrics = transportMetrics();
+    metrics.inFlight.add(1, this.metricAttributes);
+    if (msg.info.deliveryCount === 1)
+      metrics.handoffLatency.record(Math.max(0, started - msg.time.getTime()) / 1_000, this.metricAttributes);
+
+    const done = context
+      .with(spanContext, () => this.run(msg, headers, span, delivery, abort.signal, started))
+      .catch((error: unknown) => {
+        this.deps.logger.error(
+          `task ${msg.subject}#${msg.seq} could not be settled: ${(error as Error).message}`,
+        );
+        failSpan(span, error);
+        delivery.nak(backoffDelay(settings.backoffMs, msg.info.deliveryCount));
+      })
+      .finally(() => {
+        metrics.inFlight.add(-1, this.metricAttributes);
+        metrics.duration.record((Date.now() - started) / 1_000, this.metricAttributes);
+        span.end();
+      });
     return {
       done,
       abandon: () => {
         abort.abort(new Error('replica shutting down'));
-        let handBack: JsMsg | undefined;
-        settleOnce(() => {
-          handBack = msg;
-        });
-        return handBack;
+        span.addEvent('abandoned at shutdown: handed back for another replica');
+        return delivery.handBack();
       },
     };
   }
 
   private async run(
     msg: JsMsg,
+    headers: HeaderRecord,
+    span: Span,
+    delivery: Delivery,
     signal: AbortSignal,
-    settleOnce: (settle: () => void) => void,
+    started: number,
   ): Promise<void> {
-    const { binding, settings, deadLetterer } = this.deps;
-    const started = Date.now();
-    const headers = fromMsgHdrs(msg.headers);
-    const trace = traceOf(headers);
-    const deliveryCount = msg.info.deliveryCount;
-    const source = {
-      stream: binding.queue.stream,
-      subject: msg.subject,
-      streamSequence: msg.seq,
-      consumer: binding.queue.durable,
-    };
-
+    const { binding } = this.deps;
+    const incoming = traceOf(headers);
     const decoded = decodePayload(binding.schema, msg.data);
     if (!decoded.ok) {
       const code =
         decoded.problem.kind === 'not-json'
           ? TRANSPORT_ERROR_CODES.notJson
           : TRANSPORT_ERROR_CODES.invalidPayload;
-      await deadLetterer.deadLetter({
-        data: msg.data,
+      transportMetrics().failed.add(1, this.metricAttributes);
+      await this.deadLetter(
+        msg,
         headers,
-        source,
-        deliveryCount,
-        reason: { code, message: decoded.problem.message, retryable: false },
-        trace,
-      });
-      settleOnce(() => this.terminate(msg, decoded.problem.message));
+        span,
+        delivery,
+        { code, message: decoded.problem.message, retryable: false },
+        incoming,
+      );
       return;
     }
-
     const payload = decoded.value as Envelope;
+    span.setAttributes({
+      [ATTR.goalId]: payload.goalId,
+      [ATTR.taskId]: payload.taskId,
+      [ATTR.messageId]: payload.messageId,
+    });
+    const links = (binding.traceLinks?.(payload) ?? [])
+      .map(linkFromTraceparent)
+      .filter((l): l is Link => l !== undefined);
+    if (links.length > 0) span.addLinks(links);
     const task: TaskRef = {
       goalId: payload.goalId,
       taskId: payload.taskId,
@@ -127,6 +170,24 @@ export class TaskRunner {
       queue: binding.queue.name,
       agent: this.deps.agent,
     };
+    await runInTaskScope({ goalId: task.goalId, taskId: task.taskId, queue: task.queue }, () =>
+      this.runHandler(msg, headers, span, delivery, signal, started, task, payload, incoming),
+    );
+  }
+
+  private async runHandler(
+    msg: JsMsg,
+    headers: HeaderRecord,
+    span: Span,
+    delivery: Delivery,
+    signal: AbortSignal,
+    started: number,
+    task: TaskRef,
+    payload: Envelope,
+    incoming: TraceCarrier,
+  ): Promise<void> {
+    const { settings, bus } = this.deps;
+    const deliveryCount = msg.info.deliveryCount;
     const claimed = this.publishEvent(
       task,
       claimedEvent(
@@ -134,18 +195,28 @@ export class TaskRunner {
         { deliveryCount, streamSequence: msg.seq, waitedMs: started - msg.time.getTime() },
         new Date(),
       ),
-      trace,
+      incoming,
     );
     claimed.catch(() => undefined); // awaited below; this only keeps a failure from being reported as unhandled
     const heartbeat = setInterval(() => msg.working(), settings.heartbeatMs);
+    const ctx = buildTaskContext({
+      msg,
+      task,
+      headers,
+      incoming,
+      signal,
+      bus,
+      goal: this.deps.goalContext(task.goalId),
+      topology: this.deps.topology,
+    });
     let result: TaskResult | void;
     try {
-      result = await this.deps.handler(payload, this.context(msg, task, headers, trace, signal));
+      result = await this.deps.handler(payload, ctx);
     } catch (error) {
       clearInterval(heartbeat);
       if (signal.aborted) return; // abandoned at the drain deadline: already handed back
       await claimed;
-      await this.settleFailure(msg, task, payload, headers, trace, error, settleOnce);
+      await this.settleFailure(msg, headers, span, delivery, task, error, incoming);
       return;
     } finally {
       clearInterval(heartbeat);
@@ -153,7 +224,7 @@ export class TaskRunner {
     if (signal.aborted) return;
     await claimed;
     const emit = result?.emit ?? [];
-    await Promise.all(emit.map((outbound) => publishMessage(this.deps.bus, outbound, trace)));
+    await Promise.all(emit.map((outbound) => publishMessage(bus, outbound, incoming)));
     const completed = completedEvent(
       task,
       deliveryCount,
@@ -164,18 +235,19 @@ export class TaskRunner {
       },
       new Date(),
     );
-    await this.publishEvent(task, completed, trace);
-    await this.ack(msg, settleOnce);
+    await this.publishEvent(task, completed, incoming);
+    await delivery.ack();
+    transportMetrics().processed.add(1, this.metricAttributes);
   }
 
   private async settleFailure(
     msg: JsMsg,
-    task: TaskRef,
-    payload: Envelope,
     headers: HeaderRecord,
-    trace: TraceCarrier,
+    span: Span,
+    delivery: Delivery,
+    task: TaskRef,
     error: unknown,
-    settleOnce: (settle: () => void) => void,
+    incoming: TraceCarrier,
   ): Promise<void> {
     const { settings } = this.deps;
     const deliveryCount = msg.info.deliveryCount;
@@ -185,6 +257,8 @@ export class TaskRunner {
       maxDeliver: settings.maxDeliver,
       backoffMs: settings.backoffMs,
     });
+    failSpan(span, error, describeError(error).code);
+    transportMetrics().failed.add(1, this.metricAttributes);
     if (settlement.action === 'retry') {
       this.deps.logger.warn(
         `task ${task.taskId} attempt ${deliveryCount} failed (${settlement.error.code}): ${settlement.error.message}; retry in ${settlement.delayMs}ms`,
@@ -197,101 +271,65 @@ export class TaskRunner {
           { error: settlement.error, retryInMs: settlement.delayMs, deadLetterId: null },
           new Date(),
         ),
-        trace,
+        incoming,
       );
-      settleOnce(() => msg.nak(settlement.delayMs));
+      transportMetrics().retried.add(1, this.metricAttributes);
+      delivery.nak(settlement.delayMs);
       return;
     }
     this.deps.logger.warn(
       `task ${task.taskId} dead-lettered (${settlement.reason.code}): ${settlement.reason.message}`,
     );
-    await this.deps.deadLetterer.deadLetter({
+    await this.deadLetter(msg, headers, span, delivery, settlement.reason, incoming, {
+      goalId: task.goalId,
+      taskId: task.taskId,
+      messageId: task.messageId,
+    });
+  }
+
+  private async deadLetter(
+    msg: JsMsg,
+    headers: HeaderRecord,
+    span: Span,
+    delivery: Delivery,
+    reason: { code: string; message: string; retryable: boolean },
+    incoming: TraceCarrier,
+    known?: { goalId: string; taskId: string; messageId: string },
+  ): Promise<void> {
+    const { binding } = this.deps;
+    const record = await this.deps.deadLetterer.deadLetter({
       data: msg.data,
       headers,
       source: {
-        stream: this.deps.binding.queue.stream,
+        stream: binding.queue.stream,
         subject: msg.subject,
         streamSequence: msg.seq,
-        consumer: this.deps.binding.queue.durable,
+        consumer: binding.queue.durable,
       },
-      deliveryCount,
-      reason: settlement.reason,
-      known: { goalId: payload.goalId, taskId: payload.taskId, messageId: payload.messageId },
-      trace,
+      deliveryCount: msg.info.deliveryCount,
+      reason,
+      known,
+      trace: incoming,
     });
-    settleOnce(() => this.terminate(msg, settlement.reason.message));
-  }
-
-  private async ack(msg: JsMsg, settleOnce: (settle: () => void) => void): Promise<void> {
-    if (!this.deps.settings.confirmAcks) {
-      settleOnce(() => msg.ack());
-      return;
-    }
-    let confirmation: Promise<boolean> | undefined;
-    settleOnce(() => {
-      confirmation = msg.ackAck({ timeout: 5_000 });
+    span.addEvent('dead-lettered', {
+      'swarm.dead_letter.id': record.messageId,
+      'swarm.dead_letter.reason': reason.code,
+      'exception.message': reason.message,
     });
-    if (confirmation) await confirmation;
-  }
-
-  private terminate(msg: JsMsg, reason: string): void {
-    if (this.deps.bus.features.termReason) msg.term(reason.slice(0, 200));
-    else msg.term();
+    failSpan(span, new Error(reason.message), reason.code);
+    transportMetrics().deadLettered.add(1, this.metricAttributes);
+    delivery.term(reason.message);
   }
 
   private async publishEvent(
     task: TaskRef,
     event: Envelope & { type: string },
-    trace: TraceCarrier,
+    incoming: TraceCarrier,
   ): Promise<void> {
     const subject = this.deps.topology.eventSubject(
       task.goalId,
       event.type as Parameters<BusTopology['eventSubject']>[1],
     );
-    await publishMessage(this.deps.bus, { subject, message: event }, trace);
-  }
-
-  private context(
-    msg: JsMsg,
-    task: TaskRef,
-    headers: HeaderRecord,
-    trace: TraceCarrier,
-    signal: AbortSignal,
-  ): TaskContext {
-    let step = 0;
-    const deliveryCount = msg.info.deliveryCount;
-    return {
-      queue: task.queue,
-      subject: msg.subject,
-      goalId: task.goalId,
-      taskId: task.taskId,
-      messageId: task.messageId,
-      deliveryCount,
-      streamSequence: msg.seq,
-      agent: task.agent,
-      headers,
-      trace,
-      signal,
-      goal: this.deps.goalContext(task.goalId),
-      heartbeat: () => msg.working(),
-      publish: async (outbound) => {
-        await publishMessage(this.deps.bus, outbound, trace);
-      },
-      progress: (message, fraction) =>
-        this.publishEvent(
-          task,
-          progressEvent(task, deliveryCount, ++step, message, fraction, new Date()),
-          trace,
-        ),
-      envelope: ({ messageId, taskId }) => ({
-        schemaVersion: SCHEMA_VERSION,
-        messageId,
-        goalId: task.goalId,
-        taskId: taskId ?? messageId,
-        causationId: task.messageId,
-        attempt: 1,
-        timestamp: new Date().toISOString(),
-      }),
-    };
+    await publishMessage(this.deps.bus, { subject, message: event }, incoming);
   }
 }

@@ -18,6 +18,11 @@ export async function deliverOnce(
   report: ReportDelivery,
   goal: GoalContext,
   signal: AbortSignal,
+  span: <T>(name: string, attributes: Record<string, string>, fn: () => Promise<T>) => Promise<T> = (
+    _n,
+    _a,
+    fn,
+  ) => fn(),
 ): Promise<{ delivered: string[]; skipped: string[] }> {
   const delivered: string[] = [];
   const skipped: string[] = [];
@@ -28,7 +33,9 @@ export async function deliverOnce(
       skipped.push(sink.name);
       continue;
     }
-    const receipt = await sink.deliver(report, signal);
+    const receipt = await span(`deliver ${sink.name}`, { 'swarm.sink': sink.name }, () =>
+      sink.deliver(report, signal),
+    );
     await goal.update<DeliveryRecord>(key, () => ({
       status: 'delivered',
       at: new Date().toISOString(),
