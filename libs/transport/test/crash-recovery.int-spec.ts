@@ -116,7 +116,10 @@ describe('SIGTERM', () => {
 
     const successor = await worker();
     await successor.waitForLine(/^FINISHED deadline\/t1 2$/, 20_000);
-    expect(await scenario.events('deadline', 'task.completed')).toHaveLength(1);
+    // FINISHED is printed by the handler; the completion event follows it.
+    await waitFor(async () => (await scenario.events('deadline', 'task.completed')).length === 1, {
+      description: 'one completion',
+    });
     expect(await scenario.streamCount(scenario.queues.next.stream)).toBe(1);
   });
 });
