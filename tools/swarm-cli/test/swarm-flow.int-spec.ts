@@ -106,6 +106,24 @@ describe('the swarm end to end', () => {
     expect(existsSync(path.join(swarm.stack.reportsDir, `${goalId}.html`))).toBe(true);
   });
 
+  it('completes a goal that matches nothing with a clear "nothing found" and no report', async () => {
+    const { goalId, final, exitCode } = await runGoal(
+      swarm.client,
+      'zzqxv frobnicate',
+      { wait: true, timeout: 60_000 },
+      quiet,
+    );
+    expect(final?.body).toMatchObject({
+      type: 'goal.completed',
+      outcome: 'nothing-found',
+      reportArtifact: null,
+      deliveredTo: [],
+    });
+    expect(String(final?.body['summary'])).toMatch(/nothing in corpus matches "zzqxv frobnicate"/);
+    expect(exitCode).toBe(0);
+    expect(hooksFor(goalId)).toHaveLength(0);
+  });
+
   it('lets three scraper replicas share the fan-out', async () => {
     swarm.stack.docs.setFaults({ delayMs: Object.fromEntries(loadCorpus().map((pkg) => [pkg.id, 150])) });
     const { goalId } = await runGoal(
