@@ -1,5 +1,5 @@
 import { Controller, Inject } from '@nestjs/common';
-import type { DeadLetterRecord, GoalCompleted, GoalFailed, GoalOutcome, ReportTask } from '@swarm/contracts';
+import type { GoalCompleted, GoalOutcome, ReportTask } from '@swarm/contracts';
 import {
   AcceptedGoal,
   ARTIFACTS,
@@ -10,8 +10,8 @@ import {
   ReportTask as ReportTaskSchema,
   SUBJECTS,
 } from '@swarm/contracts';
-import type { DeadLetterContext, TaskContext, TaskResult } from '@swarm/transport';
-import { defineQueue, OnDeadLetter, TaskError, TaskHandler } from '@swarm/transport';
+import type { TaskContext, TaskResult } from '@swarm/transport';
+import { defineQueue, TaskError, TaskHandler } from '@swarm/transport';
 import { awaitApproval } from './approval/approval-gate.js';
 import type { Decision } from './approval/approval-policy.js';
 import { approvalVerdict } from './approval/approval-policy.js';
@@ -22,7 +22,8 @@ import type { DeliverySink } from './sinks/index.js';
 import { selectSinks } from './sinks/index.js';
 import { TOKENS } from './tokens.js';
 
-const REPORT_QUEUE = defineQueue(QUEUES.report, ReportTaskSchema);
+// A report task that failed for good fails its goal.
+const REPORT_QUEUE = defineQueue(QUEUES.report, ReportTaskSchema, { failsGoalOnDeadLetter: true });
 
 /** Writes the report, pauses for approval when asked, delivers it once per sink, and completes the goal. */
 @Controller()
@@ -85,20 +86,6 @@ export class ReportHandler {
       (name, attributes, fn) => ctx.span(name, attributes, fn),
     );
     return this.complete(ctx, 'delivered', summary, reportArtifact, [...skipped, ...delivered]);
-  }
-
-  /** A report task that failed for good fails its goal. */
-  @OnDeadLetter(REPORT_QUEUE)
-  failed(record: DeadLetterRecord, ctx: DeadLetterContext): Promise<TaskResult> {
-    const failed: GoalFailed = {
-      type: 'goal.failed',
-      ...ctx.envelope({ messageId: messageIds.goalFailed(record.goalId) }),
-      reason: record.reason,
-      deadLetterId: record.messageId,
-    };
-    return Promise.resolve({
-      emit: [{ subject: SUBJECTS.event(record.goalId, 'goal.failed'), message: failed }],
-    });
   }
 
   private complete(

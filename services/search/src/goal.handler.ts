@@ -2,9 +2,7 @@ import { Controller, Inject } from '@nestjs/common';
 import type {
   AcceptedGoal,
   Candidate,
-  DeadLetterRecord,
   GoalCompleted,
-  GoalFailed,
   GoalSubmitted,
   JoinState,
   ScrapeTask,
@@ -18,8 +16,8 @@ import {
   QUEUES,
   SUBJECTS,
 } from '@swarm/contracts';
-import type { DeadLetterContext, TaskContext, TaskResult } from '@swarm/transport';
-import { defineQueue, OnDeadLetter, TaskError, TaskHandler } from '@swarm/transport';
+import type { TaskContext, TaskResult } from '@swarm/transport';
+import { defineQueue, TaskError, TaskHandler } from '@swarm/transport';
 import type { SearchConfig } from './config.js';
 import { selectCandidates } from './domain/candidates.js';
 import { parseGoalQuery } from './domain/query.js';
@@ -27,9 +25,12 @@ import { searchAll } from './sources/search-all.js';
 import type { SearchSource } from './sources/search-source.js';
 import { TOKENS } from './tokens.js';
 
-const GOAL_QUEUE = defineQueue(QUEUES.search, GoalSubmittedSchema);
 /** A goal id reused with other content: the original goal must not be failed by the impostor. */
 const GOAL_ID_REUSED = 'goal-id-reused';
+// A goal that cannot be processed fails, unless it was an impostor reusing another goal's id.
+const GOAL_QUEUE = defineQueue(QUEUES.search, GoalSubmittedSchema, {
+  failsGoalOnDeadLetter: (reason) => reason.code !== GOAL_ID_REUSED,
+});
 
 /**
  * Accepts a goal (refusing a goal id reused with other content), searches the sources, stores the candidates and
@@ -95,21 +96,6 @@ export class GoalHandler {
       output: { terms: query.terms, sources: this.sourceNames(), candidates: candidates.map((c) => c.name) },
       emit,
     };
-  }
-
-  /** A goal that cannot be processed fails, unless it was an impostor reusing another goal's id. */
-  @OnDeadLetter(GOAL_QUEUE)
-  failed(record: DeadLetterRecord, ctx: DeadLetterContext): Promise<TaskResult> {
-    if (record.reason.code === GOAL_ID_REUSED || !ctx.goal) return Promise.resolve({});
-    const failed: GoalFailed = {
-      type: 'goal.failed',
-      ...ctx.envelope({ messageId: messageIds.goalFailed(record.goalId) }),
-      reason: record.reason,
-      deadLetterId: record.messageId,
-    };
-    return Promise.resolve({
-      emit: [{ subject: SUBJECTS.event(record.goalId, 'goal.failed'), message: failed }],
-    });
   }
 
   private nothingFound(ctx: TaskContext, summary: string, terms: string): TaskResult {

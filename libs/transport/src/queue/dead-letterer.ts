@@ -75,7 +75,9 @@ export class DeadLetterer {
       input.trace,
     );
     const goalKnown = record.goalId !== UNKNOWN_GOAL_ID;
-    if (binding.failsGoalOnDeadLetter && goalKnown) {
+    const failsGoal =
+      typeof binding.failsGoalOnDeadLetter === 'function' ? binding.failsGoalOnDeadLetter(input.reason) : binding.failsGoalOnDeadLetter;
+    if (failsGoal && goalKnown) {
       const goalFailed = goalFailedEvent(task, input.deliveryCount, input.reason, record.messageId, now);
       await publishMessage(
         bus,

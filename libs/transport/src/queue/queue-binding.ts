@@ -1,5 +1,5 @@
 import type { Attributes } from '@opentelemetry/api';
-import type { AgentRef, DeadLetterRecord, Envelope, QueueSpec } from '@swarm/contracts';
+import type { AgentRef, DeadLetterRecord, Envelope, ErrorInfo, QueueSpec } from '@swarm/contracts';
 import type { z } from 'zod';
 import type { HeaderRecord } from '../bus/codec.js';
 import type { GoalContext } from '../context/goal-context.js';
@@ -8,8 +8,11 @@ import type { GoalContext } from '../context/goal-context.js';
 export interface QueueBinding<S extends z.ZodType = z.ZodType> {
   readonly queue: QueueSpec;
   readonly schema: S;
-  /** When a task of this queue is dead-lettered, the whole goal fails (a `goal.failed` event). */
-  readonly failsGoalOnDeadLetter: boolean;
+  /**
+   * Whether a dead-lettered task of this queue fails its whole goal (a `goal.failed` event): always, never, or
+   * depending on the reason (e.g. not for an impostor reusing another goal's id).
+   */
+  readonly failsGoalOnDeadLetter: boolean | ((reason: ErrorInfo) => boolean);
   /** Trace contexts (`traceparent`s) a task of this queue links its `process` span to (e.g. a join's inputs). */
   readonly traceLinks?: (payload: z.output<S>) => readonly (string | undefined)[];
 }
@@ -19,7 +22,7 @@ export function defineQueue<S extends z.ZodType>(
   queue: QueueSpec,
   schema: S,
   options: {
-    failsGoalOnDeadLetter?: boolean;
+    failsGoalOnDeadLetter?: boolean | ((reason: ErrorInfo) => boolean);
     traceLinks?: (payload: z.output<S>) => readonly (string | undefined)[];
   } = {},
 ): QueueBinding<S> {
