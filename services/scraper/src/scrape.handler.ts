@@ -8,7 +8,13 @@ import {
   ScrapeTask as ScrapeTaskSchema,
   SUBJECTS,
 } from '@swarm/contracts';
-import type { DeadLetterContext, GoalContext, TaskContext, TaskResult } from '@swarm/transport';
+import type {
+  DeadLetterContext,
+  GoalContext,
+  OutboundMessage,
+  TaskContext,
+  TaskResult,
+} from '@swarm/transport';
 import { defineQueue, describeError, OnDeadLetter, TaskError, TaskHandler } from '@swarm/transport';
 import type { ScraperConfig } from './config.js';
 import { extractPage } from './domain/extract-page.js';
@@ -107,7 +113,7 @@ export class ScrapeHandler {
     landing: Landing,
     mayRepeat: boolean,
     envelope: (ids: { messageId: string }) => Envelope,
-  ): Promise<TaskResult['emit'] & object> {
+  ): Promise<OutboundMessage[]> {
     const result = await goal.update<JoinState>(CONTEXT_KEYS.join, (state) => {
       if (!state) return undefined;
       return landScrape(JoinState.parse(state), landing);
