@@ -51,10 +51,13 @@ export const TransportSettings = z
     goalContextTtlMs: ms.default(7 * 24 * 60 * 60_000),
     /** Compare-and-set attempts before an update gives up with a retryable error. */
     casMaxAttempts: z.coerce.number().int().min(1).default(25),
-    /** Wait for the server to confirm each ack (a lost ack would otherwise mean one redelivery). */
+    /**
+     * Wait for the server to confirm each ack. Off by default: a lost ack means one redelivery, which the
+     * deterministic message ids make harmless, and confirming costs a round trip per task.
+     */
     confirmAcks: z
       .union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')])
-      .default(true),
+      .default(false),
   })
   .refine((s) => s.heartbeatMs < s.ackWaitMs, {
     message: 'heartbeatMs must be below ackWaitMs',

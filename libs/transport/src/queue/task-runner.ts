@@ -224,18 +224,17 @@ export class TaskRunner {
     if (signal.aborted) return;
     await claimed;
     const emit = result?.emit ?? [];
-    await Promise.all(emit.map((outbound) => publishMessage(bus, outbound, incoming)));
     const completed = completedEvent(
       task,
       deliveryCount,
-      {
-        durationMs: Date.now() - started,
-        output: result?.output ?? {},
-        emitted: emit.map((o) => o.message.messageId),
-      },
+      { durationMs: Date.now() - started, output: result?.output ?? {}, emitted: emit.map((o) => o.message.messageId) },
       new Date(),
     );
-    await this.publishEvent(task, completed, incoming);
+    // Hand-offs and the completion event go out together; the ack waits for every PubAck.
+    await Promise.all([
+      ...emit.map((outbound) => publishMessage(bus, outbound, incoming)),
+      this.publishEvent(task, completed, incoming),
+    ]);
     await delivery.ack();
     transportMetrics().processed.add(1, this.metricAttributes);
   }
