@@ -114,10 +114,15 @@ export class ScrapeHandler {
     mayRepeat: boolean,
     envelope: (ids: { messageId: string }) => Envelope,
   ): Promise<OutboundMessage[]> {
-    const result = await goal.update<JoinState>(CONTEXT_KEYS.join, (state) => {
-      if (!state) return undefined;
-      return landScrape(JoinState.parse(state), landing);
-    });
+    // verify: redo the landing if a concurrent write replaced it (clustered servers before 2.9.21 allow that).
+    const result = await goal.update<JoinState>(
+      CONTEXT_KEYS.join,
+      (state) => {
+        if (!state) return undefined;
+        return landScrape(JoinState.parse(state), landing);
+      },
+      { verify: true },
+    );
     if (!result.value)
       throw TaskError.permanent('missing-join', `goal ${goalId} has no scrape join in its context`);
     const join = JoinState.parse(result.value);

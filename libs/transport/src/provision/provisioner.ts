@@ -93,7 +93,9 @@ export class Provisioner {
   }
 
   private async ensureBuckets(topology: BusTopology): Promise<void> {
+    // allow_direct off: reads go to the stream leader, so a compare-and-set loop never starts from a stale value.
     await new Kvm(this.bus.nc).create(topology.goalsBucket, {
+      allow_direct: false,
       history: 1,
       ttl: this.settings.goalContextTtlMs,
       replicas: this.settings.replicas,
