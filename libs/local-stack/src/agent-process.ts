@@ -117,6 +117,11 @@ export async function spawnAgent(options: {
       return exited;
     },
   };
-  await waitForLine(/^READY /, options.readyTimeoutMs);
+  try {
+    await waitForLine(/^READY /, options.readyTimeoutMs);
+  } catch (error) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    throw error;
+  }
   return agent;
 }

@@ -59,6 +59,12 @@ export class AgentRuntime {
     const logger = options.logger ?? consoleLogger;
     const agent: AgentRef = { kind: options.agentKind, instance: settings.instanceId };
     const bus = await BusConnection.open(settings, `${options.agentKind}:${settings.instanceId}`);
+    if (settings.replicas > 1 && !bus.features.serializedClusteredCas) {
+      logger.warn(
+        `nats-server ${bus.features.version} does not serialize compare-and-set on clustered streams (fixed in 2.9.21, ` +
+          'nats-io/nats-server#4320): concurrent goal-context updates can be lost. Upgrade the cluster.',
+      );
+    }
     try {
       const provisioner = new Provisioner(bus, settings);
       await provisioner.ensureTopology(topology);

@@ -15,8 +15,9 @@ import type { TaskContext, TaskResult } from '@swarm/transport';
 import { defineQueue, TaskError, TaskHandler } from '@swarm/transport';
 import { rankCandidates } from './domain/rank-candidates.js';
 
-// The rank task's process span links to every scrape that fed the join.
+// The rank task's process span links to every scrape that fed the join; a rank task that fails for good fails its goal.
 const RANK_QUEUE = defineQueue(QUEUES.rank, RankTaskSchema, {
+  failsGoalOnDeadLetter: true,
   traceLinks: (task) => task.contributions.map((contribution) => contribution.traceparent),
 });
 

@@ -22,3 +22,11 @@ describe('serverFeatures', () => {
     expect(serverFeatures('v2.10.4').termReason).toBe(true);
   });
 });
+
+describe('clustered compare-and-set', () => {
+  it('is serialized from 2.9.21 on', () => {
+    expect(serverFeatures('2.9.10').serializedClusteredCas).toBe(false);
+    expect(serverFeatures('2.9.21').serializedClusteredCas).toBe(true);
+    expect(serverFeatures('2.12.1').serializedClusteredCas).toBe(true);
+  });
+});

@@ -7,6 +7,11 @@ export interface ServerFeatures {
   readonly multipleFilterSubjects: boolean;
   /** Consumer and stream `metadata` (2.10+). */
   readonly metadata: boolean;
+  /**
+   * Clustered streams serialize expected-last-sequence checks (2.9.21+, nats-io/nats-server#4320). Older
+   * clustered servers can accept two compare-and-sets on one revision.
+   */
+  readonly serializedClusteredCas: boolean;
 }
 
 function parseVersion(version: string): [number, number, number] {
@@ -29,5 +34,6 @@ export function serverFeatures(version: string): ServerFeatures {
     termReason: atLeast(version, 2, 10, 4),
     multipleFilterSubjects: atLeast(version, 2, 10),
     metadata: atLeast(version, 2, 10),
+    serializedClusteredCas: atLeast(version, 2, 9, 21),
   };
 }

@@ -136,7 +136,11 @@ export class GoalContext {
    * Whether a write is still in effect: the key still holds its revision, or whatever replaced it already
    * includes the change (the idempotent `mutate` has nothing left to do).
    */
-  private async survived<T>(key: string, revision: number, mutate: (current: T | undefined) => T | undefined): Promise<boolean> {
+  private async survived<T>(
+    key: string,
+    revision: number,
+    mutate: (current: T | undefined) => T | undefined,
+  ): Promise<boolean> {
     const latest = await this.read<T>(key);
     if (!latest || latest.revision === revision) return latest !== undefined;
     return mutate(latest.value) === undefined;

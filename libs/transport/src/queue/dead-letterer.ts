@@ -76,7 +76,9 @@ export class DeadLetterer {
     );
     const goalKnown = record.goalId !== UNKNOWN_GOAL_ID;
     const failsGoal =
-      typeof binding.failsGoalOnDeadLetter === 'function' ? binding.failsGoalOnDeadLetter(input.reason) : binding.failsGoalOnDeadLetter;
+      typeof binding.failsGoalOnDeadLetter === 'function'
+        ? binding.failsGoalOnDeadLetter(input.reason)
+        : binding.failsGoalOnDeadLetter;
     if (failsGoal && goalKnown) {
       const goalFailed = goalFailedEvent(task, input.deliveryCount, input.reason, record.messageId, now);
       await publishMessage(

@@ -227,7 +227,11 @@ export class TaskRunner {
     const completed = completedEvent(
       task,
       deliveryCount,
-      { durationMs: Date.now() - started, output: result?.output ?? {}, emitted: emit.map((o) => o.message.messageId) },
+      {
+        durationMs: Date.now() - started,
+        output: result?.output ?? {},
+        emitted: emit.map((o) => o.message.messageId),
+      },
       new Date(),
     );
     // Hand-offs and the completion event go out together; the ack waits for every PubAck.

@@ -8,6 +8,19 @@ interface DeliveryRecord {
   readonly detail: string;
 }
 
+/** Retries `write` with capped backoff until it succeeds or `signal` aborts. */
+async function recordUntilStored(write: () => Promise<unknown>, signal: AbortSignal): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await write();
+      return;
+    } catch (error) {
+      if (signal.aborted) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 100 * 2 ** attempt)));
+    }
+  }
+}
+
 /**
  * Delivers a report to each sink at most once per goal: a sink already marked delivered in the goal's context is
  * skipped, so a redelivered report task does not send again. (A crash between sending and marking can still
@@ -36,11 +49,17 @@ export async function deliverOnce(
     const receipt = await span(`deliver ${sink.name}`, { 'swarm.sink': sink.name }, () =>
       sink.deliver(report, signal),
     );
-    await goal.update<DeliveryRecord>(key, () => ({
-      status: 'delivered',
-      at: new Date().toISOString(),
-      detail: receipt.detail,
-    }));
+    // The report is out: a failure to record it must not fail the task (its retry would send again), so keep
+    // trying while the transport's heartbeats hold the claim.
+    await recordUntilStored(
+      () =>
+        goal.update<DeliveryRecord>(key, () => ({
+          status: 'delivered',
+          at: new Date().toISOString(),
+          detail: receipt.detail,
+        })),
+      signal,
+    );
     delivered.push(sink.name);
   }
   return { delivered, skipped };
