@@ -1,0 +1,226 @@
+import { CONTEXT_KEYS, QUEUES } from '@swarm/contracts';
+import type { AgentFault, DuplicateEvidence } from '../report/duplicate-attribution.js';
+import { attributeDuplicate } from '../report/duplicate-attribution.js';
+import type { ScenarioCheck, ScenarioResult } from '../report/scenario-result.js';
+import { duplicatedDeliveries } from '../report/scenario-result.js';
+import type { ChaosSwarm } from './chaos-swarm.js';
+
+/** The scenario-specific part of a result. */
+export interface OutcomeExtras {
+  readonly number: number;
+  readonly name: string;
+  readonly title: string;
+  /** When the scenario's run started (after the stage was up), epoch ms. */
+  readonly startedAt: number;
+  readonly recoverySeconds?: number;
+  readonly figures?: Readonly<Record<string, number | string>>;
+  readonly checks?: readonly ScenarioCheck[];
+  readonly notes?: readonly string[];
+  /** Agent replicas the scenario killed or cut off, to attribute duplicate deliveries. */
+  readonly faults?: readonly AgentFault[];
+}
+
+/**
+ * The goal's scrape join next to the scrape outcomes actually stored: a join that misses a candidate whose
+ * outcome is stored lost a compare-and-set update.
+ */
+async function joinState(swarm: ChaosSwarm, goalId: string): Promise<string> {
+  try {
+    const goal = await swarm.client.goal(goalId);
+    const join = (await goal.get<{ expected: number; landed: Record<string, unknown> }>(CONTEXT_KEYS.join))
+      ?.value;
+    if (!join) return 'no join in the goal context';
+    const stored: number[] = [];
+    for (let i = 0; i < join.expected; i++) {
+      if (await goal.get(CONTEXT_KEYS.scrape(i))) stored.push(i);
+    }
+    const landed = Object.keys(join.landed).map(Number);
+    const missing = stored.filter((i) => !landed.includes(i));
+    return (
+      `join landed [${landed.join(',')}] of ${join.expected}, outcomes stored for [${stored.join(',')}]` +
+      (missing.length > 0 ? ` -> the join LOST the update of candidate(s) ${missing.join(',')}` : '')
+    );
+  } catch (error) {
+    return `join unreadable: ${(error as Error).message}`;
+  }
+}
+
+/** Each queue consumer's backlog, for the notes of a run that lost goals. */
+async function queueState(swarm: ChaosSwarm): Promise<string> {
+  const parts = await Promise.all(
+    Object.values(QUEUES).map(async (queue) => {
+      try {
+        const p = await swarm.client.pending(queue.stream, queue.durable);
+        return `${queue.name} ${p.pending}/${p.ackPending}/${p.redelivered}`;
+      } catch (error) {
+        return `${queue.name} ? (${(error as Error).message})`;
+      }
+    }),
+  );
+  return parts.join(', ');
+}
+
+/** Reads what the events stream says about a goal's report task. */
+async function reportEvidence(
+  swarm: ChaosSwarm,
+  goalId: string,
+  deliveries: DuplicateEvidence['deliveries'],
+): Promise<DuplicateEvidence> {
+  const events = await swarm.client.goalEvents(goalId).catch(() => []);
+  const reportTask = `${goalId}/report`;
+  const reportClaims: { instance: string; deliveryCount: number; at: number }[] = [];
+  const reportCompletions: { instance: string; attempt: number }[] = [];
+  for (const message of events) {
+    const body = message.body as {
+      type?: string;
+      taskId?: string;
+      deliveryCount?: number;
+      attempt?: number;
+      agent?: { instance?: string };
+    };
+    if (body.taskId !== reportTask || typeof body.agent?.instance !== 'string') continue;
+    if (body.type === 'task.claimed')
+      reportClaims.push({
+        instance: body.agent.instance,
+        deliveryCount: body.deliveryCount ?? 0,
+        at: message.time.getTime(),
+      });
+    if (body.type === 'task.completed')
+      reportCompletions.push({ instance: body.agent.instance, attempt: body.attempt ?? 0 });
+  }
+  return { goalId, deliveries, reportClaims, reportCompletions };
+}
+
+const SHOWN_GOALS = 5;
+
+/** Describes where a goal got stuck, from its last events (for the notes of a lost goal). */
+async function whereStuck(swarm: ChaosSwarm, goalId: string): Promise<string> {
+  try {
+    const events = await swarm.client.goalEvents(goalId);
+    const tail = events.slice(-4).map((message) => {
+      const body = message.body as {
+        type?: string;
+        taskId?: string;
+        deliveryCount?: number;
+        agent?: { instance?: string };
+        output?: { joined?: unknown };
+        emitted?: unknown[];
+        error?: { code?: string };
+      };
+      const detail = [
+        body.agent?.instance ? `by ${body.agent.instance}` : '',
+        body.deliveryCount ? `#${body.deliveryCount}` : '',
+        typeof body.output?.joined === 'string' ? `joined=${body.output.joined}` : '',
+        body.emitted ? `emitted=[${body.emitted.join(' ')}]` : '',
+        body.error?.code ? `error=${body.error.code}` : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+      return `${body.type ?? '?'} ${body.taskId ?? ''} ${detail}`.trim();
+    });
+    return `${goalId} (${events.length} events; last: ${tail.join(' | ') || 'none'}; ${await joinState(swarm, goalId)})`;
+  } catch (error) {
+    return `${goalId} (events unreadable: ${(error as Error).message})`;
+  }
+}
+
+/**
+ * Builds a scenario's result from what the stage observed: the ledger (submitted, completed, failed, lost), the
+ * webhook receiver (deliveries per goal), the dead-letter stream, plus the scenario's own figures and checks.
+ * Adds the checks every scenario shares: each delivered goal reached the webhook, no goal ended both ways,
+ * every webhook request was correctly signed.
+ */
+export async function collectOutcome(swarm: ChaosSwarm, extras: OutcomeExtras): Promise<ScenarioResult> {
+  const durationSeconds = (Date.now() - extras.startedAt) / 1_000;
+  await swarm.ledger.reconcile().catch(() => undefined);
+  const finals = swarm.ledger.finalsOfSubmitted();
+  const finalList = [...finals.entries()];
+  const completed = finalList.filter(([, f]) => f.type === 'goal.completed');
+  const failed = finalList.filter(([, f]) => f.type === 'goal.failed');
+  const unfinished = swarm.ledger.unfinished();
+  const tally = swarm.webhook.tally();
+  const deadLetters = await swarm.client.deadLetters().catch(() => []);
+
+  const undelivered = completed
+    .filter(([goalId, f]) => f.outcome === 'delivered' && !tally.byGoal.has(goalId))
+    .map(([goalId]) => goalId);
+  const duplicated = [...tally.byGoal.entries()].filter(([, count]) => count > 1);
+  const contradictory = swarm.ledger.contradictory();
+  const checks: ScenarioCheck[] = [
+    ...(extras.checks ?? []),
+    {
+      name: 'every delivered goal reached the webhook',
+      ok: undelivered.length === 0,
+      detail:
+        undelivered.length === 0
+          ? `${completed.filter(([, f]) => f.outcome === 'delivered').length} delivered goals, each received`
+          : `${undelivered.length} never received: ${undelivered.slice(0, SHOWN_GOALS).join(', ')}`,
+    },
+    {
+      name: 'no goal both completed and failed',
+      ok: contradictory.length === 0,
+      detail: contradictory.length === 0 ? 'none' : contradictory.slice(0, SHOWN_GOALS).join(', '),
+    },
+    {
+      name: 'every webhook request correctly signed',
+      ok: tally.badSignatures === 0 && tally.malformed === 0,
+      detail: `${tally.badSignatures} bad signatures, ${tally.malformed} malformed`,
+    },
+  ];
+  const notes = [...(extras.notes ?? [])];
+  if (unfinished.length > 0)
+    notes.push(`queues (pending/unacked/redelivered) at the end: ${await queueState(swarm)}`);
+  const troubled = failed.length > 0 || unfinished.length > 0;
+  for (const record of troubled ? deadLetters.slice(0, SHOWN_GOALS) : []) {
+    notes.push(
+      `dead letter ${record.messageId} (${record.queue}, goal ${record.goalId}, delivery ${record.deliveryCount}): ` +
+        `${record.reason.code}: ${record.reason.message.slice(0, 300)}`,
+    );
+  }
+  if (failed.length > 0) {
+    const reasons = new Map<string, number>();
+    for (const [, f] of failed) reasons.set(f.reason ?? '?', (reasons.get(f.reason ?? '?') ?? 0) + 1);
+    notes.push(
+      `failed goals by reason: ${[...reasons.entries()].map(([reason, n]) => `${reason} x${n}`).join(', ')}`,
+    );
+  }
+  const outcomes = new Map<string, number>();
+  for (const [, f] of completed) outcomes.set(f.outcome ?? '?', (outcomes.get(f.outcome ?? '?') ?? 0) + 1);
+  if (completed.length > 0)
+    notes.push(`completed by outcome: ${[...outcomes.entries()].map(([o, n]) => `${o} x${n}`).join(', ')}`);
+  for (const goalId of unfinished.slice(0, SHOWN_GOALS))
+    notes.push(`lost: ${await whereStuck(swarm, goalId)}`);
+  let duplicatesInSendWindow = 0;
+  for (const [goalId, count] of duplicated) {
+    const deliveries = tally.deliveries
+      .filter((d) => d.goalId === goalId)
+      .map((d) => ({ at: d.receivedAt, idempotencyKey: d.idempotencyKey }));
+    const verdict = attributeDuplicate(await reportEvidence(swarm, goalId, deliveries), extras.faults ?? []);
+    if (verdict.explained) duplicatesInSendWindow += count - 1;
+    notes.push(
+      `delivered ${count}x: ${goalId}: ${verdict.explained ? 'send window' : 'UNEXPLAINED'}: ${verdict.why}`,
+    );
+  }
+  return {
+    number: extras.number,
+    name: extras.name,
+    title: extras.title,
+    submitted: swarm.ledger.submitted,
+    completed: completed.length,
+    failed: failed.length,
+    lost: unfinished.length,
+    duplicatedDeliveries: duplicatedDeliveries(tally.byGoal),
+    duplicatesInSendWindow,
+    deadLettered: deadLetters.length,
+    ...(extras.recoverySeconds !== undefined ? { recoverySeconds: round(extras.recoverySeconds) } : {}),
+    durationSeconds: round(durationSeconds),
+    figures: extras.figures ?? {},
+    checks,
+    notes,
+  };
+}
+
+/** Rounds to one decimal. Pure. */
+export function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
