@@ -40,6 +40,8 @@ export class BusConnection {
         maxReconnectAttempts: -1,
         reconnectTimeWait: 500,
         waitOnFirstConnect: false,
+        // Request timeouts would otherwise capture an async stack per request: a quarter of a stage's CPU (bench).
+        noAsyncTraces: true,
       });
     } catch (error) {
       throw new Error(`cannot reach nats at ${settings.natsUrl}: ${(error as Error).message}`, {

@@ -222,7 +222,6 @@ export class TaskRunner {
       clearInterval(heartbeat);
     }
     if (signal.aborted) return;
-    await claimed;
     const emit = result?.emit ?? [];
     const completed = completedEvent(
       task,
@@ -234,8 +233,9 @@ export class TaskRunner {
       },
       new Date(),
     );
-    // Hand-offs and the completion event go out together; the ack waits for every PubAck.
+    // The claim, the hand-offs and the completion go out together; the ack waits for every PubAck.
     await Promise.all([
+      claimed,
       ...emit.map((outbound) => publishMessage(bus, outbound, incoming)),
       this.publishEvent(task, completed, incoming),
     ]);
