@@ -1,0 +1,74 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadBenchConfig } from './bench-config.js';
+import { runBenchmark } from './harness/run-benchmark.js';
+import type { BenchReport } from './stats/bench-results.js';
+import { writeOutputs } from './report/write-outputs.js';
+import { SYSTEM_IDS } from './systems/system-ids.js';
+
+// The quick benchmark keeps the harness from rotting: every system runs end to end on real servers (a private
+// nats-server and redis-server) with separate stage processes built into dist/ by the build this target depends
+// on. It checks the figures are sane, never how fast anything is: speed targets live in the benchmark itself.
+describe('the benchmark in quick mode', () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'bench-quick-'));
+  let report: BenchReport;
+
+  beforeAll(async () => {
+    const config = loadBenchConfig({ BENCH_QUICK: '1' });
+    report = await runBenchmark(config, {
+      agentsDir: join(__dirname, '..', 'dist', 'agents'),
+      log: () => undefined,
+    });
+  }, 170_000);
+
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('measures all four systems, the swarm with tracing on and off, in one run', () => {
+    expect(report.runs).toHaveLength(1);
+    expect(report.runs[0]!.systems.map((s) => s.id)).toEqual([...SYSTEM_IDS]);
+  });
+
+  it('completes every goal of the durable systems and gets a positive throughput from each', () => {
+    for (const system of report.runs[0]!.systems) {
+      expect(system.throughput.goalsPerSec).toBeGreaterThan(0);
+      expect(system.throughput.handoffsPerSec).toBeCloseTo(system.throughput.goalsPerSec * 4, 6);
+      if (system.id !== 'nest-nats') expect(system.throughput.lost).toBe(0);
+    }
+  });
+
+  it('gets latency percentiles in order and memory from every stage process', () => {
+    for (const system of report.runs[0]!.systems) {
+      expect(system.latencyMs.p50).toBeGreaterThan(0);
+      expect(system.latencyMs.p99).toBeGreaterThanOrEqual(system.latencyMs.p50);
+      expect(Object.keys(system.rssMb.idle)).toEqual(['search', 'scrape', 'rank', 'report']);
+      expect(system.rssMb.idleMax).toBeGreaterThan(10);
+      expect(system.rssMb.loadMax).toBeGreaterThan(10);
+      expect(system.scaleOut.map((p) => p.replicas)).toEqual([1, 2, 4]);
+      for (const point of system.scaleOut) expect(point.efficiency).toBeGreaterThan(0);
+    }
+  });
+
+  it('takes every ratio against raw JetStream within the run, and all are finite', () => {
+    const { relative, targets } = report.runs[0]!;
+    expect(relative['raw']!.throughput).toBe(1);
+    for (const id of SYSTEM_IDS) {
+      for (const value of Object.values(relative[id]!)) expect(Number.isFinite(value)).toBe(true);
+    }
+    expect(targets.map((t) => t.id).sort()).toEqual([
+      'added-latency-per-hop',
+      'idle-rss',
+      'scale-out-efficiency',
+      'throughput-vs-bullmq',
+      'throughput-vs-raw',
+    ]);
+  });
+
+  it('writes the table, the JSON and the chart', async () => {
+    const files = await writeOutputs(report, outDir);
+    expect(readFileSync(files.markdown, 'utf8')).toContain('| (a) raw JetStream |');
+    expect(JSON.parse(readFileSync(files.json, 'utf8'))).toMatchObject({ version: 1, reported: 0 });
+    expect(readFileSync(files.svg, 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>\n$/);
+    expect(existsSync(join(outDir, 'latest.md'))).toBe(true);
+  });
+});

@@ -1,0 +1,16 @@
+import type { Stage } from './stages.js';
+
+/** Names of the BullMQ pipeline of a run: one queue per stage, a pub/sub channel for completions. */
+export const bullmqNames = {
+  queue: (prefix: string, stage: Stage) => `${prefix}-${stage}`,
+  completedChannel: (prefix: string) => `${prefix}:completed`,
+  /** BullMQ job ids may not contain `:`; the message id's `/` becomes `-`. */
+  jobId: (messageId: string) => messageId.replace(/\//g, '-'),
+} as const;
+
+/** Names of the NestJS core-NATS pipeline of a run: an event pattern and a queue group per stage. */
+export const nestNatsNames = {
+  pattern: (prefix: string, stage: Stage) => `${prefix}.${stage}`,
+  queueGroup: (prefix: string, stage: Stage) => `${prefix}-${stage}`,
+  completedPattern: (prefix: string) => `${prefix}.completed`,
+} as const;

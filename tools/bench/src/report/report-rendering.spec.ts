@@ -1,0 +1,100 @@
+import type { BenchReport, BenchRun } from '../stats/bench-results.js';
+import { checkTargets, relativeToBaseline } from '../stats/derive.js';
+import { sampleSystems } from '../testing/sample-results.js';
+import { renderMarkdown, systemsTable, targetsTable } from './markdown-report.js';
+import { renderSvgChart } from './svg-chart.js';
+
+function sampleRun(): BenchRun {
+  const systems = sampleSystems();
+  return {
+    index: 0,
+    startedAt: '2026-11-21T06:00:00.000Z',
+    finishedAt: '2026-11-21T06:05:00.000Z',
+    systems,
+    relative: relativeToBaseline(systems),
+    targets: checkTargets(systems),
+    loadAverage: { before: [1, 1, 1], after: [2, 1.5, 1.2] },
+    foreignCpuShare: 0.05,
+  };
+}
+
+describe('systemsTable', () => {
+  it('has one row per system with its throughput ratio to raw JetStream', () => {
+    const lines = systemsTable(sampleRun()).split('\n');
+    expect(lines).toHaveLength(2 + 5);
+    expect(lines.find((l) => l.includes('(b) swarm, tracing on'))).toContain('900 (0.45x)');
+    expect(lines.find((l) => l.includes('(a) raw JetStream'))).toContain('2000 (1.00x)');
+  });
+});
+
+describe('targetsTable', () => {
+  it('marks missed targets in bold', () => {
+    const table = targetsTable(sampleRun());
+    expect(table).toContain('**missed**');
+    expect(table).toMatch(/over BullMQ \| >= 1.5x \| 1.80 x \| met/);
+  });
+});
+
+function report(): BenchReport {
+  return {
+    version: 1,
+    settings: {
+      quick: false,
+      runs: 1,
+      warmupGoals: 100,
+      latencyGoals: 200,
+      throughputGoals: 1_000,
+      window: 500,
+      concurrency: 32,
+      scaleGoalsPerReplica: 100,
+      scaleReplicas: [1, 2, 4],
+      scaleWorkMs: 20,
+      systems: ['raw', 'swarm-off', 'swarm-on', 'bullmq', 'nest-nats'],
+    },
+    machine: {
+      cpus: 2,
+      cpuModel: 'test cpu',
+      memoryGiB: 24,
+      node: 'v20.20.2',
+      natsServer: '2.9.10',
+      redis: '7.0.15',
+      redisOrigin: 'spawned',
+      os: 'linux',
+    },
+    runs: [sampleRun()],
+    reported: 0,
+    profiles: [],
+    ablation: [],
+    footprint: [
+      { name: 'node alone', rssMb: 40 },
+      { name: '+ NestJS', rssMb: 80 },
+    ],
+  };
+}
+
+describe('renderMarkdown', () => {
+  it('names the machine and the quieter run', () => {
+    const markdown = renderMarkdown(report());
+    expect(markdown).toContain('Machine: 2 CPUs (test cpu), 24.0 GiB');
+    expect(markdown).toContain('Run 1 of 1 (the quieter)');
+    expect(markdown).toContain('| + NestJS | 80 | +40 |');
+    expect(markdown).not.toContain('The other pass');
+  });
+
+  it('shows the other pass too, so a disturbed figure can be told apart', () => {
+    const runs = [sampleRun(), { ...sampleRun(), index: 1, foreignCpuShare: 0.3 }];
+    const markdown = renderMarkdown({ ...report(), runs, reported: 0 });
+    expect(markdown).toContain('The other pass (run 2, other processes used 30% of the CPU)');
+    expect(markdown.match(/\| \(a\) raw JetStream \| 2000/g)).toHaveLength(2);
+  });
+});
+
+describe('renderSvgChart', () => {
+  it('draws every system in each panel without a NaN coordinate', () => {
+    const svg = renderSvgChart(sampleRun(), 'a <test> & run');
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.match(/\(d\) NestJS NATS \(core\)/g)).toHaveLength(4);
+    expect(svg).toContain('a &lt;test&gt; &amp; run');
+    expect(svg).not.toMatch(/NaN|Infinity/);
+  });
+});

@@ -1,0 +1,165 @@
+import type { SystemId } from '../systems/system-ids.js';
+import type { LatencySummary } from './percentiles.js';
+
+/** Throughput at saturation: N goals kept in flight up to a window, timed from first publish to last completion. */
+export interface ThroughputFigures {
+  readonly goals: number;
+  readonly completed: number;
+  /** Goals that never completed (only a transport without durability loses any). */
+  readonly lost: number;
+  readonly elapsedMs: number;
+  readonly goalsPerSec: number;
+  readonly handoffsPerSec: number;
+}
+
+/** CPU time spent per goal during the throughput run, by who spent it, in milliseconds. */
+export interface CpuPerGoal {
+  readonly stages: number;
+  readonly broker: number;
+  readonly harness: number;
+  readonly total: number;
+  /** Share of the machine's CPU other processes used during the measurement (0-1): its noise. */
+  readonly othersShare: number;
+}
+
+/** One point of the scale-out run. */
+export interface ScalePoint {
+  readonly replicas: number;
+  readonly goalsPerSec: number;
+  /** throughput(k) / (k * throughput(1)). */
+  readonly efficiency: number;
+}
+
+/** Everything measured for one system in one run. */
+export interface SystemResult {
+  readonly id: SystemId;
+  readonly letter: string;
+  readonly label: string;
+  readonly throughput: ThroughputFigures;
+  readonly latencyMs: LatencySummary;
+  /** Resident set per stage process in MB: after boot (idle) and the peak during the throughput run. */
+  readonly rssMb: {
+    readonly idle: Readonly<Record<string, number>>;
+    readonly load: Readonly<Record<string, number>>;
+    readonly idleMax: number;
+    readonly loadMax: number;
+  };
+  readonly cpuMsPerGoal: CpuPerGoal;
+  readonly scaleOut: readonly ScalePoint[];
+  /** What the local OTLP receiver got during this system's runs (systems with tracing). */
+  readonly otlp?: { readonly requests: number; readonly bytes: number };
+  /** 1-minute load average when this system started and ended. */
+  readonly loadAverage: { readonly before: number; readonly after: number };
+}
+
+/** A system's figures over the baseline's (a), from the same run. */
+export interface RelativeFigures {
+  readonly throughput: number;
+  readonly p50: number;
+  readonly p99: number;
+  /** (p50 - p50 of the baseline) / 4 hops, in milliseconds. */
+  readonly addedPerHopMs: number;
+  readonly rssIdle: number;
+  readonly cpuPerGoal: number;
+  readonly scaleEfficiencyAt4: number;
+}
+
+/** One of the issue's targets, checked against the run. */
+export interface TargetCheck {
+  readonly id: string;
+  readonly description: string;
+  readonly target: string;
+  readonly measured: number;
+  readonly unit: string;
+  readonly met: boolean;
+}
+
+/** The machine the run happened on. */
+export interface MachineInfo {
+  readonly cpus: number;
+  readonly cpuModel: string;
+  readonly memoryGiB: number;
+  readonly node: string;
+  readonly natsServer: string;
+  readonly redis: string;
+  readonly redisOrigin: 'spawned' | 'external';
+  readonly os: string;
+}
+
+/** CPU hot spots of one stage process under load, from its `--cpu-prof` profile. */
+export interface ProfileSummary {
+  readonly system: SystemId;
+  readonly stage: string;
+  readonly file: string;
+  readonly totalMs: number;
+  readonly tasks: number;
+  readonly cpuUsPerTask: number;
+  readonly byCategory: readonly { readonly name: string; readonly selfMs: number; readonly share: number }[];
+  readonly topFrames: readonly {
+    readonly name: string;
+    readonly location: string;
+    readonly selfMs: number;
+    readonly share: number;
+  }[];
+  /** Messaging and tracing functions by time including their (synchronous) callees. */
+  readonly topInclusive: readonly {
+    readonly name: string;
+    readonly location: string;
+    readonly totalMs: number;
+    readonly share: number;
+  }[];
+}
+
+/** One step of the protocol ablation: the swarm's per-task protocol rebuilt on raw nats.js, piece by piece. */
+export interface AblationStep {
+  readonly name: string;
+  readonly description: string;
+  readonly goalsPerSec: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly cpuMsPerGoal: CpuPerGoal;
+}
+
+/** One complete pass over every system. */
+export interface BenchRun {
+  readonly index: number;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly systems: readonly SystemResult[];
+  readonly relative: Partial<Record<SystemId, RelativeFigures>>;
+  readonly targets: readonly TargetCheck[];
+  /** 1-minute load average before and after the pass (`uptime`). */
+  readonly loadAverage: { readonly before: readonly number[]; readonly after: readonly number[] };
+  /** Share of the machine's CPU used by other processes during the pass (0-1): the noise. */
+  readonly foreignCpuShare: number;
+}
+
+/** Settings of a benchmark invocation, recorded with its results. */
+export interface BenchSettings {
+  readonly quick: boolean;
+  readonly runs: number;
+  readonly warmupGoals: number;
+  readonly latencyGoals: number;
+  readonly throughputGoals: number;
+  readonly window: number;
+  readonly concurrency: number;
+  readonly scaleGoalsPerReplica: number;
+  readonly scaleReplicas: readonly number[];
+  readonly scaleWorkMs: number;
+  readonly systems: readonly SystemId[];
+}
+
+/** What `npm run bench` writes as JSON. */
+export interface BenchReport {
+  readonly version: 1;
+  readonly settings: BenchSettings;
+  readonly machine: MachineInfo;
+  readonly runs: readonly BenchRun[];
+  /** Index into `runs` of the quieter pass (least foreign CPU), the one the table shows. */
+  readonly reported: number;
+  readonly profiles: readonly ProfileSummary[];
+  /** The swarm's protocol priced piece by piece on raw nats.js, in one pass (with the profiles). */
+  readonly ablation: readonly AblationStep[];
+  /** RSS of a fresh node process importing each layer of an agent in turn (with the profiles). */
+  readonly footprint: readonly { readonly name: string; readonly rssMb: number }[];
+}
