@@ -11,6 +11,8 @@ import { startWebhookReceiver } from '../receivers/webhook-receiver.js';
 import { reapOnExit } from './agent-reaper.js';
 import { CHAOS_AGENT_ENV, DEFAULT_FAN_OUT } from './chaos-agent-env.js';
 import { GoalLedger } from './goal-ledger.js';
+import type { NatsServerHandle } from '@swarm/testing';
+import { startNats } from '@swarm/testing';
 
 /** How to set up a chaos stage. */
 export interface ChaosSwarmOptions {
@@ -166,4 +168,25 @@ export async function startChaosSwarm(options: ChaosSwarmOptions): Promise<Chaos
     },
     stop,
   };
+}
+
+/**
+ * Runs `run` against a chaos swarm on its own spawned nats-server (file store, random port), and stops both
+ * afterwards, whatever happens. The server handle is passed on for scenarios that kill or restart it.
+ */
+export async function withPrivateSwarm<T>(
+  options: Omit<ChaosSwarmOptions, 'natsUrl'>,
+  run: (swarm: ChaosSwarm, nats: NatsServerHandle) => Promise<T>,
+): Promise<T> {
+  const nats = await startNats({ forceSpawn: true });
+  try {
+    const swarm = await startChaosSwarm({ ...options, natsUrl: nats.url });
+    try {
+      return await run(swarm, nats);
+    } finally {
+      await swarm.stop();
+    }
+  } finally {
+    await nats.stop();
+  }
 }

@@ -1,7 +1,7 @@
 import type { RankTask, ReportTask } from '@swarm/contracts';
 import { HEADERS, SCHEMA_VERSION, SUBJECTS } from '@swarm/contracts';
-import { startNats, waitFor } from '@swarm/testing';
-import { startChaosSwarm } from '../harness/chaos-swarm.js';
+import { waitFor } from '@swarm/testing';
+import { withPrivateSwarm } from '../harness/chaos-swarm.js';
 
 /** What happened to a task that failed for good, per queue. */
 export interface DeadLetterEndReport {
@@ -29,71 +29,63 @@ const envelope = (goalId: string, messageId: string) => ({
  * `goal.failed`; the rank queue publishes nothing, so a goal whose rank task is dead-lettered (a permanent error,
  * or five failed deliveries) never ends.
  */
-export async function runRankDeadLetter(
+export function runRankDeadLetter(
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<DeadLetterEndReport[]> {
-  const nats = await startNats({ forceSpawn: true });
-  try {
-    const swarm = await startChaosSwarm({ env, natsUrl: nats.url });
-    try {
-      const tag = Date.now().toString(36);
-      const rankGoal = `orphan-rank-${tag}`;
-      const reportGoal = `orphan-report-${tag}`;
-      const rank: RankTask = {
-        type: 'task.rank',
-        ...envelope(rankGoal, `${rankGoal}/rank`),
-        query: 'agent memory',
-        topN: 1,
-        contributions: [{ taskId: `${rankGoal}/scrape/0`, candidateId: 'x', ok: true }],
+  return withPrivateSwarm({ env }, async (swarm) => {
+    const tag = Date.now().toString(36);
+    const rankGoal = `orphan-rank-${tag}`;
+    const reportGoal = `orphan-report-${tag}`;
+    const rank: RankTask = {
+      type: 'task.rank',
+      ...envelope(rankGoal, `${rankGoal}/rank`),
+      query: 'agent memory',
+      topN: 1,
+      contributions: [{ taskId: `${rankGoal}/scrape/0`, candidateId: 'x', ok: true }],
+    };
+    const report: ReportTask = {
+      type: 'task.report',
+      ...envelope(reportGoal, `${reportGoal}/report`),
+      query: 'agent memory',
+      rankingArtifact: `${reportGoal}/ranking.json`,
+      requireApproval: false,
+    };
+    const headers = (goalId: string, type: string) => ({
+      [HEADERS.goalId]: [goalId],
+      [HEADERS.messageType]: [type],
+    });
+    const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+    await swarm.client.publishRaw(
+      SUBJECTS.task.rank,
+      encode(rank),
+      rank.messageId,
+      headers(rankGoal, rank.type),
+    );
+    await swarm.client.publishRaw(
+      SUBJECTS.task.report,
+      encode(report),
+      report.messageId,
+      headers(reportGoal, report.type),
+    );
+    const records = await waitFor(
+      async () => {
+        const all = await swarm.client.deadLetters();
+        return all.some((r) => r.goalId === rankGoal) && all.some((r) => r.goalId === reportGoal)
+          ? all
+          : false;
+      },
+      { timeoutMs: 30_000, intervalMs: 250, description: 'both tasks dead-lettered' },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const outcome = async (queue: 'rank' | 'report', goalId: string): Promise<DeadLetterEndReport> => {
+      const events = await swarm.client.goalEvents(goalId);
+      return {
+        queue,
+        goalId,
+        deadLetterReason: records.find((r) => r.goalId === goalId)?.reason.code,
+        goalFailed: events.some((m) => (m.body as { type?: string }).type === 'goal.failed'),
       };
-      const report: ReportTask = {
-        type: 'task.report',
-        ...envelope(reportGoal, `${reportGoal}/report`),
-        query: 'agent memory',
-        rankingArtifact: `${reportGoal}/ranking.json`,
-        requireApproval: false,
-      };
-      const headers = (goalId: string, type: string) => ({
-        [HEADERS.goalId]: [goalId],
-        [HEADERS.messageType]: [type],
-      });
-      const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
-      await swarm.client.publishRaw(
-        SUBJECTS.task.rank,
-        encode(rank),
-        rank.messageId,
-        headers(rankGoal, rank.type),
-      );
-      await swarm.client.publishRaw(
-        SUBJECTS.task.report,
-        encode(report),
-        report.messageId,
-        headers(reportGoal, report.type),
-      );
-      const records = await waitFor(
-        async () => {
-          const all = await swarm.client.deadLetters();
-          return all.some((r) => r.goalId === rankGoal) && all.some((r) => r.goalId === reportGoal)
-            ? all
-            : false;
-        },
-        { timeoutMs: 30_000, intervalMs: 250, description: 'both tasks dead-lettered' },
-      );
-      await new Promise((resolve) => setTimeout(resolve, 3_000));
-      const outcome = async (queue: 'rank' | 'report', goalId: string): Promise<DeadLetterEndReport> => {
-        const events = await swarm.client.goalEvents(goalId);
-        return {
-          queue,
-          goalId,
-          deadLetterReason: records.find((r) => r.goalId === goalId)?.reason.code,
-          goalFailed: events.some((m) => (m.body as { type?: string }).type === 'goal.failed'),
-        };
-      };
-      return [await outcome('rank', rankGoal), await outcome('report', reportGoal)];
-    } finally {
-      await swarm.stop();
-    }
-  } finally {
-    await nats.stop();
-  }
+    };
+    return [await outcome('rank', rankGoal), await outcome('report', reportGoal)];
+  });
 }

@@ -1,8 +1,8 @@
 import { buildGoalSubmitted, SUBJECTS } from '@swarm/contracts';
 import type { SwarmClient } from '@swarm/transport';
-import { startNats, waitFor } from '@swarm/testing';
+import { waitFor } from '@swarm/testing';
 import type { PublishAck } from '@swarm/transport';
-import { startChaosSwarm } from '../harness/chaos-swarm.js';
+import { withPrivateSwarm } from '../harness/chaos-swarm.js';
 import { planGoals } from '../harness/goal-feeder.js';
 import { collectOutcome } from '../harness/scenario-outcome.js';
 import { auditTasks } from '../harness/task-audit.js';
@@ -53,21 +53,19 @@ async function perGoal(client: SwarmClient, subject: string): Promise<Map<string
  * completed and past the de-duplication window: the search agent sees the goal again, finds it already accepted
  * with the same fingerprint, and the join (already complete) stops it before a second rank or report.
  */
-export async function runDuplicateSubmission(
+export function runDuplicateSubmission(
   size: DuplicateSubmissionSize,
   options: ScenarioOptions,
 ): Promise<ScenarioResult> {
   const log = options.log ?? (() => undefined);
-  const nats = await startNats({ forceSpawn: true });
-  try {
-    const swarm = await startChaosSwarm({
+  return withPrivateSwarm(
+    {
       env: options.env,
       fanOut: options.fanOut,
-      natsUrl: nats.url,
       scale: { scraper: 2, communications: 2 },
       transport: { duplicateWindowMs: size.duplicateWindowMs },
-    });
-    try {
+    },
+    async (swarm) => {
       const startedAt = Date.now();
       const goals = planGoals(runPrefix('dup'), size.goals);
       const submitAll = async () => {
@@ -155,10 +153,6 @@ export async function runDuplicateSubmission(
             'the complete join stops it before rank, so no second report or delivery, but the scrapes are repeated',
         ],
       });
-    } finally {
-      await swarm.stop();
-    }
-  } finally {
-    await nats.stop();
-  }
+    },
+  );
 }

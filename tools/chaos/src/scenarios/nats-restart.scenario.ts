@@ -1,5 +1,4 @@
-import { startNats } from '@swarm/testing';
-import { startChaosSwarm } from '../harness/chaos-swarm.js';
+import { withPrivateSwarm } from '../harness/chaos-swarm.js';
 import { feedGoals, planGoals } from '../harness/goal-feeder.js';
 import { collectOutcome } from '../harness/scenario-outcome.js';
 import { auditTasks } from '../harness/task-audit.js';
@@ -39,20 +38,15 @@ export const NATS_RESTART_QUICK: NatsRestartSize = {
  * Agents and the client reconnect by themselves; publishes refused while it is down are retried by the
  * submitter with the same message ids; every goal completes.
  */
-export async function runNatsRestart(
-  size: NatsRestartSize,
-  options: ScenarioOptions,
-): Promise<ScenarioResult> {
+export function runNatsRestart(size: NatsRestartSize, options: ScenarioOptions): Promise<ScenarioResult> {
   const log = options.log ?? (() => undefined);
-  const nats = await startNats({ forceSpawn: true });
-  try {
-    const swarm = await startChaosSwarm({
+  return withPrivateSwarm(
+    {
       env: options.env,
       fanOut: options.fanOut,
-      natsUrl: nats.url,
       scale: { scraper: 2 },
-    });
-    try {
+    },
+    async (swarm, nats) => {
       const startedAt = Date.now();
       const goals = planGoals(runPrefix('restart'), size.goals);
       const feeding = feedGoals(swarm.client, swarm.ledger, goals, {
@@ -109,10 +103,6 @@ export async function runNatsRestart(
         ],
         notes: ['recovery = from the restarted server answering to the first goal completing after it'],
       });
-    } finally {
-      await swarm.stop();
-    }
-  } finally {
-    await nats.stop();
-  }
+    },
+  );
 }

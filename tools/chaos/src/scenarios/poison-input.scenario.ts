@@ -1,9 +1,9 @@
 import type { GoalSubmitted } from '@swarm/contracts';
 import { buildGoalSubmitted, CONTEXT_KEYS, HEADERS, SUBJECTS } from '@swarm/contracts';
-import { startNats, waitFor } from '@swarm/testing';
+import { waitFor } from '@swarm/testing';
 import type { DeadLetterRecord } from '@swarm/contracts';
 import type { SwarmClient } from '@swarm/transport';
-import { startChaosSwarm } from '../harness/chaos-swarm.js';
+import { withPrivateSwarm } from '../harness/chaos-swarm.js';
 import { feedGoals, planGoals } from '../harness/goal-feeder.js';
 import { collectOutcome } from '../harness/scenario-outcome.js';
 import type { ScenarioCheck, ScenarioResult } from '../report/scenario-result.js';
@@ -208,20 +208,15 @@ function recordFor(records: readonly DeadLetterRecord[], poison: Poison): DeadLe
  * (and its payload, cut at the configured limit); the good goals all complete; the goal whose id was reused
  * completes as itself; a payload over max_payload is refused by the client before it reaches the bus.
  */
-export async function runPoisonInput(
-  size: PoisonInputSize,
-  options: ScenarioOptions,
-): Promise<ScenarioResult> {
+export function runPoisonInput(size: PoisonInputSize, options: ScenarioOptions): Promise<ScenarioResult> {
   const log = options.log ?? (() => undefined);
-  const nats = await startNats({ forceSpawn: true });
-  try {
-    const swarm = await startChaosSwarm({
+  return withPrivateSwarm(
+    {
       env: options.env,
       fanOut: options.fanOut,
-      natsUrl: nats.url,
       scale: { scraper: 2 },
-    });
-    try {
+    },
+    async (swarm) => {
       const startedAt = Date.now();
       const prefix = runPrefix('poison');
       const maxPayload = swarm.client.bus.nc.info?.max_payload ?? 1_048_576;
@@ -318,10 +313,6 @@ export async function runPoisonInput(
             'they are counted as refused at the door, not as lost',
         ],
       });
-    } finally {
-      await swarm.stop();
-    }
-  } finally {
-    await nats.stop();
-  }
+    },
+  );
 }
