@@ -21,36 +21,33 @@ export const PageExtract = z.strictObject({
 /** What the scraper extracted from one page. */
 export type PageExtract = z.infer<typeof PageExtract>;
 
-/** One scrape's outcome, kept in the goal context under `scrape.<candidateIndex>`. */
+/** The W3C `traceparent` a scrape ran under, carried into the rank task's span links. */
+const Traceparent = z.string().max(128);
+
+/**
+ * One scrape's outcome, kept in the goal context under `scrape.<candidateIndex>`. These keys are the scrape
+ * join: one per fanned-out candidate, each written once (first write wins), and the join is complete when all
+ * `candidateCount` of them exist.
+ */
 export const ScrapeOutcome = z.discriminatedUnion('ok', [
-  z.strictObject({ ok: z.literal(true), candidateId: z.string(), taskId: MessageId, extract: PageExtract }),
+  z.strictObject({
+    ok: z.literal(true),
+    candidateId: z.string(),
+    taskId: MessageId,
+    extract: PageExtract,
+    traceparent: Traceparent.optional(),
+  }),
   z.strictObject({
     ok: z.literal(false),
     candidateId: z.string(),
     taskId: MessageId,
     url: z.string(),
     error: ErrorInfo,
+    traceparent: Traceparent.optional(),
   }),
 ]);
 /** One scrape's outcome. */
 export type ScrapeOutcome = z.infer<typeof ScrapeOutcome>;
-
-/** The scrape join, kept under `join`: how many scrapes the goal fanned out and which have landed. */
-export const JoinState = z.strictObject({
-  expected: z.int().min(1),
-  /** Candidate index -> how its scrape ended. */
-  landed: z.record(
-    z.string(),
-    z.strictObject({
-      ok: z.boolean(),
-      taskId: MessageId,
-      candidateId: z.string(),
-      traceparent: z.string().optional(),
-    }),
-  ),
-});
-/** The scrape join. */
-export type JoinState = z.infer<typeof JoinState>;
 
 /** One weighted part of a score, with the reason for it. */
 export const ScoreComponent = z.strictObject({
@@ -139,7 +136,7 @@ export const CONTEXT_KEYS = {
   spec: 'spec',
   /** The candidates the search fanned out (Candidate[]), in candidate-index order. */
   candidates: 'candidates',
-  join: 'join',
+  /** One scrape's outcome (ScrapeOutcome), written once; all `candidateCount` of them make the scrape join. */
   scrape: (candidateIndex: number) => `scrape.${candidateIndex}`,
   approval: 'approval',
   delivery: (sink: string) => `delivery.${sink}`,

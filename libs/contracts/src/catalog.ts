@@ -55,7 +55,8 @@ export const MESSAGE_CATALOG: readonly CatalogEntry[] = [
     schema: RankTask,
     address: SUBJECTS.task.rank,
     stream: STREAMS.rank,
-    summary: 'Score and order the candidates; emitted exactly once by the last scrape to finish (the join).',
+    summary:
+      'Score and order the candidates; emitted by the scrape that fills the last slot of the join (repeats share its message id and are dropped).',
     producers: ['scraper'],
     consumers: ['ranker'],
   },

@@ -30,7 +30,6 @@ export {
   ApprovalState,
   ARTIFACTS,
   CONTEXT_KEYS,
-  JoinState,
   MissingEntry,
   PageExtract,
   RankedEntry,

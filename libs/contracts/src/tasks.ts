@@ -22,13 +22,18 @@ export const Candidate = z.strictObject({
 export type Candidate = z.infer<typeof Candidate>;
 
 /** `task.scrape`: fetch and extract one candidate's documentation page. One per candidate (the fan-out). */
-export const ScrapeTask = z.strictObject({
-  type: z.literal('task.scrape'),
-  ...envelopeShape,
-  candidate: Candidate,
-  candidateIndex: z.int().min(0),
-  candidateCount: z.int().min(1).max(LIMITS.candidatesMax),
-});
+export const ScrapeTask = z
+  .strictObject({
+    type: z.literal('task.scrape'),
+    ...envelopeShape,
+    candidate: Candidate,
+    candidateIndex: z.int().min(0),
+    candidateCount: z.int().min(1).max(LIMITS.candidatesMax),
+  })
+  .refine((task) => task.candidateIndex < task.candidateCount, {
+    message: 'candidateIndex must be below candidateCount',
+    path: ['candidateIndex'],
+  });
 /** Fetch and extract one candidate's documentation page. */
 export type ScrapeTask = z.infer<typeof ScrapeTask>;
 
@@ -42,7 +47,7 @@ export const Contribution = z.strictObject({
 /** A scrape that fed the join. */
 export type Contribution = z.infer<typeof Contribution>;
 
-/** `task.rank`: score and order the scraped candidates. Emitted once, by the last scrape to finish. */
+/** `task.rank`: score and order the scraped candidates. Stored once per goal, emitted by the join's last slot. */
 export const RankTask = z.strictObject({
   type: z.literal('task.rank'),
   ...envelopeShape,

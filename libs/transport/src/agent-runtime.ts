@@ -62,7 +62,8 @@ export class AgentRuntime {
     if (settings.replicas > 1 && !bus.features.serializedClusteredCas) {
       logger.warn(
         `nats-server ${bus.features.version} does not serialize compare-and-set on clustered streams (fixed in 2.9.21, ` +
-          'nats-io/nats-server#4320): concurrent goal-context updates can be lost. Upgrade the cluster.',
+          'nats-io/nats-server#4320): two racing goal-context updates (an approval decided as it expires) can ' +
+          'both be accepted. Upgrade the cluster.',
       );
     }
     try {

@@ -8,7 +8,7 @@ export type { ServerFeatures } from './bus/server-features.js';
 export { SwarmClient } from './client/swarm-client.js';
 export type { StoredMessage } from './client/swarm-client.js';
 export { GoalContext } from './context/goal-context.js';
-export type { Revisioned, UpdateOptions, UpdateResult } from './context/goal-context.js';
+export type { Revisioned, UpdateResult } from './context/goal-context.js';
 export {
   CasConflictError,
   InvalidSettingsError,

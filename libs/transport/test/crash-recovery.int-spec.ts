@@ -48,7 +48,9 @@ describe('a replica killed mid-task', () => {
     });
     expect(await scenario.streamCount(scenario.queues.next.stream)).toBe(1);
     // Acks are not confirmed by default: wait for the last one to reach the server.
-    await waitFor(async () => (await scenario.streamCount(scenario.queues.work.stream)) === 0, { description: 'work queue empty' });
+    await waitFor(async () => (await scenario.streamCount(scenario.queues.work.stream)) === 0, {
+      description: 'work queue empty',
+    });
     const claims = await scenario.events('kill', 'task.claimed');
     expect(claims.map((c) => (c.body as { deliveryCount: number }).deliveryCount)).toEqual([1, 2]);
     expect(doomed.lines).not.toContain('FINISHED kill/t1 1');

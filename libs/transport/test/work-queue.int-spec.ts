@@ -55,7 +55,9 @@ describe('work queue', () => {
     );
     expect(claimedBy).toEqual(new Set(['replica-a', 'replica-b']));
     // Acks are not confirmed by default: wait for the last one to reach the server.
-    await waitFor(async () => (await scenario.streamCount(scenario.queues.work.stream)) === 0, { description: 'work queue empty' });
+    await waitFor(async () => (await scenario.streamCount(scenario.queues.work.stream)) === 0, {
+      description: 'work queue empty',
+    });
   });
 
   it('drops a duplicate publish of the same task id', async () => {
@@ -111,7 +113,9 @@ describe('work queue', () => {
     expect(gaps[1]).toBeGreaterThanOrEqual(350);
     expect(claims[0]!.time.getTime()).toBeGreaterThanOrEqual(published.getTime() - 1_000);
     // Acks are not confirmed by default: wait for the last one to reach the server.
-    await waitFor(async () => (await scenario.streamCount(scenario.queues.work.stream)) === 0, { description: 'work queue empty' });
+    await waitFor(async () => (await scenario.streamCount(scenario.queues.work.stream)) === 0, {
+      description: 'work queue empty',
+    });
     expect(await scenario.streamCount(scenario.queues.next.stream)).toBe(0);
   });
 

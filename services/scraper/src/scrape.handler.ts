@@ -3,7 +3,6 @@ import type { DeadLetterRecord, Envelope, ScrapeOutcome, ScrapeTask } from '@swa
 import {
   AcceptedGoal,
   CONTEXT_KEYS,
-  JoinState,
   QUEUES,
   ScrapeTask as ScrapeTaskSchema,
   SUBJECTS,
@@ -18,9 +17,9 @@ import type {
 import { defineQueue, describeError, OnDeadLetter, TaskError, TaskHandler } from '@swarm/transport';
 import type { ScraperConfig } from './config.js';
 import { extractPage } from './domain/extract-page.js';
-import type { Landing } from './domain/scrape-join.js';
-import { buildRankTask, isJoinComplete, landScrape, shouldEmitRank } from './domain/scrape-join.js';
+import { buildRankTask, shouldEmitRank } from './domain/scrape-join.js';
 import type { PageFetcher } from './fetch/page-fetcher.js';
+import { landInJoin } from './join/slot-join.js';
 import { TOKENS } from './tokens.js';
 
 const SCRAPE_QUEUE = defineQueue(QUEUES.scrape, ScrapeTaskSchema);
@@ -39,18 +38,9 @@ export class ScrapeHandler {
 
   @TaskHandler(SCRAPE_QUEUE)
   async scrape(task: ScrapeTask, ctx: TaskContext): Promise<TaskResult> {
-    const outcome = await this.scrapeOnce(task, ctx);
-    await ctx.goal.create(CONTEXT_KEYS.scrape(task.candidateIndex), outcome);
-    const landing: Landing = {
-      candidateIndex: task.candidateIndex,
-      candidateId: task.candidate.id,
-      taskId: task.taskId,
-      ok: outcome.ok,
-      ...(ctx.trace.traceparent ? { traceparent: ctx.trace.traceparent } : {}),
-    };
-    const emit = await this.land(ctx.goal, task.goalId, landing, ctx.deliveryCount > 1, (ids) =>
-      ctx.envelope(ids),
-    );
+    const scraped = await this.scrapeOnce(task, ctx);
+    const outcome = ctx.trace.traceparent ? { ...scraped, traceparent: ctx.trace.traceparent } : scraped;
+    const emit = await this.land(ctx.goal, task, outcome, ctx.deliveryCount > 1, (ids) => ctx.envelope(ids));
     const output = outcome.ok
       ? {
           ok: true,
@@ -76,14 +66,7 @@ export class ScrapeHandler {
       url: task.candidate.url,
       error: record.reason,
     };
-    await ctx.goal.create(CONTEXT_KEYS.scrape(task.candidateIndex), outcome);
-    const landing: Landing = {
-      candidateIndex: task.candidateIndex,
-      candidateId: task.candidate.id,
-      taskId: task.taskId,
-      ok: false,
-    };
-    return { emit: await this.land(ctx.goal, task.goalId, landing, true, (ids) => ctx.envelope(ids)) };
+    return { emit: await this.land(ctx.goal, task, outcome, true, (ids) => ctx.envelope(ids)) };
   }
 
   private async scrapeOnce(task: ScrapeTask, ctx: TaskContext): Promise<ScrapeOutcome> {
@@ -109,28 +92,21 @@ export class ScrapeHandler {
 
   private async land(
     goal: GoalContext,
-    goalId: string,
-    landing: Landing,
+    task: ScrapeTask,
+    outcome: ScrapeOutcome,
     mayRepeat: boolean,
     envelope: (ids: { messageId: string }) => Envelope,
   ): Promise<OutboundMessage[]> {
-    // verify: redo the landing if a concurrent write replaced it (clustered servers before 2.9.21 allow that).
-    const result = await goal.update<JoinState>(
-      CONTEXT_KEYS.join,
-      (state) => {
-        if (!state) return undefined;
-        return landScrape(JoinState.parse(state), landing);
-      },
-      { verify: true },
-    );
-    if (!result.value)
-      throw TaskError.permanent('missing-join', `goal ${goalId} has no scrape join in its context`);
-    const join = JoinState.parse(result.value);
-    const complete = isJoinComplete(join);
-    if (!shouldEmitRank({ complete, completedByThis: result.changed && complete, mayRepeat })) return [];
+    const join = await landInJoin(goal, task, outcome);
+    if (!join.complete || !shouldEmitRank({ ...join, mayRepeat })) return [];
     const accepted = await goal.get(CONTEXT_KEYS.spec, AcceptedGoal);
     if (!accepted)
-      throw TaskError.permanent('missing-goal', `goal ${goalId} has no accepted spec in its context`);
-    return [{ subject: SUBJECTS.task.rank, message: buildRankTask(goalId, join, accepted.value, envelope) }];
+      throw TaskError.permanent('missing-goal', `goal ${task.goalId} has no accepted spec in its context`);
+    return [
+      {
+        subject: SUBJECTS.task.rank,
+        message: buildRankTask(task.goalId, join.slots, accepted.value, envelope),
+      },
+    ];
   }
 }

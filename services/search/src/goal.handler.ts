@@ -1,12 +1,5 @@
 import { Controller, Inject } from '@nestjs/common';
-import type {
-  AcceptedGoal,
-  Candidate,
-  GoalCompleted,
-  GoalSubmitted,
-  JoinState,
-  ScrapeTask,
-} from '@swarm/contracts';
+import type { AcceptedGoal, Candidate, GoalCompleted, GoalSubmitted, ScrapeTask } from '@swarm/contracts';
 import {
   CONTEXT_KEYS,
   goalFingerprint,
@@ -81,7 +74,6 @@ export class GoalHandler {
 
     // First write wins: a redelivered goal fans out exactly the candidates it fanned out before.
     const candidates = (await ctx.goal.create<Candidate[]>(CONTEXT_KEYS.candidates, found)).value;
-    await ctx.goal.create<JoinState>(CONTEXT_KEYS.join, { expected: candidates.length, landed: {} });
     const emit = candidates.map((candidate, candidateIndex) => {
       const task: ScrapeTask = {
         type: 'task.scrape',

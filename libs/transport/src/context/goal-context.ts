@@ -12,16 +12,6 @@ export interface Revisioned<T> {
   readonly revision: number;
 }
 
-/** Options of `GoalContext.update`. */
-export interface UpdateOptions {
-  /**
-   * Read the key back after writing and redo the update if a concurrent write replaced it without the change.
-   * Needs an idempotent `mutate` (returns undefined once its change is there). It guards against servers that
-   * accept two compare-and-sets on the same revision (clustered nats-server before 2.9.21, nats-io/nats-server#4320).
-   */
-  readonly verify?: boolean;
-}
-
 /** The outcome of an update: the value now stored and whether this call changed it. */
 export interface UpdateResult<T> extends Revisioned<T | undefined> {
   readonly changed: boolean;
@@ -96,20 +86,15 @@ export class GoalContext {
    * or `undefined` to leave it unchanged. On a concurrent write it re-reads and tries again, so no update is
    * lost; after `casMaxAttempts` losses it throws a retryable CasConflictError. `mutate` must be pure.
    */
-  update<T>(
-    key: string,
-    mutate: (current: T | undefined) => T | undefined,
-    options: UpdateOptions = {},
-  ): Promise<UpdateResult<T>> {
+  update<T>(key: string, mutate: (current: T | undefined) => T | undefined): Promise<UpdateResult<T>> {
     return inSpan('kv compare-and-set', { 'swarm.kv.key': key, 'swarm.goal.id': this.goalId }, () =>
-      this.compareAndSet(key, mutate, options.verify ?? false),
+      this.compareAndSet(key, mutate),
     );
   }
 
   private async compareAndSet<T>(
     key: string,
     mutate: (current: T | undefined) => T | undefined,
-    verify: boolean,
   ): Promise<UpdateResult<T>> {
     const fullKey = this.keyOf(key);
     for (let attempt = 1; attempt <= this.casMaxAttempts; attempt++) {
@@ -121,7 +106,6 @@ export class GoalContext {
         const revision = current
           ? await this.kv.update(fullKey, encodeJson(next), current.revision)
           : await this.kv.create(fullKey, encodeJson(next));
-        if (verify && !(await this.survived(key, revision, mutate))) continue;
         return { value: next, revision, changed: true };
       } catch (error) {
         if (!isCasConflict(error)) throw error;
@@ -130,20 +114,6 @@ export class GoalContext {
       }
     }
     throw new CasConflictError(fullKey, this.casMaxAttempts);
-  }
-
-  /**
-   * Whether a write is still in effect: the key still holds its revision, or whatever replaced it already
-   * includes the change (the idempotent `mutate` has nothing left to do).
-   */
-  private async survived<T>(
-    key: string,
-    revision: number,
-    mutate: (current: T | undefined) => T | undefined,
-  ): Promise<boolean> {
-    const latest = await this.read<T>(key);
-    if (!latest || latest.revision === revision) return latest !== undefined;
-    return mutate(latest.value) === undefined;
   }
 
   /** Stores an artifact; returns its object name (`<goalId>/<name>`). Overwrites a previous one. */

@@ -93,7 +93,8 @@ export class Provisioner {
   }
 
   private async ensureBuckets(topology: BusTopology): Promise<void> {
-    // allow_direct off: reads go to the stream leader, so a compare-and-set loop never starts from a stale value.
+    // allow_direct off: every read goes to the stream leader, so it sees every acknowledged write. The scrape
+    // join relies on that, and a compare-and-set loop never starts from a stale value.
     await new Kvm(this.bus.nc).create(topology.goalsBucket, {
       allow_direct: false,
       history: 1,

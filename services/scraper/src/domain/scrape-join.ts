@@ -1,70 +1,43 @@
-import type { AcceptedGoal, Envelope, JoinState, RankTask } from '@swarm/contracts';
+import type { AcceptedGoal, Envelope, RankTask, ScrapeOutcome } from '@swarm/contracts';
 import { messageIds } from '@swarm/contracts';
 
-/** One scrape landing in the join. */
-export interface Landing {
-  readonly candidateIndex: number;
-  readonly candidateId: string;
-  readonly taskId: string;
-  readonly ok: boolean;
-  readonly traceparent?: string;
-}
-
 /**
- * Marks a scrape as landed. Returns the next join state, or `undefined` when this scrape had already landed
- * (a redelivery), so a compare-and-set update leaves the state unchanged. Pure.
+ * The other slots of a join of `count`, in the order a landing scrape checks them: starting after its own and
+ * wrapping around, so that scrapes landing together look at different slots first and most stop after one
+ * read. Pure.
  */
-export function landScrape(state: JoinState, landing: Landing): JoinState | undefined {
-  const key = String(landing.candidateIndex);
-  if (state.landed[key]) return undefined;
-  return {
-    ...state,
-    landed: {
-      ...state.landed,
-      [key]: {
-        ok: landing.ok,
-        taskId: landing.taskId,
-        candidateId: landing.candidateId,
-        ...(landing.traceparent ? { traceparent: landing.traceparent } : {}),
-      },
-    },
-  };
-}
-
-/** True once every fanned-out scrape has landed. Pure. */
-export function isJoinComplete(state: JoinState): boolean {
-  return Object.keys(state.landed).length >= state.expected;
+export function slotsToCheck(own: number, count: number): number[] {
+  return Array.from({ length: count - 1 }, (_, step) => (own + 1 + step) % count);
 }
 
 /**
- * Whether this landing emits the rank task. The scrape whose update completed the join emits it. A redelivered
- * scrape (or a dead-letter hook) that finds the join complete emits it again, in case the one that completed it
- * died before publishing: the rank task's deterministic message id makes the repeat a no-op. Pure.
+ * Whether this landing emits the rank task: the join is complete and this scrape stored its slot, or it may be
+ * repeating a landing whose emit was lost (a redelivery, or the dead-letter hook). A late copy of a scrape whose
+ * slot was already filled (a goal submitted again after the de-duplication window) emits nothing. Every scrape
+ * that emits uses the rank task's deterministic message id, so the stream keeps one. Pure.
  */
 export function shouldEmitRank(input: {
   readonly complete: boolean;
-  readonly completedByThis: boolean;
+  readonly storedByThis: boolean;
   readonly mayRepeat: boolean;
 }): boolean {
-  return input.complete && (input.completedByThis || input.mayRepeat);
+  return input.complete && (input.storedByThis || input.mayRepeat);
 }
 
-/** The rank task for a complete join, in candidate order. Pure. */
+/** The rank task for a complete join: one contribution per slot, in candidate order. Pure. */
 export function buildRankTask(
   goalId: string,
-  join: JoinState,
+  slots: readonly ScrapeOutcome[],
   accepted: AcceptedGoal,
   envelope: (ids: { messageId: string }) => Envelope,
 ): RankTask {
   const base = envelope({ messageId: messageIds.rankTask(goalId) });
-  const contributions = Object.entries(join.landed)
-    .sort(([a], [b]) => Number(a) - Number(b))
-    .map(([, landed]) => ({
-      taskId: landed.taskId,
-      candidateId: landed.candidateId,
-      ok: landed.ok,
-      ...(landed.traceparent ? { traceparent: landed.traceparent } : {}),
-    }));
+  const contributions = slots.map((slot) => ({
+    taskId: slot.taskId,
+    candidateId: slot.candidateId,
+    ok: slot.ok,
+    ...(slot.traceparent ? { traceparent: slot.traceparent } : {}),
+  }));
   return {
     type: 'task.rank',
     ...base,

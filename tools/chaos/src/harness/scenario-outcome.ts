@@ -20,26 +20,17 @@ export interface OutcomeExtras {
   readonly faults?: readonly AgentFault[];
 }
 
-/**
- * The goal's scrape join next to the scrape outcomes actually stored: a join that misses a candidate whose
- * outcome is stored lost a compare-and-set update.
- */
+/** The goal's scrape join: which of its candidates' slots (`scrape.<i>`) are stored, for a lost goal's notes. */
 async function joinState(swarm: ChaosSwarm, goalId: string): Promise<string> {
   try {
     const goal = await swarm.client.goal(goalId);
-    const join = (await goal.get<{ expected: number; landed: Record<string, unknown> }>(CONTEXT_KEYS.join))
-      ?.value;
-    if (!join) return 'no join in the goal context';
+    const candidates = (await goal.get<unknown[]>(CONTEXT_KEYS.candidates))?.value;
+    if (!candidates) return 'no candidates in the goal context';
     const stored: number[] = [];
-    for (let i = 0; i < join.expected; i++) {
+    for (let i = 0; i < candidates.length; i++) {
       if (await goal.get(CONTEXT_KEYS.scrape(i))) stored.push(i);
     }
-    const landed = Object.keys(join.landed).map(Number);
-    const missing = stored.filter((i) => !landed.includes(i));
-    return (
-      `join landed [${landed.join(',')}] of ${join.expected}, outcomes stored for [${stored.join(',')}]` +
-      (missing.length > 0 ? ` -> the join LOST the update of candidate(s) ${missing.join(',')}` : '')
-    );
+    return `join slots stored [${stored.join(',')}] of ${candidates.length}`;
   } catch (error) {
     return `join unreadable: ${(error as Error).message}`;
   }

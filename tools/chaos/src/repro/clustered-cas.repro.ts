@@ -24,12 +24,13 @@ const land =
     join && !join.landed[slot] ? { ...join, landed: { ...join.landed, [slot]: true } } : undefined;
 
 /**
- * Reproduces, with nothing but the transport's GoalContext, what the scrape join does: two replicas land the
- * two scrapes of a goal at the same moment, each by compare-and-set (`GoalContext.update`) on the goal's
- * `join` key. Correct: exactly one of the two sees itself complete the join, and the join holds both slots.
- * On a JetStream cluster whose server does not serialize `Nats-Expected-Last-Subject-Sequence` (nats-server
- * before 2.9.21, nats-io/nats-server#4320), both updates can succeed against the same revision, one overwrites
- * the other, and no scrape emits the rank task: the goal is stuck for good.
+ * Reproduces, with nothing but the transport's GoalContext, what the first scrape join did (replaced by the slot
+ * join, docs/adr/0002-slot-join.md): two replicas land the two scrapes of a goal at the same moment, each by
+ * compare-and-set (`GoalContext.update`) on one shared `join` key. Correct: exactly one of the two sees itself
+ * complete the join, and the join holds both slots. On a JetStream cluster whose server does not serialize
+ * `Nats-Expected-Last-Subject-Sequence` (nats-server before 2.9.21, nats-io/nats-server#4320), both updates
+ * can succeed against the same revision, one overwrites the other, and neither sees the join complete. Any
+ * compare-and-set on the goal context has that exposure on such servers.
  */
 export async function runClusteredCasRace(
   target: 'cluster' | 'single',
