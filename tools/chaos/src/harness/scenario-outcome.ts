@@ -1,8 +1,8 @@
 import { CONTEXT_KEYS, QUEUES } from '@swarm/contracts';
-import type { AgentFault, DuplicateEvidence } from '../report/duplicate-attribution.js';
-import { attributeDuplicate } from '../report/duplicate-attribution.js';
+import type { AgentFault, ResendEvidence } from '../report/resend-attribution.js';
+import { attributeResend } from '../report/resend-attribution.js';
 import type { ScenarioCheck, ScenarioResult } from '../report/scenario-result.js';
-import { duplicatedDeliveries } from '../report/scenario-result.js';
+import { countDeliveries } from '../report/scenario-result.js';
 import type { ChaosSwarm } from './chaos-swarm.js';
 
 /** The scenario-specific part of a result. */
@@ -16,7 +16,7 @@ export interface OutcomeExtras {
   readonly figures?: Readonly<Record<string, number | string>>;
   readonly checks?: readonly ScenarioCheck[];
   readonly notes?: readonly string[];
-  /** Agent replicas the scenario killed or cut off, to attribute duplicate deliveries. */
+  /** Agent replicas the scenario killed or cut off, and broker outages, to attribute resends. */
   readonly faults?: readonly AgentFault[];
 }
 
@@ -55,8 +55,8 @@ async function queueState(swarm: ChaosSwarm): Promise<string> {
 async function reportEvidence(
   swarm: ChaosSwarm,
   goalId: string,
-  deliveries: DuplicateEvidence['deliveries'],
-): Promise<DuplicateEvidence> {
+  deliveries: ResendEvidence['deliveries'],
+): Promise<ResendEvidence> {
   const events = await swarm.client.goalEvents(goalId).catch(() => []);
   const reportTask = `${goalId}/report`;
   const reportClaims: { instance: string; deliveryCount: number; at: number }[] = [];
@@ -133,9 +133,9 @@ export async function collectOutcome(swarm: ChaosSwarm, extras: OutcomeExtras): 
   const deadLetters = await swarm.client.deadLetters().catch(() => []);
 
   const undelivered = completed
-    .filter(([goalId, f]) => f.outcome === 'delivered' && !tally.byGoal.has(goalId))
+    .filter(([goalId, f]) => f.outcome === 'delivered' && !tally.appliedByGoal.has(goalId))
     .map(([goalId]) => goalId);
-  const duplicated = [...tally.byGoal.entries()].filter(([, count]) => count > 1);
+  const { duplicated, resends } = countDeliveries(tally);
   const contradictory = swarm.ledger.contradictory();
   const checks: ScenarioCheck[] = [
     ...(extras.checks ?? []),
@@ -181,15 +181,27 @@ export async function collectOutcome(swarm: ChaosSwarm, extras: OutcomeExtras): 
     notes.push(`completed by outcome: ${[...outcomes.entries()].map(([o, n]) => `${o} x${n}`).join(', ')}`);
   for (const goalId of unfinished.slice(0, SHOWN_GOALS))
     notes.push(`lost: ${await whereStuck(swarm, goalId)}`);
-  let duplicatesInSendWindow = 0;
-  for (const [goalId, count] of duplicated) {
-    const deliveries = tally.deliveries
-      .filter((d) => d.goalId === goalId)
-      .map((d) => ({ at: d.receivedAt, idempotencyKey: d.idempotencyKey }));
-    const verdict = attributeDuplicate(await reportEvidence(swarm, goalId, deliveries), extras.faults ?? []);
-    if (verdict.explained) duplicatesInSendWindow += count - 1;
+  for (const [goalId, applied] of tally.appliedByGoal) {
+    if (applied > 1) notes.push(`DOUBLED: ${goalId} applied ${applied}x under different idempotency keys`);
+  }
+  for (const copy of tally.deliveries.filter((d) => d.conflicting)) {
+    notes.push(`DOUBLED: ${copy.goalId}: a copy of ${copy.idempotencyKey} carried another report`);
+  }
+  let resendsExplained = 0;
+  const resentKeys = new Set(tally.deliveries.filter((d) => d.repeat).map((d) => d.idempotencyKey));
+  for (const key of resentKeys) {
+    const copies = tally.deliveries.filter((d) => d.idempotencyKey === key);
+    const goalId = copies[0]!.goalId;
+    const evidence = await reportEvidence(
+      swarm,
+      goalId,
+      copies.map((d) => ({ at: d.receivedAt, idempotencyKey: d.idempotencyKey })),
+    );
+    const verdict = attributeResend(evidence, extras.faults ?? []);
+    const resent = copies.filter((d) => d.repeat && !d.conflicting).length;
+    if (verdict.explained) resendsExplained += resent;
     notes.push(
-      `delivered ${count}x: ${goalId}: ${verdict.explained ? 'send window' : 'UNEXPLAINED'}: ${verdict.why}`,
+      `resent ${resent}x: ${goalId}: ${verdict.explained ? 'send window' : 'UNEXPLAINED'}: ${verdict.why}`,
     );
   }
   return {
@@ -200,8 +212,9 @@ export async function collectOutcome(swarm: ChaosSwarm, extras: OutcomeExtras): 
     completed: completed.length,
     failed: failed.length,
     lost: unfinished.length,
-    duplicatedDeliveries: duplicatedDeliveries(tally.byGoal),
-    duplicatesInSendWindow,
+    duplicatedDeliveries: duplicated,
+    resends,
+    resendsExplained,
     deadLettered: deadLetters.length,
     ...(extras.recoverySeconds !== undefined ? { recoverySeconds: round(extras.recoverySeconds) } : {}),
     durationSeconds: round(durationSeconds),

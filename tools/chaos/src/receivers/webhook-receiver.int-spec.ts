@@ -12,6 +12,9 @@ afterAll(async () => {
   await receiver.close();
 });
 
+const report = (goalId: string, ranked: string[]) =>
+  JSON.stringify({ goalId, ranking: { ranked: ranked.map((id) => ({ candidate: { id } })) } });
+
 async function post(body: string, key: string, secret = SECRET): Promise<number> {
   const timestamp = String(Math.floor(Date.now() / 1000));
   const signature = `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
@@ -29,19 +32,36 @@ async function post(body: string, key: string, secret = SECRET): Promise<number>
 }
 
 describe('the webhook receiver', () => {
-  it('counts signed deliveries per goal, keeping each idempotency key', async () => {
-    expect(await post('{"goalId":"g1"}', 'g1/report')).toBe(204);
-    expect(await post('{"goalId":"g1"}', 'g1/report')).toBe(204);
-    expect(await post('{"goalId":"g2"}', 'g2/report')).toBe(204);
+  it('applies each idempotency key once, and counts a repeat without applying it', async () => {
+    expect(await post(report('g1', ['a', 'b']), 'g1/report')).toBe(204);
+    expect(await post(report('g1', ['a', 'b']), 'g1/report')).toBe(204);
+    expect(await post(report('g2', ['c']), 'g2/report')).toBe(204);
     const tally = receiver.tally();
-    expect(tally.byGoal.get('g1')).toBe(2);
-    expect(tally.byGoal.get('g2')).toBe(1);
-    expect(tally.deliveries.map((d) => d.idempotencyKey)).toEqual(['g1/report', 'g1/report', 'g2/report']);
+    expect(tally.appliedByGoal.get('g1')).toBe(1);
+    expect(tally.appliedByGoal.get('g2')).toBe(1);
+    expect(tally.deliveries.map((d) => [d.idempotencyKey, d.repeat, d.conflicting])).toEqual([
+      ['g1/report', false, false],
+      ['g1/report', true, false],
+      ['g2/report', false, false],
+    ]);
+  });
+
+  it('applies a second key for the same goal, and flags a repeat that carries another report', async () => {
+    expect(await post(report('g4', ['a']), 'g4/report')).toBe(204);
+    expect(await post(report('g4', ['b']), 'g4/report')).toBe(204);
+    expect(await post(report('g4', ['a']), 'g4/report-again')).toBe(204);
+    const tally = receiver.tally();
+    expect(tally.appliedByGoal.get('g4')).toBe(2);
+    expect(tally.deliveries.filter((d) => d.goalId === 'g4').map((d) => d.conflicting)).toEqual([
+      false,
+      true,
+      false,
+    ]);
   });
 
   it('refuses a request signed with another secret and does not count it', async () => {
     expect(await post('{"goalId":"g3"}', 'g3/report', 'not-the-secret-0000')).toBe(401);
-    expect(receiver.tally().byGoal.has('g3')).toBe(false);
+    expect(receiver.tally().appliedByGoal.has('g3')).toBe(false);
     expect(receiver.tally().badSignatures).toBe(1);
   });
 

@@ -1,25 +1,43 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifySwarmSignature } from './webhook-signature.js';
 
-/** One delivery the receiver accepted. */
+/** One signed, well-formed request the receiver answered with 2xx. */
 export interface WebhookDelivery {
   readonly goalId: string;
   readonly idempotencyKey: string | undefined;
   readonly receivedAt: number;
+  /** The key had been applied before: the receiver acknowledged the request and did not apply it again. */
+  readonly repeat: boolean;
+  /** A repeat whose report differs from the one first applied under its key (a second, different effect). */
+  readonly conflicting: boolean;
 }
 
 /** What the receiver counted so far. */
 export interface WebhookTally {
-  /** Signed deliveries per goal id. */
-  readonly byGoal: ReadonlyMap<string, number>;
-  /** Every accepted delivery, in arrival order. */
+  /** Deliveries applied per goal: one per distinct Idempotency-Key (a request without a key always applies). */
+  readonly appliedByGoal: ReadonlyMap<string, number>;
+  /** Every signed, well-formed request, in arrival order, repeats included. */
   readonly deliveries: readonly WebhookDelivery[];
   /** Requests refused with 401 (bad or missing signature). */
   readonly badSignatures: number;
   /** Requests refused with 400 (body not JSON or without a goal id). */
   readonly malformed: number;
+}
+
+interface ReportBody {
+  readonly goalId?: unknown;
+  readonly ranking?: { readonly ranked?: readonly { readonly candidate?: { readonly id?: unknown } }[] };
+}
+
+/** What makes two copies the same report: the goal and its ranked candidates, in order. */
+function reportDigest(body: ReportBody): string {
+  const ranked = (body.ranking?.ranked ?? []).map((entry) => entry.candidate?.id);
+  return createHash('sha256')
+    .update(JSON.stringify([body.goalId, ranked]))
+    .digest('hex');
 }
 
 /** A running webhook receiver. */
@@ -34,9 +52,11 @@ export interface WebhookReceiver {
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 /**
- * Starts a real HTTP webhook receiver on 127.0.0.1 (random port). It verifies each request's HMAC signature
- * independently of the sender (401 when it does not verify), reads `goalId` from the JSON body (400 without
- * one), answers 204, and counts deliveries per goal.
+ * Starts a real HTTP webhook receiver on 127.0.0.1 (random port) that behaves as the swarm's contract asks of
+ * one: it verifies each request's HMAC signature independently of the sender (401 when it does not verify),
+ * reads `goalId` from the JSON body (400 without one), and applies each `Idempotency-Key` once. A repeat of a
+ * key is acknowledged (204) and not applied again, as an idempotent consumer does with an at-least-once
+ * sender; it is still counted, and flagged as conflicting when its report differs from the first.
  */
 export async function startWebhookReceiver(
   secret: string,
@@ -45,7 +65,8 @@ export async function startWebhookReceiver(
     readonly beforeAnswer?: (delivery: WebhookDelivery) => Promise<void>;
   } = {},
 ): Promise<WebhookReceiver> {
-  const byGoal = new Map<string, number>();
+  const appliedByGoal = new Map<string, number>();
+  const appliedKeys = new Map<string, string>();
   const deliveries: WebhookDelivery[] = [];
   let badSignatures = 0;
   let malformed = 0;
@@ -66,19 +87,32 @@ export async function startWebhookReceiver(
       response.writeHead(401).end('bad signature');
       return;
     }
-    let goalId: unknown;
+    let body: ReportBody;
     try {
-      goalId = (JSON.parse(raw.toString('utf8')) as { goalId?: unknown }).goalId;
+      body = JSON.parse(raw.toString('utf8')) as ReportBody;
     } catch {
-      goalId = undefined;
+      body = {};
     }
+    const goalId = body.goalId;
     if (typeof goalId !== 'string' || goalId === '') {
       malformed += 1;
       response.writeHead(400).end('no goalId');
       return;
     }
-    byGoal.set(goalId, (byGoal.get(goalId) ?? 0) + 1);
-    const delivery = { goalId, idempotencyKey: header('idempotency-key'), receivedAt: Date.now() };
+    const idempotencyKey = header('idempotency-key');
+    const digest = reportDigest(body);
+    const applied = idempotencyKey === undefined ? undefined : appliedKeys.get(idempotencyKey);
+    if (applied === undefined) {
+      appliedByGoal.set(goalId, (appliedByGoal.get(goalId) ?? 0) + 1);
+      if (idempotencyKey !== undefined) appliedKeys.set(idempotencyKey, digest);
+    }
+    const delivery: WebhookDelivery = {
+      goalId,
+      idempotencyKey,
+      receivedAt: Date.now(),
+      repeat: applied !== undefined,
+      conflicting: applied !== undefined && applied !== digest,
+    };
     deliveries.push(delivery);
     if (!options.beforeAnswer) {
       response.writeHead(204).end();
@@ -113,7 +147,7 @@ export async function startWebhookReceiver(
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/hooks/swarm`,
-    tally: () => ({ byGoal, deliveries, badSignatures, malformed }),
+    tally: () => ({ appliedByGoal, deliveries, badSignatures, malformed }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

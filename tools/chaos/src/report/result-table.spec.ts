@@ -10,7 +10,8 @@ const result = (overrides: Partial<ScenarioResult> = {}): ScenarioResult => ({
   failed: 0,
   lost: 0,
   duplicatedDeliveries: 0,
-  duplicatesInSendWindow: 0,
+  resends: 0,
+  resendsExplained: 0,
   deadLettered: 0,
   recoverySeconds: 3.25,
   durationSeconds: 91.04,
@@ -29,7 +30,7 @@ describe('renderResultTable', () => {
     const [header, rule, first, second] = table.split('\n');
     expect(header).toMatch(/^#\s+scenario\s+submitted\s+completed\s+failed\s+lost\s+dup deliveries/);
     expect(rule).toMatch(/^-+( +-+)+$/);
-    expect(first).toMatch(/^1 +500 goals, kills +500 +500 +0 +0 +0 +0 +3\.3 +91\.0 +PASS$/);
+    expect(first).toMatch(/^1 +500 goals, kills +500 +500 +0 +0 +0 +0 +0 +3\.3 +91\.0 +PASS$/);
     expect(second).toMatch(/^6 +backlog +5000 +5000 /);
     // right-aligned: the submitted numbers end where the column's header ends
     const headerEnd = header!.indexOf('submitted') + 'submitted'.length;
@@ -45,16 +46,16 @@ describe('renderResultTable', () => {
     expect(table).toContain('1 replica-kills: check failed: every goal ended: 2 open');
   });
 
-  it('marks duplicates that are all the documented send window with a star and explains it', () => {
-    const table = renderResultTable([result({ duplicatedDeliveries: 1, duplicatesInSendWindow: 1 })]);
-    expect(table).toMatch(/ 1 \(1\*\) .* PASS\*$/m);
-    expect(table).toContain('* a repeat sent because the sender could not record the delivery');
+  it('passes resends that a fault explains, and says what a resend is', () => {
+    const table = renderResultTable([result({ resends: 1, resendsExplained: 1 })]);
+    expect(table).toMatch(/ 0 +1 .* PASS$/m);
+    expect(table).toContain('resent: a copy of a report already applied');
   });
 
-  it('fails on a duplicate the send window does not explain', () => {
-    expect(renderResultTable([result({ duplicatedDeliveries: 2, duplicatesInSendWindow: 1 })])).toMatch(
-      /FAIL$/m,
-    );
+  it('fails on a resend no fault explains, and on a side effect doubled', () => {
+    const unexplained = renderResultTable([result({ resends: 2, resendsExplained: 1 })]);
+    expect(unexplained).toMatch(/2 \(1 unexplained\) .* FAIL$/m);
+    expect(renderResultTable([result({ duplicatedDeliveries: 1 })])).toMatch(/FAIL$/m);
   });
 
   it('shows a dash for a scenario without a recovery time', () => {
@@ -68,7 +69,7 @@ describe('renderResultDetail', () => {
     const detail = renderResultDetail(result());
     expect(detail.split('\n')).toEqual([
       '[1] 500 goals, kills: PASS',
-      '  submitted 500 / completed 500 / failed 0 / lost 0 / duplicated deliveries 0 (0 in the send window) / ' +
+      '  submitted 500 / completed 500 / failed 0 / lost 0 / duplicated deliveries 0 / resent 0 (0 explained) / ' +
         'dead-lettered 0 / recovery 3.3 s / 91.0 s',
       '  kills: 20',
       '  ok   kills happened: 20',

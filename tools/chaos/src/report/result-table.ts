@@ -1,7 +1,7 @@
 import type { ScenarioResult } from './scenario-result.js';
 import { scenarioVerdict } from './scenario-result.js';
 
-const VERDICT_LABEL = { pass: 'PASS', 'pass-known-limit': 'PASS*', fail: 'FAIL' } as const;
+const VERDICT_LABEL = { pass: 'PASS', fail: 'FAIL' } as const;
 
 const COLUMNS = [
   '#',
@@ -11,6 +11,7 @@ const COLUMNS = [
   'failed',
   'lost',
   'dup deliveries',
+  'resent',
   'dead-lettered',
   'recovery s',
   'time s',
@@ -31,9 +32,10 @@ function row(result: ScenarioResult): string[] {
     String(result.completed),
     String(result.failed),
     String(result.lost),
-    result.duplicatesInSendWindow > 0
-      ? `${result.duplicatedDeliveries} (${result.duplicatesInSendWindow}*)`
-      : String(result.duplicatedDeliveries),
+    String(result.duplicatedDeliveries),
+    result.resends === result.resendsExplained
+      ? String(result.resends)
+      : `${result.resends} (${result.resends - result.resendsExplained} unexplained)`,
     String(result.deadLettered),
     seconds(result.recoverySeconds),
     seconds(result.durationSeconds),
@@ -56,10 +58,11 @@ export function renderResultTable(results: readonly ScenarioResult[]): string {
       .join('  ')
       .trimEnd();
   const out = [line(COLUMNS), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
-  if (results.some((r) => r.duplicatesInSendWindow > 0)) {
+  if (results.some((r) => r.resends > 0)) {
     out.push(
-      '* a repeat sent because the sender could not record the delivery after sending it (killed, cut off, or NATS ' +
-        'unavailable); every copy carries the same Idempotency-Key, so a receiver that honours it keeps one',
+      'resent: a copy of a report already applied, sent again because its sender could not record the delivery ' +
+        '(killed, cut off, or NATS unavailable right after sending); it carries the same Idempotency-Key, and the ' +
+        'receiver acknowledged it without applying it twice',
     );
   }
   for (const result of results) {
@@ -75,7 +78,8 @@ export function renderResultDetail(result: ScenarioResult): string {
   const lines = [
     `[${result.number}] ${result.title}: ${VERDICT_LABEL[scenarioVerdict(result)]}`,
     `  submitted ${result.submitted} / completed ${result.completed} / failed ${result.failed} / lost ${result.lost} / ` +
-      `duplicated deliveries ${result.duplicatedDeliveries} (${result.duplicatesInSendWindow} in the send window) / dead-lettered ${result.deadLettered} / ` +
+      `duplicated deliveries ${result.duplicatedDeliveries} / resent ${result.resends} (${result.resendsExplained} explained) / ` +
+      `dead-lettered ${result.deadLettered} / ` +
       `recovery ${seconds(result.recoverySeconds)} s / ${seconds(result.durationSeconds)} s`,
   ];
   for (const [key, value] of Object.entries(result.figures)) lines.push(`  ${key}: ${value}`);

@@ -1,5 +1,5 @@
 import type { ScenarioResult } from './scenario-result.js';
-import { duplicatedDeliveries, scenarioPassed, scenarioVerdict } from './scenario-result.js';
+import { countDeliveries, scenarioPassed, scenarioVerdict } from './scenario-result.js';
 
 const base: ScenarioResult = {
   number: 5,
@@ -10,7 +10,8 @@ const base: ScenarioResult = {
   failed: 0,
   lost: 0,
   duplicatedDeliveries: 0,
-  duplicatesInSendWindow: 0,
+  resends: 0,
+  resendsExplained: 0,
   deadLettered: 0,
   durationSeconds: 1,
   figures: {},
@@ -18,28 +19,36 @@ const base: ScenarioResult = {
   notes: [],
 };
 
-describe('duplicatedDeliveries', () => {
-  it('counts every delivery beyond the first per goal', () => {
-    expect(
-      duplicatedDeliveries(
-        new Map([
-          ['a', 1],
-          ['b', 3],
-          ['c', 2],
-        ]),
-      ),
-    ).toBe(3);
+const delivery = (repeat = false, conflicting = false) => ({ repeat, conflicting });
+
+describe('countDeliveries', () => {
+  it('counts every report applied beyond the first per goal as doubled', () => {
+    const appliedByGoal = new Map([
+      ['a', 1],
+      ['b', 3],
+      ['c', 2],
+    ]);
+    expect(countDeliveries({ appliedByGoal, deliveries: [] })).toEqual({ duplicated: 3, resends: 0 });
+  });
+
+  it('counts a repeat of a key as a resend, and a repeat with another report as doubled', () => {
+    const appliedByGoal = new Map([
+      ['a', 1],
+      ['b', 1],
+    ]);
+    const deliveries = [delivery(), delivery(true), delivery(), delivery(true), delivery(true, true)];
+    expect(countDeliveries({ appliedByGoal, deliveries })).toEqual({ duplicated: 1, resends: 2 });
   });
 
   it('is zero when each goal was delivered once', () => {
-    expect(
-      duplicatedDeliveries(
-        new Map([
-          ['a', 1],
-          ['b', 1],
-        ]),
-      ),
-    ).toBe(0);
+    const appliedByGoal = new Map([
+      ['a', 1],
+      ['b', 1],
+    ]);
+    expect(countDeliveries({ appliedByGoal, deliveries: [delivery(), delivery()] })).toEqual({
+      duplicated: 0,
+      resends: 0,
+    });
   });
 });
 
@@ -57,13 +66,17 @@ describe('scenarioVerdict', () => {
     expect(scenarioVerdict({ ...base, checks: [{ name: 'x', ok: false, detail: '' }] })).toBe('fail');
   });
 
-  it('passes with the known limit when every duplicate is the send window', () => {
-    expect(scenarioVerdict({ ...base, duplicatedDeliveries: 2, duplicatesInSendWindow: 2 })).toBe(
-      'pass-known-limit',
+  it('fails on a side effect doubled, even when every resend is explained', () => {
+    expect(scenarioVerdict({ ...base, duplicatedDeliveries: 1, resends: 1, resendsExplained: 1 })).toBe(
+      'fail',
     );
   });
 
-  it('fails on an unexplained duplicate', () => {
-    expect(scenarioPassed({ ...base, duplicatedDeliveries: 2, duplicatesInSendWindow: 1 })).toBe(false);
+  it('passes with resends when a fault in the send-then-record window explains each one', () => {
+    expect(scenarioVerdict({ ...base, resends: 2, resendsExplained: 2 })).toBe('pass');
+  });
+
+  it('fails on a resend that no fault explains', () => {
+    expect(scenarioPassed({ ...base, resends: 2, resendsExplained: 1 })).toBe(false);
   });
 });

@@ -7,8 +7,9 @@ export interface ScenarioCheck {
 
 /**
  * What one scenario run found. `lost` counts submitted goals that never reached `goal.completed` or
- * `goal.failed` before the scenario's deadline; `duplicatedDeliveries` counts webhook deliveries beyond the
- * first per goal, as the real receiver saw them.
+ * `goal.failed` before the scenario's deadline. `duplicatedDeliveries` counts reports that took effect more
+ * than once at the real receiver; `resends` counts the copies it acknowledged without applying (their
+ * Idempotency-Key had already been applied).
  */
 export interface ScenarioResult {
   /** Short id, e.g. `replica-kills`. */
@@ -25,14 +26,18 @@ export interface ScenarioResult {
   readonly failed: number;
   /** Submitted goals with neither `goal.completed` nor `goal.failed` by the deadline. */
   readonly lost: number;
-  /** Webhook deliveries beyond the first per goal, as the receiver counted them. */
-  readonly duplicatedDeliveries: number;
   /**
-   * How many of those are the one repeat the design allows: a replica sent the report and died (or was cut
-   * off) before recording the delivery, and all copies carry the same Idempotency-Key (see
-   * `attributeDuplicate`).
+   * Reports applied beyond the first per goal at the receiver: a second Idempotency-Key for one goal, or a
+   * repeat of a key that carried a different report. Either is a side effect doubled.
    */
-  readonly duplicatesInSendWindow: number;
+  readonly duplicatedDeliveries: number;
+  /** Copies of an already applied report (same Idempotency-Key, same report): sent again, applied once. */
+  readonly resends: number;
+  /**
+   * How many resends the design explains: the replica that sent the first copy was killed or cut off, or NATS
+   * was unavailable, between its send and its delivery record (see `attributeResend`). Any other is a defect.
+   */
+  readonly resendsExplained: number;
   /** Dead-letter records written during the scenario. */
   readonly deadLettered: number;
   /** Seconds from the end of the fault until goals completed again (scenario-specific; see its notes). */
@@ -46,14 +51,16 @@ export interface ScenarioResult {
 }
 
 /**
- * `pass`: nothing lost, nothing delivered twice, every check held. `pass-known-limit`: the same, except for
- * duplicates that are all the documented send-then-record window (same idempotency key). `fail`: anything
- * else. Pure.
+ * `pass`: nothing lost, no side effect doubled, every resend explained by a fault in the send-then-record
+ * window, and every check held. `fail`: anything else. Pure.
  */
-export function scenarioVerdict(result: ScenarioResult): 'pass' | 'pass-known-limit' | 'fail' {
-  const unexplained = result.duplicatedDeliveries - result.duplicatesInSendWindow;
-  if (result.lost > 0 || unexplained > 0 || !result.checks.every((check) => check.ok)) return 'fail';
-  return result.duplicatedDeliveries > 0 ? 'pass-known-limit' : 'pass';
+export function scenarioVerdict(result: ScenarioResult): 'pass' | 'fail' {
+  const ok =
+    result.lost === 0 &&
+    result.duplicatedDeliveries === 0 &&
+    result.resends === result.resendsExplained &&
+    result.checks.every((check) => check.ok);
+  return ok ? 'pass' : 'fail';
 }
 
 /** True unless the verdict is `fail`. Pure. */
@@ -61,9 +68,17 @@ export function scenarioPassed(result: ScenarioResult): boolean {
   return scenarioVerdict(result) !== 'fail';
 }
 
-/** Deliveries beyond the first per goal, from per-goal delivery counts. Pure. */
-export function duplicatedDeliveries(countsByGoal: ReadonlyMap<string, number>): number {
-  let extra = 0;
-  for (const count of countsByGoal.values()) extra += Math.max(0, count - 1);
-  return extra;
+/** How the receiver's deliveries count: side effects doubled, and resends absorbed by their key. Pure. */
+export function countDeliveries(tally: {
+  readonly appliedByGoal: ReadonlyMap<string, number>;
+  readonly deliveries: readonly { readonly repeat: boolean; readonly conflicting: boolean }[];
+}): { readonly duplicated: number; readonly resends: number } {
+  let duplicated = 0;
+  for (const applied of tally.appliedByGoal.values()) duplicated += Math.max(0, applied - 1);
+  let resends = 0;
+  for (const delivery of tally.deliveries) {
+    if (delivery.conflicting) duplicated += 1;
+    else if (delivery.repeat) resends += 1;
+  }
+  return { duplicated, resends };
 }

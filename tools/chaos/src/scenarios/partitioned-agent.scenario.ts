@@ -8,7 +8,7 @@ import { collectOutcome } from '../harness/scenario-outcome.js';
 import type { Claim } from '../harness/task-audit.js';
 import { auditTasks } from '../harness/task-audit.js';
 import { TcpProxy } from '../faults/tcp-proxy.js';
-import type { AgentFault } from '../report/duplicate-attribution.js';
+import type { AgentFault } from '../report/resend-attribution.js';
 import type { ScenarioCheck, ScenarioResult } from '../report/scenario-result.js';
 import type { ScenarioOptions } from './scenario-options.js';
 import { runPrefix, sleep } from './scenario-options.js';

@@ -13,8 +13,8 @@ export interface AgentFault {
   readonly until?: number;
 }
 
-/** The evidence about one goal delivered more than once. */
-export interface DuplicateEvidence {
+/** The evidence about one report the receiver got more than once under the same Idempotency-Key. */
+export interface ResendEvidence {
   readonly goalId: string;
   /** Arrival times at the receiver (epoch ms) with the Idempotency-Key each carried, in arrival order. */
   readonly deliveries: readonly { readonly at: number; readonly idempotencyKey: string | undefined }[];
@@ -28,8 +28,8 @@ export interface DuplicateEvidence {
   readonly reportCompletions: readonly { readonly instance: string; readonly attempt: number }[];
 }
 
-/** Why a duplicate is (or is not) the documented send-then-record window. */
-export interface DuplicateVerdict {
+/** Why a resend is (or is not) the documented send-then-record window. */
+export interface ResendVerdict {
   readonly goalId: string;
   readonly explained: boolean;
   /** The fault behind it, when explained. */
@@ -43,16 +43,13 @@ const FAULT_SLACK_MS = 250;
 const RECORD_GRACE_MS = 1_000;
 
 /**
- * Decides whether a goal delivered more than once is the repeat the design allows: the delivery of the report
+ * Decides whether a resent report is the repeat the design allows: the delivery of the report
  * task that sent the first copy could not record it (its replica was killed or cut off, or NATS was
  * unavailable, right after the send) and did not complete the task, so a later delivery sent again. Every copy
  * must carry the same Idempotency-Key, so a receiver can drop the repeat. Anything else is unexplained: a
  * defect. The sender is the latest stored claim at or before the first copy arrived. Pure.
  */
-export function attributeDuplicate(
-  evidence: DuplicateEvidence,
-  faults: readonly AgentFault[],
-): DuplicateVerdict {
+export function attributeResend(evidence: ResendEvidence, faults: readonly AgentFault[]): ResendVerdict {
   const { goalId, deliveries, reportClaims, reportCompletions } = evidence;
   const keys = new Set(deliveries.map((d) => d.idempotencyKey));
   if (keys.size !== 1 || keys.has(undefined)) {

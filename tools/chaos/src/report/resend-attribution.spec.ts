@@ -1,11 +1,11 @@
-import type { DuplicateEvidence } from './duplicate-attribution.js';
-import { attributeDuplicate } from './duplicate-attribution.js';
+import type { ResendEvidence } from './resend-attribution.js';
+import { attributeResend } from './resend-attribution.js';
 
 const copies = (first: number, second = 13_400) => [
   { at: first, idempotencyKey: 'g1/report' },
   { at: second, idempotencyKey: 'g1/report' },
 ];
-const evidence = (overrides: Partial<DuplicateEvidence> = {}): DuplicateEvidence => ({
+const evidence = (overrides: Partial<ResendEvidence> = {}): ResendEvidence => ({
   goalId: 'g1',
   deliveries: copies(10_050),
   reportClaims: [
@@ -16,35 +16,33 @@ const evidence = (overrides: Partial<DuplicateEvidence> = {}): DuplicateEvidence
   ...overrides,
 });
 
-describe('attributeDuplicate', () => {
+describe('attributeResend', () => {
   it('explains a repeat after the first sender was killed between sending and recording', () => {
-    const verdict = attributeDuplicate(evidence(), [
-      { instance: 'communications-1', kind: 'kill', at: 10_060 },
-    ]);
+    const verdict = attributeResend(evidence(), [{ instance: 'communications-1', kind: 'kill', at: 10_060 }]);
     expect(verdict).toMatchObject({ explained: true, cause: 'kill' });
     expect(verdict.why).toContain('communications-1 (delivery 1 of the report) was killed 10 ms after');
   });
 
   it('does not explain a repeat when no fault hit the first sender', () => {
     expect(
-      attributeDuplicate(evidence(), [{ instance: 'communications-2', kind: 'kill', at: 10_060 }]).explained,
+      attributeResend(evidence(), [{ instance: 'communications-2', kind: 'kill', at: 10_060 }]).explained,
     ).toBe(false);
   });
 
   it('does not explain a repeat when the sender was killed long after it sent (it had time to record)', () => {
     expect(
-      attributeDuplicate(evidence(), [{ instance: 'communications-1', kind: 'kill', at: 12_500 }]).explained,
+      attributeResend(evidence(), [{ instance: 'communications-1', kind: 'kill', at: 12_500 }]).explained,
     ).toBe(false);
   });
 
   it('does not explain a repeat when the fault hit the sender before it claimed the report', () => {
     expect(
-      attributeDuplicate(evidence(), [{ instance: 'communications-1', kind: 'kill', at: 9_000 }]).explained,
+      attributeResend(evidence(), [{ instance: 'communications-1', kind: 'kill', at: 9_000 }]).explained,
     ).toBe(false);
   });
 
   it('does not explain a repeat whose copies carry different idempotency keys', () => {
-    const verdict = attributeDuplicate(
+    const verdict = attributeResend(
       evidence({
         deliveries: [
           { at: 10_050, idempotencyKey: 'g1/report' },
@@ -58,7 +56,7 @@ describe('attributeDuplicate', () => {
   });
 
   it('does not explain a repeat after the sending delivery completed the task', () => {
-    const verdict = attributeDuplicate(
+    const verdict = attributeResend(
       evidence({ reportCompletions: [{ instance: 'communications-1', attempt: 1 }] }),
       [{ instance: 'communications-1', kind: 'kill', at: 10_060 }],
     );
@@ -67,14 +65,14 @@ describe('attributeDuplicate', () => {
   });
 
   it('explains a copy sent by a cut-off replica while it could not record the delivery', () => {
-    const verdict = attributeDuplicate(evidence({ deliveries: copies(12_000) }), [
+    const verdict = attributeResend(evidence({ deliveries: copies(12_000) }), [
       { instance: 'communications-1', kind: 'partition', at: 10_100, until: 20_000 },
     ]);
     expect(verdict).toMatchObject({ explained: true, cause: 'partition' });
   });
 
   it('explains a repeat by the same replica when NATS was unavailable to everyone after its send', () => {
-    const verdict = attributeDuplicate(
+    const verdict = attributeResend(
       evidence({
         deliveries: copies(10_050, 31_000),
         reportClaims: [
