@@ -8,6 +8,12 @@ interface DeliveryRecord {
   readonly detail: string;
 }
 
+/**
+ * Longest pause between two tries at recording a delivery. Short, because while the record is missing a NATS
+ * that comes back may redeliver the task (its claim expired meanwhile) to a replica that would send again.
+ */
+const RECORD_RETRY_MAX_MS = 1_000;
+
 /** Retries `write` with capped backoff until it succeeds or `signal` aborts. */
 async function recordUntilStored(write: () => Promise<unknown>, signal: AbortSignal): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -16,15 +22,15 @@ async function recordUntilStored(write: () => Promise<unknown>, signal: AbortSig
       return;
     } catch (error) {
       if (signal.aborted) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 100 * 2 ** attempt)));
+      await new Promise((resolve) => setTimeout(resolve, Math.min(RECORD_RETRY_MAX_MS, 100 * 2 ** attempt)));
     }
   }
 }
 
 /**
- * Delivers a report to each sink at most once per goal: a sink already marked delivered in the goal's context is
- * skipped, so a redelivered report task does not send again. (A crash between sending and marking can still
- * repeat one send; every sink gets the same idempotency key so a receiver can drop it.)
+ * Delivers a report to each sink, skipping a sink already marked delivered in the goal's context, so a
+ * redelivered report task does not send again. A crash, a cut-off or a NATS outage between sending and marking
+ * can still repeat one send; every sink gets the same idempotency key, and a receiver applies it once (ADR 0003).
  */
 export async function deliverOnce(
   sinks: readonly DeliverySink[],

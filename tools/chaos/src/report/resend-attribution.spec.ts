@@ -64,6 +64,34 @@ describe('attributeResend', () => {
     expect(verdict.why).toContain('completed the task, yet it was sent again');
   });
 
+  it('explains a resend after an outage when the sender recorded late and another delivery had taken over', () => {
+    const verdict = attributeResend(
+      evidence({
+        deliveries: copies(10_050, 19_000),
+        reportCompletions: [{ instance: 'communications-1', attempt: 1 }],
+        reportClaims: [
+          { instance: 'communications-1', deliveryCount: 1, at: 10_000 },
+          { instance: 'communications-2', deliveryCount: 2, at: 18_900 },
+        ],
+      }),
+      [{ instance: '*', kind: 'outage', at: 10_100, until: 18_000 }],
+    );
+    expect(verdict).toMatchObject({ explained: true, cause: 'outage' });
+    expect(verdict.why).toContain('communications-2#2 sent it again');
+  });
+
+  it('does not explain a resend after an outage when no later delivery claimed the task', () => {
+    const verdict = attributeResend(
+      evidence({
+        deliveries: copies(10_050, 19_000),
+        reportCompletions: [{ instance: 'communications-1', attempt: 1 }],
+        reportClaims: [{ instance: 'communications-1', deliveryCount: 1, at: 10_000 }],
+      }),
+      [{ instance: '*', kind: 'outage', at: 10_100, until: 18_000 }],
+    );
+    expect(verdict.why).toContain('completed the task, yet it was sent again');
+  });
+
   it('explains a copy sent by a cut-off replica while it could not record the delivery', () => {
     const verdict = attributeResend(evidence({ deliveries: copies(12_000) }), [
       { instance: 'communications-1', kind: 'partition', at: 10_100, until: 20_000 },

@@ -43,11 +43,12 @@ const FAULT_SLACK_MS = 250;
 const RECORD_GRACE_MS = 1_000;
 
 /**
- * Decides whether a resent report is the repeat the design allows: the delivery of the report
- * task that sent the first copy could not record it (its replica was killed or cut off, or NATS was
- * unavailable, right after the send) and did not complete the task, so a later delivery sent again. Every copy
- * must carry the same Idempotency-Key, so a receiver can drop the repeat. Anything else is unexplained: a
- * defect. The sender is the latest stored claim at or before the first copy arrived. Pure.
+ * Decides whether a resent report is the repeat the design allows: the delivery of the report task that sent
+ * the first copy could not record it in time (its replica was killed or cut off, or NATS was unavailable, right
+ * after the send), so a later delivery sent again. A cut-off sender may still record and complete once NATS is
+ * back, if a later delivery had claimed the task by the time the copy was sent again. Every copy must carry the
+ * same Idempotency-Key, so a receiver can drop the repeat. Anything else is unexplained: a defect. The sender is
+ * the latest stored claim at or before the first copy arrived. Pure.
  */
 export function attributeResend(evidence: ResendEvidence, faults: readonly AgentFault[]): ResendVerdict {
   const { goalId, deliveries, reportClaims, reportCompletions } = evidence;
@@ -72,13 +73,14 @@ export function attributeResend(evidence: ResendEvidence, faults: readonly Agent
       why: `the first copy arrived before any stored claim (claims: ${claims})`,
     };
   }
-  if (reportCompletions.some((c) => c.instance === sender.instance && c.attempt === sender.deliveryCount)) {
-    return {
-      goalId,
-      explained: false,
-      why: `${sender.instance}#${sender.deliveryCount} sent the first copy and completed the task, yet it was sent again`,
-    };
-  }
+  const senderCompleted = reportCompletions.some(
+    (c) => c.instance === sender.instance && c.attempt === sender.deliveryCount,
+  );
+  const completedYetResent = {
+    goalId,
+    explained: false,
+    why: `${sender.instance}#${sender.deliveryCount} sent the first copy and completed the task, yet it was sent again`,
+  };
   const fault = faults.find((f) => {
     const end = f.until ?? f.at;
     return (
@@ -89,10 +91,31 @@ export function attributeResend(evidence: ResendEvidence, faults: readonly Agent
     );
   });
   if (!fault) {
+    if (senderCompleted) return completedYetResent;
     return {
       goalId,
       explained: false,
       why: `no fault hit ${sender.instance}#${sender.deliveryCount} between its send and its record (claims: ${claims})`,
+    };
+  }
+  if (senderCompleted) {
+    // A killed sender cannot complete. A sender cut off from NATS can: it records late, once NATS is back, but
+    // its claim expired meanwhile and a later delivery may have sent again before that record landed.
+    const resent = deliveries[1];
+    const takeover = reportClaims.find(
+      (c) =>
+        c.deliveryCount > sender.deliveryCount && resent !== undefined && c.at <= resent.at + FAULT_SLACK_MS,
+    );
+    if (fault.kind === 'kill' || !takeover) return completedYetResent;
+    return {
+      goalId,
+      explained: true,
+      cause: fault.kind,
+      why:
+        `${sender.instance} (delivery ${sender.deliveryCount} of the report) sent its copy as NATS became ` +
+        `unreachable (${fault.kind}) and could record the delivery only once it was back; its claim had expired ` +
+        `meanwhile and ${takeover.instance}#${takeover.deliveryCount} sent it again with the same key ` +
+        `${[...keys][0]} before that record landed`,
     };
   }
   const what =
