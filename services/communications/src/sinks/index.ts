@@ -6,7 +6,14 @@ export { WebhookSink } from './webhook.sink.js';
 export type { WebhookSinkOptions } from './webhook.sink.js';
 export { EmailSink, GOAL_ID_HEADER, messageIdFor } from './email.sink.js';
 export type { EmailSinkOptions } from './email.sink.js';
-export { signWebhook, verifyWebhookSignature, WEBHOOK_HEADERS } from './signature.js';
+export {
+  signStandardWebhook,
+  signWebhook,
+  STANDARD_WEBHOOK_HEADERS,
+  standardWebhookKey,
+  verifyWebhookSignature,
+  WEBHOOK_HEADERS,
+} from './signature.js';
 export type { HeaderSource, SignatureCheck, SignatureProblem } from './signature.js';
 export { createSinks, parseSinkConfig, selectSinks, SinkEnv } from './sink-config.js';
 export type { SinkConfig } from './sink-config.js';

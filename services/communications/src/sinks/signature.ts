@@ -7,6 +7,43 @@ export const WEBHOOK_HEADERS = {
   idempotencyKey: 'idempotency-key',
 } as const;
 
+/**
+ * The Standard Webhooks headers (standardwebhooks.com) the swarm sets as well, so that a receiver can verify and
+ * de-duplicate with an off-the-shelf library: `webhook-id` is the idempotency key, the same on every attempt.
+ */
+export const STANDARD_WEBHOOK_HEADERS = {
+  id: 'webhook-id',
+  timestamp: 'webhook-timestamp',
+  signature: 'webhook-signature',
+} as const;
+
+/** The prefix of a Standard Webhooks secret: what follows it is the key, base64-encoded. */
+export const STANDARD_SECRET_PREFIX = 'whsec_';
+
+/**
+ * The HMAC key of the Standard Webhooks signature: the base64-decoded key of a `whsec_` secret, or the UTF-8
+ * bytes of any other secret (a receiver's library then takes `base64(secret)` as its secret). Pure.
+ */
+export function standardWebhookKey(secret: string): Buffer {
+  return secret.startsWith(STANDARD_SECRET_PREFIX)
+    ? Buffer.from(secret.slice(STANDARD_SECRET_PREFIX.length), 'base64')
+    : Buffer.from(secret, 'utf8');
+}
+
+/**
+ * The `webhook-signature` value for a body: `v1,` + base64 HMAC-SHA256 keyed by `standardWebhookKey(secret)`
+ * over `${id}.${timestamp}.${body}`. Pure.
+ */
+export function signStandardWebhook(
+  secret: string,
+  id: string,
+  timestamp: number,
+  body: string | Uint8Array,
+): string {
+  const mac = createHmac('sha256', standardWebhookKey(secret)).update(`${id}.${timestamp}.`).update(body);
+  return `v1,${mac.digest('base64')}`;
+}
+
 /** Why a signature did not verify. */
 export type SignatureProblem =
   'missing-signature' | 'missing-timestamp' | 'bad-timestamp' | 'stale-timestamp' | 'bad-signature';

@@ -66,6 +66,16 @@ describe('parseSinkConfig', () => {
     expect(error.message).not.toContain('short-secret');
   });
 
+  it('takes a Standard Webhooks secret only when it carries a base64 key of 24 to 64 bytes', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(() => parseSinkConfig({ ...webhookEnv, WEBHOOK_SECRET: `whsec_${key}` })).not.toThrow();
+    for (const bad of ['whsec_not*base64*at*all', `whsec_${Buffer.alloc(12, 7).toString('base64')}`]) {
+      const error = errorOf(() => parseSinkConfig({ ...webhookEnv, WEBHOOK_SECRET: bad }));
+      expect(error.message).toContain('WEBHOOK_SECRET a whsec_ secret must be base64 of 24 to 64 bytes');
+      expect(error.message).not.toContain(bad);
+    }
+  });
+
   it('names each variable email needs, and a lone SMTP credential', () => {
     const error = errorOf(() =>
       parseSinkConfig({ DELIVERY_SINKS: 'email', SMTP_USER: 'me', SMTP_TO: 'nope' }),

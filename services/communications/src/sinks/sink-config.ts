@@ -5,6 +5,7 @@ import { SINK_NAMES, type DeliverySink, type SinkName } from './delivery-sink.js
 import { EmailSink, type EmailSinkOptions } from './email.sink.js';
 import { FileSink } from './file.sink.js';
 import { StdoutSink } from './stdout.sink.js';
+import { STANDARD_SECRET_PREFIX, standardWebhookKey } from './signature.js';
 import { WebhookSink, type WebhookSinkOptions } from './webhook.sink.js';
 
 const SINK_LIST = Object.values(SINK_NAMES) as [SinkName, ...SinkName[]];
@@ -17,13 +18,22 @@ const commaList = (value: string) => [
   ),
 ];
 const MAILBOX = /^(?:[^<>]*<\s*)?[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+(?:\s*>)?$/;
+/** A `whsec_` secret must carry a base64 key of 24 to 64 bytes, as Standard Webhooks asks; others are any text. */
+function isUsableSecret(secret: string): boolean {
+  if (!secret.startsWith(STANDARD_SECRET_PREFIX)) return true;
+  const encoded = secret.slice(STANDARD_SECRET_PREFIX.length);
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(encoded) || encoded.length % 4 !== 0) return false;
+  const bytes = standardWebhookKey(secret).length;
+  return bytes >= 24 && bytes <= 64;
+}
 const millis = (fallback: number) => z.coerce.number().int().min(100).max(300_000).default(fallback);
 
 /**
  * The delivery settings as environment variables, with their defaults:
  * - `DELIVERY_SINKS` comma list of `stdout`, `file`, `webhook`, `email`; default `stdout`.
  * - `DELIVERY_FILE_DIR` where the file sink writes; default `reports` (relative to the working directory).
- * - `WEBHOOK_URL` (http or https) and `WEBHOOK_SECRET` (at least 16 characters): required with `webhook`.
+ * - `WEBHOOK_URL` (http or https) and `WEBHOOK_SECRET` (at least 16 characters; a `whsec_` secret must be
+ *   base64 of 24 to 64 bytes, as Standard Webhooks asks): required with `webhook`.
  * - `WEBHOOK_TIMEOUT_MS` whole request timeout; default 10000.
  * - `SMTP_HOST`, `SMTP_FROM`, `SMTP_TO` (comma list): required with `email`. `SMTP_PORT` default 587;
  *   `SMTP_SECURE` (true/false) default true on port 465, else false (STARTTLS when offered);
@@ -39,7 +49,13 @@ export const SinkEnv = z
       .pipe(z.array(z.enum(SINK_LIST, { error: `must list only ${SINK_LIST.join(', ')}` })).min(1)),
     DELIVERY_FILE_DIR: z.string().default('reports'),
     WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).optional(),
-    WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    WEBHOOK_SECRET: z
+      .string()
+      .min(16, 'must be at least 16 characters')
+      .refine(isUsableSecret, {
+        error: `a ${STANDARD_SECRET_PREFIX} secret must be base64 of 24 to 64 bytes (Standard Webhooks)`,
+      })
+      .optional(),
     WEBHOOK_TIMEOUT_MS: millis(10_000),
     SMTP_HOST: z.string().optional(),
     SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(587),

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TaskError } from '@swarm/transport/errors';
+import { Webhook } from 'standardwebhooks';
 import { ranking, rankedEntry } from '../domain/testing/ranking.fixture.js';
 import type { ReportDelivery } from './delivery-sink.js';
 import { verifyWebhookSignature } from './signature.js';
@@ -95,6 +96,30 @@ describe('WebhookSink against a real HTTP receiver', () => {
       markdown: report.markdown,
       ranking: report.ranking,
     });
+  });
+
+  it('signs for Standard Webhooks too, so an off-the-shelf library verifies it, keyed by the idempotency key', async () => {
+    const whsec = `whsec_${Buffer.alloc(32, 9).toString('base64')}`;
+    // A plain secret is the key's UTF-8 bytes: the library takes it base64-encoded.
+    const receivers = [
+      { secret: SECRET, library: new Webhook(Buffer.from(SECRET).toString('base64')) },
+      { secret: whsec, library: new Webhook(whsec) },
+    ];
+    for (const { secret, library } of receivers) {
+      receiver.received.length = 0;
+      await new WebhookSink({ url, secret, timeoutMs: 5_000 }).deliver(report);
+      const [request] = receiver.received;
+      expect(request!.headers['webhook-id']).toBe('g-int-1:report');
+      expect(request!.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
+      const headers = request!.headers as Record<string, string>;
+      expect(library.verify(request!.body.toString(), headers)).toEqual(JSON.parse(request!.body.toString()));
+      expect(() =>
+        new Webhook(Buffer.from('another-secret-0123').toString('base64')).verify(
+          request!.body.toString(),
+          headers,
+        ),
+      ).toThrow();
+    }
   });
 
   it('fails verification with another secret', async () => {

@@ -1,6 +1,6 @@
 import { COMMUNICATIONS_ERROR_CODES, permanentFailure, transientFailure } from '../domain/errors.js';
 import { SINK_NAMES, type DeliveryReceipt, type DeliverySink, type ReportDelivery } from './delivery-sink.js';
-import { signWebhook } from './signature.js';
+import { signStandardWebhook, signWebhook } from './signature.js';
 
 /** Where and how the webhook sink posts. */
 export interface WebhookSinkOptions {
@@ -17,8 +17,9 @@ const TRANSIENT_CLIENT_ERRORS = new Set([408, 425, 429]);
 const QUOTED_BODY_CHARS = 200;
 
 /**
- * POSTs `{ goalId, goalText, markdown, ranking }` as JSON, signed with HMAC-SHA256 (headers `Idempotency-Key`,
- * `X-Swarm-Timestamp`, `X-Swarm-Signature`). Redirects are not followed. 2xx succeeds; 5xx, 408, 425, 429, a
+ * POSTs `{ goalId, goalText, markdown, ranking }` as JSON, signed with HMAC-SHA256 twice: the swarm's own headers
+ * (`Idempotency-Key`, `X-Swarm-Timestamp`, `X-Swarm-Signature`) and the Standard Webhooks ones (`Webhook-Id`,
+ * `Webhook-Timestamp`, `Webhook-Signature`). Redirects are not followed. 2xx succeeds; 5xx, 408, 425, 429, a
  * timeout or a network error throws a retryable `webhook-unavailable`; any other answer a permanent
  * `webhook-rejected`.
  */
@@ -58,6 +59,14 @@ export class WebhookSink implements DeliverySink {
           'Idempotency-Key': report.idempotencyKey,
           'X-Swarm-Timestamp': String(timestamp),
           'X-Swarm-Signature': signWebhook(this.options.secret, timestamp, body),
+          'Webhook-Id': report.idempotencyKey,
+          'Webhook-Timestamp': String(timestamp),
+          'Webhook-Signature': signStandardWebhook(
+            this.options.secret,
+            report.idempotencyKey,
+            timestamp,
+            body,
+          ),
         },
         body,
       });
