@@ -107,9 +107,20 @@ describe('the slot join on a 3-node JetStream cluster with R3 buckets', () => {
 
   // On nats-server before 2.9.21 a compare-and-set join lost one of two racing landings in about 40% of rounds
   // here (nats-io/nats-server#4320); slots written once each by distinct writers cannot be overwritten that way.
+  it('runs on a goals bucket replicated three times', async () => {
+    const info = await clients[0]!.bus.jsm.streams.info(`KV_${clients[0]!.topology.goalsBucket}`);
+    expect(info.config.num_replicas).toBe(3);
+    expect(info.cluster?.replicas).toHaveLength(2);
+  });
+
   it('completes every join when two replicas land its two slots at the same moment', async () => {
     const rounds = await raceRounds(clients, 60, 2);
     expect(stuckRounds(rounds)).toBe(0);
     expect(rounds.every((round) => round.every((landing) => landing.storedByThis))).toBe(true);
+  }, 120_000);
+
+  it('completes every join of a wider fan-out landing at once', async () => {
+    const rounds = await raceRounds(clients, 30, 5);
+    expect(stuckRounds(rounds)).toBe(0);
   }, 120_000);
 });
