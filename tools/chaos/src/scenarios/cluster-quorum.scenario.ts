@@ -25,8 +25,8 @@ export interface ClusterQuorumSize {
 
 export const CLUSTER_QUORUM_FULL: ClusterQuorumSize = {
   goalsPerPhase: 100,
-  perSecond: 10,
-  nodeDownAfterMs: 8_000,
+  perSecond: 20,
+  nodeDownAfterMs: 3_000,
   quorumLossMs: 20_000,
   phaseDeadlineMs: 3 * 60_000,
 };
@@ -101,9 +101,15 @@ export async function runClusterQuorum(
         deadlineMs: size.phaseDeadlineMs,
       });
       await sleep(size.nodeDownAfterMs);
+      // Kill the node while goals are in flight (the swarm may keep up with the feed for a moment).
+      await waitFor(() => swarm.ledger.unfinished().length > 0, {
+        timeoutMs: 10_000,
+        description: 'a goal open in phase A',
+      }).catch(() => undefined);
+      const openAtNodeLoss = swarm.ledger.unfinished().length;
       const oneDownAt = Date.now();
       await n1.kill();
-      log(`node 1 killed with ${swarm.ledger.unfinished().length} goals open`);
+      log(`node 1 killed with ${openAtNodeLoss} goals open`);
       const fedA = await feedA;
       const phaseAComplete = await swarm.ledger.waitForAll(size.phaseDeadlineMs);
       const phaseAEnd = Date.now();
@@ -152,6 +158,7 @@ export async function runClusterQuorum(
         ],
         figures: {
           oneNodeDownWorstStallSeconds: Math.round(longestGapSeconds(times, oneDownAt, phaseAEnd) * 10) / 10,
+          goalsOpenAtNodeLoss: openAtNodeLoss,
           goalsOpenAtQuorumLoss: openAtLoss,
           goalsFinishedBeforeQuorumLoss: finishedBeforeLoss,
           completionsStampedDuringQuorumLoss: duringLoss,
