@@ -7,6 +7,7 @@ import { connectClient } from './cli-bus.js';
 import { runDemo, runDev } from './commands/dev.command.js';
 import { runDlqList, runDlqReplay } from './commands/dlq.command.js';
 import { parseWeights, runGoal } from './commands/goal.command.js';
+import { runGoals } from './commands/goals.command.js';
 import { runInspect, runStatus } from './commands/inspect.command.js';
 import { runTrace } from './commands/trace.command.js';
 import { parseScale, StackConfigError } from '@swarm/local-stack';
@@ -140,6 +141,23 @@ program
   .description('where a goal stands')
   .argument('<goalId>')
   .action(async (goalId: string) => withClient((client) => runStatus(client, goalId, out)));
+
+program
+  .command('goals')
+  .description('the goals on the events stream and where each stands (by default those not ended)')
+  .option('--all', 'list ended goals too')
+  .option('--stale-after <ms>', 'exit 1 when a goal not ended is older than this', (v) => positiveInt(v))
+  .option('--limit <n>', 'events read per kind, oldest first', (v) => positiveInt(v), 10_000)
+  .option('--json', 'print the rows as JSON')
+  .action(async (opts: { all?: boolean; staleAfter?: number; limit: number; json?: boolean }) => {
+    exitCode = await withClient((client) =>
+      runGoals(
+        client,
+        { all: opts.all, staleAfterMs: opts.staleAfter, limit: opts.limit, json: opts.json },
+        out,
+      ),
+    );
+  });
 
 program
   .command('inspect')
