@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import { TaskError } from '@swarm/transport/errors';
 import { SMTPServer } from 'smtp-server';
 import { ranking } from '../domain/testing/ranking.fixture.js';
 import type { ReportDelivery } from './delivery-sink.js';
 import { EmailSink, messageIdFor, type EmailSinkOptions } from './email.sink.js';
+import { failureOf } from './testing/failure-of.js';
 
 /** A real SMTP server on loopback: no auth, no STARTTLS; refuses `rejected@` (550) and `busy@` (451). */
 function startSmtp(messages: string[]): Promise<{ server: SMTPServer; port: number }> {
@@ -54,16 +54,6 @@ const report: ReportDelivery = {
   ranking: ranking([]),
   idempotencyKey: 'g-mail-1:report',
 };
-
-async function failureOf(promise: Promise<unknown>): Promise<TaskError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TaskError) return error;
-    throw error;
-  }
-  throw new Error('expected the delivery to fail');
-}
 
 describe('EmailSink against a real SMTP server', () => {
   const messages: string[] = [];

@@ -1,10 +1,10 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TaskError } from '@swarm/transport/errors';
 import { ranking } from '../domain/testing/ranking.fixture.js';
 import type { ReportDelivery } from './delivery-sink.js';
 import { FileSink } from './file.sink.js';
+import { failureOf } from './testing/failure-of.js';
 
 const report: ReportDelivery = {
   goalId: 'g-file-1',
@@ -14,16 +14,6 @@ const report: ReportDelivery = {
   ranking: ranking([]),
   idempotencyKey: 'g-file-1:report',
 };
-
-async function failureOf(promise: Promise<unknown>): Promise<TaskError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TaskError) return error;
-    throw error;
-  }
-  throw new Error('expected the delivery to fail');
-}
 
 describe('FileSink on a real directory', () => {
   let root: string;

@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TaskError } from '@swarm/transport/errors';
 import { Webhook } from 'standardwebhooks';
 import { ranking, rankedEntry } from '../domain/testing/ranking.fixture.js';
 import type { ReportDelivery } from './delivery-sink.js';
 import { verifyWebhookSignature } from './signature.js';
 import { WebhookSink } from './webhook.sink.js';
+import { failureOf } from './testing/failure-of.js';
 
 const SECRET = 'webhook-secret-0123456789';
 
@@ -52,16 +52,6 @@ const report: ReportDelivery = {
   ranking: ranking([rankedEntry(1, '@nats-io/jetstream')]),
   idempotencyKey: 'g-int-1:report',
 };
-
-async function failureOf(promise: Promise<unknown>): Promise<TaskError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TaskError) return error;
-    throw error;
-  }
-  throw new Error('expected the delivery to fail');
-}
 
 describe('WebhookSink against a real HTTP receiver', () => {
   const receiver = new Receiver();
