@@ -6,7 +6,6 @@ describe('parseEnv', () => {
     expect(parseEnv(AgentEnv, {})).toEqual({
       HEALTH_PORT: 8080,
       HEALTH_HOST: '0.0.0.0',
-      SWARM_MODEL: 'builtin',
       OTEL_SDK_DISABLED: false,
       OTEL_TRACES_SAMPLER: 'parentbased_always_on',
       OTEL_METRICS_EXPORTER: 'prometheus',
@@ -15,8 +14,8 @@ describe('parseEnv', () => {
   });
 
   it('names every bad variable', () => {
-    const attempt = () => parseEnv(AgentEnv, { HEALTH_PORT: 'eighty', SWARM_MODEL: 'gpt-9' });
+    const attempt = () => parseEnv(AgentEnv, { HEALTH_PORT: 'eighty', HEALTH_HOST: '' });
     expect(attempt).toThrow(ConfigError);
-    expect(attempt).toThrow(/HEALTH_PORT: .*SWARM_MODEL: unknown model provider; supported: builtin/);
+    expect(attempt).toThrow(/HEALTH_PORT: .*HEALTH_HOST: /);
   });
 });

@@ -19,6 +19,8 @@ export async function startHealthServer(options: {
   readonly host: string;
   readonly port: number;
   readonly profile: AgentProfile;
+  /** The agent's brain as it may be shown: `builtin` or `<provider>:<model>` (never a key). */
+  readonly model?: string;
   readonly instanceId: string;
   readonly health: () => RuntimeHealth;
   /** Serves `GET /metrics` (Prometheus text) when given. */
@@ -42,7 +44,7 @@ export async function startHealthServer(options: {
     const body = JSON.stringify({
       agent: options.profile.kind,
       instance: options.instanceId,
-      model: options.profile.model,
+      model: options.model ?? 'builtin',
       ...health,
     });
     const status = path === '/healthz' || health.ready ? 200 : 503;

@@ -1,5 +1,6 @@
-export { AgentEnv, MODEL_PROVIDERS } from './agent-profile.js';
-export type { AgentProfile, ModelProvider } from './agent-profile.js';
+export { createAgentModelClient, loadAgentModel } from './agent-model.js';
+export { AgentEnv } from './agent-profile.js';
+export type { AgentProfile } from './agent-profile.js';
 export { ConfigError, parseEnv } from './config-error.js';
 export { startHealthServer } from './health-server.js';
 export type { HealthServer } from './health-server.js';

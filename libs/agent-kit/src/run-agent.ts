@@ -4,6 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { createLogger, startTelemetry } from '@swarm/telemetry';
 import type { BusTopology, TransportSettings } from '@swarm/transport';
 import { closeOnSignals, currentTaskScope, JetStreamServer, swarmTopology } from '@swarm/transport';
+import type { ModelSettings } from '@swarm/models';
+import { describeModel } from '@swarm/models';
 import type { AgentEnv, AgentProfile } from './agent-profile.js';
 import type { HealthServer } from './health-server.js';
 import { startHealthServer } from './health-server.js';
@@ -29,6 +31,8 @@ export async function runAgent(options: {
   readonly agentEnv: AgentEnv;
   readonly topology?: BusTopology;
   readonly handleSignals?: boolean;
+  /** The agent's model settings, shown by the health endpoint; the builtin brain when absent. */
+  readonly model?: ModelSettings;
 }): Promise<RunningAgent> {
   const { profile, transport, agentEnv } = options;
   const telemetry = startTelemetry({
@@ -59,6 +63,7 @@ export async function runAgent(options: {
     host: agentEnv.HEALTH_HOST,
     port: agentEnv.HEALTH_PORT,
     profile,
+    model: describeModel(options.model ?? { provider: 'builtin' }),
     instanceId: transport.instanceId,
     health: () => server.health(),
     metrics: telemetry.metricsEnabled

@@ -1,7 +1,16 @@
 import { z } from 'zod';
-import { ErrorInfo, MessageId } from './envelope.js';
+import { AgentRef, ErrorInfo, MessageId } from './envelope.js';
+import { ModelUsage } from './usage.js';
 import { GoalSpec, ScoringWeights } from './goal.js';
 import { Candidate } from './tasks.js';
+
+/** A claim a page makes about its tool, with the verbatim quote from the page's text that supports it. */
+export const PageClaim = z.strictObject({
+  claim: z.string().min(1).max(300),
+  quote: z.string().min(1).max(500),
+});
+/** A claim a page makes, with its supporting quote. */
+export type PageClaim = z.infer<typeof PageClaim>;
 
 /** What the scraper extracted from one page. */
 export const PageExtract = z.strictObject({
@@ -15,6 +24,10 @@ export const PageExtract = z.strictObject({
   license: z.string().max(100).optional(),
   version: z.string().max(64).optional(),
   install: z.string().max(300).optional(),
+  /** Other tools and services the page says it works with (a model-backed scraper's extraction). */
+  integrations: z.array(z.string().max(100)).max(64).optional(),
+  /** Claims the page makes, each with a quote that occurs verbatim in `text` (checked by the scraper). */
+  claims: z.array(PageClaim).max(32).optional(),
   fetchedAt: z.iso.datetime({ offset: true }),
   bytes: z.int().min(0),
 });
@@ -140,7 +153,23 @@ export const CONTEXT_KEYS = {
   scrape: (candidateIndex: number) => `scrape.${candidateIndex}`,
   approval: 'approval',
   delivery: (sink: string) => `delivery.${sink}`,
+  /** What one task attempt spent on a model (UsageRecord), written once per attempt before its hand-offs. */
+  usage: (queue: string, taskId: string, deliveryCount: number) =>
+    `usage.${queue}.${taskId.replace(/[^A-Za-z0-9_-]/g, '_')}.${deliveryCount}`,
+  /** The prefix of every usage record of a goal. */
+  usagePrefix: 'usage.',
 } as const;
+
+/** One attempt's model usage as kept in the goal context: who spent it, on which task and delivery. */
+export const UsageRecord = z.strictObject({
+  agent: AgentRef,
+  queue: z.string().min(1).max(64),
+  taskId: MessageId,
+  deliveryCount: z.int().min(1),
+  usage: ModelUsage,
+});
+/** One attempt's model usage as kept in the goal context. */
+export type UsageRecord = z.infer<typeof UsageRecord>;
 
 /** Artifact names in the object store. */
 export const ARTIFACTS = {

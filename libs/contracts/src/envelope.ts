@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
+import { ModelFailure } from './usage.js';
 import { SCHEMA_VERSION } from './version.js';
 
 /** A goal id: one NATS subject token (letters, digits, `_` and `-`), so it can sit inside event subjects. */
@@ -49,6 +50,8 @@ export const ErrorInfo = z.strictObject({
   code: z.string().min(1).max(100),
   message: z.string().max(4_000),
   retryable: z.boolean(),
+  /** Set when a model's output failed validation for good (`invalid-model-output`): what it said and why. */
+  model: ModelFailure.optional(),
 });
 /** A structured error as it travels on the bus. */
 export type ErrorInfo = z.infer<typeof ErrorInfo>;

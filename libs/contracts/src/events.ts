@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AgentRef, envelopeShape, ErrorInfo } from './envelope.js';
 import { LIMITS } from './limits.js';
+import { ModelUsage } from './usage.js';
 
 const lifecycleShape = {
   ...envelopeShape,
@@ -39,6 +40,8 @@ export const TaskCompleted = z.strictObject({
   output: z.record(z.string(), z.unknown()),
   /** Message ids of the tasks this completion emitted (the hand-offs). */
   emitted: z.array(z.string()).max(LIMITS.candidatesMax + 1),
+  /** What the attempt spent on a language model; absent when the agent called none (the builtin brains). */
+  usage: ModelUsage.optional(),
 });
 /** The handler succeeded. */
 export type TaskCompleted = z.infer<typeof TaskCompleted>;
@@ -53,6 +56,8 @@ export const TaskFailed = z.strictObject({
   retryInMs: z.number().min(0).nullable(),
   /** Set when the task went to the dead-letter stream: the dead-letter record's id. */
   deadLetterId: z.string().nullable(),
+  /** What the failed attempt spent on a language model before it failed; absent when it called none. */
+  usage: ModelUsage.optional(),
 });
 /** One attempt of a task failed. */
 export type TaskFailed = z.infer<typeof TaskFailed>;

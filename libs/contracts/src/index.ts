@@ -31,10 +31,13 @@ export {
   ARTIFACTS,
   CONTEXT_KEYS,
   MissingEntry,
+  PageClaim,
   PageExtract,
   RankedEntry,
   Ranking,
   ScoreComponent,
   ScrapeOutcome,
+  UsageRecord,
 } from './artifacts.js';
+export { ModelFailure, ModelUsage } from './usage.js';
 export { buildGoalSubmitted } from './goal-submission.js';

@@ -8,3 +8,12 @@ export { waitFor } from './wait-for.js';
 export type { WaitForOptions, WaitForProbe } from './wait-for.js';
 export { FIXTURE_ERROR_CODES, FixtureError } from './errors.js';
 export type { FixtureErrorCode } from './errors.js';
+export { startScriptedModelServer } from './scripted-model-server.js';
+export type { ScriptedModelServer, ScriptedModelServerOptions } from './scripted-model-server.js';
+export type {
+  ScriptedChatRequest,
+  ScriptedMessage,
+  ScriptedReply,
+  ScriptedResponder,
+  ScriptedUsage,
+} from './scripted-model-script.js';

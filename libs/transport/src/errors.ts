@@ -20,18 +20,27 @@ export type TransportErrorCode = (typeof TRANSPORT_ERROR_CODES)[keyof typeof TRA
  */
 export class TaskError extends Error {
   override readonly name: string = 'TaskError';
+  /** For a retryable error: the least wait before the retry (an upstream's `Retry-After`), in milliseconds. */
+  readonly retryAfterMs: number | undefined;
   constructor(
     readonly code: string,
     message: string,
     readonly retryable: boolean,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number },
   ) {
     super(message, options);
+    this.retryAfterMs = options?.retryAfterMs;
   }
 
-  /** A transient failure: try again later (network blip, rate limit, upstream 5xx). */
-  static retryable(code: string, message: string, cause?: unknown): TaskError {
-    return new TaskError(code, message, true, { cause });
+  /**
+   * A transient failure: try again later (network blip, rate limit, upstream 5xx). `retryAfterMs` makes the
+   * retry wait at least that long (an upstream's `Retry-After`).
+   */
+  static retryable(code: string, message: string, cause?: unknown, retryAfterMs?: number): TaskError {
+    return new TaskError(code, message, true, {
+      cause,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    });
   }
 
   /** A permanent failure: retrying cannot help (bad input, a conflict, a refused address). */

@@ -37,7 +37,7 @@ export type {
   TaskResult,
   TraceCarrier,
 } from './queue/queue-binding.js';
-export { backoffDelay, decideSettlement, describeError } from './queue/settlement.js';
+export { backoffDelay, decideSettlement, describeError, MAX_RETRY_AFTER_MS } from './queue/settlement.js';
 export type { Settlement } from './queue/settlement.js';
 export type { TransportLogger } from './queue/task-runner.js';
 export {
@@ -49,5 +49,11 @@ export {
 export type { TransportSettingsInput } from './settings.js';
 export { isolatedTopology, SWARM_QUEUES, swarmTopology } from './topology.js';
 export type { BusTopology } from './topology.js';
-export { currentTaskScope, runInTaskScope } from './observability/task-scope.js';
+export {
+  currentTaskScope,
+  currentTaskUsage,
+  recordModelUsage,
+  runInTaskScope,
+} from './observability/task-scope.js';
+export { addUsage } from './observability/usage-meter.js';
 export type { TaskScope } from './observability/task-scope.js';

@@ -6,5 +6,4 @@ export const COMMUNICATIONS_PROFILE: AgentProfile = {
   role: 'Reporter',
   goal: 'Turn the ranking into a comparison report, pause for human approval when the goal asks, and deliver it',
   tools: ['object-store', 'markdown', 'html', 'stdout', 'file', 'webhook', 'smtp'],
-  model: 'builtin',
 };

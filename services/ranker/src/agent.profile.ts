@@ -6,5 +6,4 @@ export const RANKER_PROFILE: AgentProfile = {
   role: 'Analyst',
   goal: 'Score every candidate on relevance, adoption, freshness, feature coverage and license, and order them',
   tools: ['goal-context', 'object-store', 'scoring'],
-  model: 'builtin',
 };

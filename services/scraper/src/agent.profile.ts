@@ -6,5 +6,4 @@ export const SCRAPER_PROFILE: AgentProfile = {
   role: 'Researcher',
   goal: "Fetch each candidate's documentation page safely and extract its main text, features, license and version",
   tools: ['http-fetch (SSRF-guarded, robots.txt, per-host limits)', 'html-extract', 'goal-context'],
-  model: 'builtin',
 };

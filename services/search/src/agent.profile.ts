@@ -11,5 +11,4 @@ export const SEARCH_PROFILE: AgentProfile = {
     'http search endpoints',
     'goal-context',
   ],
-  model: 'builtin',
 };

@@ -62,6 +62,24 @@ export class GoalContext {
     return { value: schema ? schema.parse(json) : (json as T), revision: entry.revision };
   }
 
+  /**
+   * Reads every key under a prefix ending in `.` (e.g. `usage.`), in key order; with a schema each value is
+   * validated. Keys deleted or purged are skipped.
+   */
+  list<T = unknown>(prefix: string, schema?: z.ZodType<T>): Promise<Revisioned<T>[]> {
+    return inSpan('kv list', { 'swarm.kv.prefix': prefix, 'swarm.goal.id': this.goalId }, async () => {
+      if (!prefix.endsWith('.'))
+        throw new Error(`invalid goal context prefix "${prefix}": it must end in "."`);
+      const keys: string[] = [];
+      for await (const key of await this.kv.keys(`${this.keyOf(prefix.slice(0, -1))}.>`)) keys.push(key);
+      keys.sort();
+      const values = await Promise.all(
+        keys.map((key) => this.read<T>(key.slice(this.goalId.length + 1), schema)),
+      );
+      return values.filter((value): value is Revisioned<T> => value !== undefined);
+    });
+  }
+
   /** Writes a key only if it does not exist yet; returns what is stored either way. */
   create<T>(key: string, value: T): Promise<Revisioned<T> & { readonly created: boolean }> {
     return inSpan('kv create', { 'swarm.kv.key': key, 'swarm.goal.id': this.goalId }, () =>

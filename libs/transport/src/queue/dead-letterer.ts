@@ -1,4 +1,4 @@
-import type { AgentRef, DeadLetterRecord, DeadLetterSource, ErrorInfo } from '@swarm/contracts';
+import type { AgentRef, DeadLetterRecord, DeadLetterSource, ErrorInfo, ModelUsage } from '@swarm/contracts';
 import { SCHEMA_VERSION } from '@swarm/contracts';
 import type { BusConnection } from '../bus/bus-connection.js';
 import type { HeaderRecord } from '../bus/codec.js';
@@ -37,6 +37,8 @@ export class DeadLetterer {
     readonly reason: ErrorInfo;
     readonly known?: { readonly goalId: string; readonly taskId: string; readonly messageId: string };
     readonly trace: TraceCarrier;
+    /** What the failed attempt spent on models, for its `task.failed` event. */
+    readonly usage?: ModelUsage | undefined;
   }): Promise<DeadLetterRecord> {
     const { bus, topology, binding, agent, settings } = this.deps;
     const now = new Date();
@@ -66,7 +68,7 @@ export class DeadLetterer {
     const failed = failedEvent(
       task,
       input.deliveryCount,
-      { error: input.reason, retryInMs: null, deadLetterId: record.messageId },
+      { error: input.reason, retryInMs: null, deadLetterId: record.messageId, usage: input.usage },
       now,
     );
     await publishMessage(

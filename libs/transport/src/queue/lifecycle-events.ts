@@ -3,6 +3,7 @@ import type {
   Envelope,
   ErrorInfo,
   GoalFailed,
+  ModelUsage,
   TaskClaimed,
   TaskCompleted,
   TaskFailed,
@@ -76,7 +77,7 @@ export function progressEvent(
 export function completedEvent(
   task: TaskRef,
   deliveryCount: number,
-  result: { durationMs: number; output: Record<string, unknown>; emitted: string[] },
+  result: { durationMs: number; output: Record<string, unknown>; emitted: string[]; usage?: ModelUsage },
   now: Date,
 ): TaskCompleted {
   return {
@@ -87,6 +88,7 @@ export function completedEvent(
     durationMs: Math.max(0, result.durationMs),
     output: result.output,
     emitted: result.emitted,
+    ...(result.usage ? { usage: result.usage } : {}),
   };
 }
 
@@ -94,7 +96,12 @@ export function completedEvent(
 export function failedEvent(
   task: TaskRef,
   deliveryCount: number,
-  outcome: { error: ErrorInfo; retryInMs: number | null; deadLetterId: string | null },
+  outcome: {
+    error: ErrorInfo;
+    retryInMs: number | null;
+    deadLetterId: string | null;
+    usage?: ModelUsage | undefined;
+  },
   now: Date,
 ): TaskFailed {
   return {
@@ -107,6 +114,7 @@ export function failedEvent(
     willRetry: outcome.retryInMs !== null,
     retryInMs: outcome.retryInMs,
     deadLetterId: outcome.deadLetterId,
+    ...(outcome.usage ? { usage: outcome.usage } : {}),
   };
 }
 

@@ -1,8 +1,8 @@
 import type { Attributes, Link, Span } from '@opentelemetry/api';
 import { context } from '@opentelemetry/api';
 import type { JsMsg } from '@nats-io/jetstream';
-import type { AgentRef, Envelope } from '@swarm/contracts';
-import { decodePayload, HEADERS } from '@swarm/contracts';
+import type { AgentRef, Envelope, ModelUsage, UsageRecord } from '@swarm/contracts';
+import { CONTEXT_KEYS, decodePayload, HEADERS } from '@swarm/contracts';
 import type { BusConnection } from '../bus/bus-connection.js';
 import { fromMsgHdrs } from '../bus/bus-connection.js';
 import type { HeaderRecord } from '../bus/codec.js';
@@ -10,7 +10,7 @@ import { publishMessage } from '../bus/publisher.js';
 import type { GoalContext } from '../context/goal-context.js';
 import { TRANSPORT_ERROR_CODES } from '../errors.js';
 import { ATTR } from '../observability/attributes.js';
-import { runInTaskScope } from '../observability/task-scope.js';
+import { currentTaskUsage, runInTaskScope } from '../observability/task-scope.js';
 import {
   contextWithSpan,
   extractContext,
@@ -216,13 +216,15 @@ export class TaskRunner {
       clearInterval(heartbeat);
       if (signal.aborted) return; // abandoned at the drain deadline: already handed back
       await claimed;
-      await this.settleFailure(msg, headers, span, delivery, task, error, incoming);
+      const usage = await this.recordUsage(ctx.goal, task, deliveryCount).catch(() => currentTaskUsage());
+      await this.settleFailure(msg, headers, span, delivery, task, error, incoming, usage);
       return;
     } finally {
       clearInterval(heartbeat);
     }
     if (signal.aborted) return;
     const emit = result?.emit ?? [];
+    const usage = await this.recordUsage(ctx.goal, task, deliveryCount);
     const completed = completedEvent(
       task,
       deliveryCount,
@@ -230,6 +232,7 @@ export class TaskRunner {
         durationMs: Date.now() - started,
         output: result?.output ?? {},
         emitted: emit.map((o) => o.message.messageId),
+        ...(usage ? { usage } : {}),
       },
       new Date(),
     );
@@ -251,6 +254,7 @@ export class TaskRunner {
     task: TaskRef,
     error: unknown,
     incoming: TraceCarrier,
+    usage: ModelUsage | undefined,
   ): Promise<void> {
     const { settings } = this.deps;
     const deliveryCount = msg.info.deliveryCount;
@@ -271,7 +275,7 @@ export class TaskRunner {
         failedEvent(
           task,
           deliveryCount,
-          { error: settlement.error, retryInMs: settlement.delayMs, deadLetterId: null },
+          { error: settlement.error, retryInMs: settlement.delayMs, deadLetterId: null, usage },
           new Date(),
         ),
         incoming,
@@ -283,11 +287,39 @@ export class TaskRunner {
     this.deps.logger.warn(
       `task ${task.taskId} dead-lettered (${settlement.reason.code}): ${settlement.reason.message}`,
     );
-    await this.deadLetter(msg, headers, span, delivery, settlement.reason, incoming, {
-      goalId: task.goalId,
+    await this.deadLetter(
+      msg,
+      headers,
+      span,
+      delivery,
+      settlement.reason,
+      incoming,
+      { goalId: task.goalId, taskId: task.taskId, messageId: task.messageId },
+      usage,
+    );
+  }
+
+  /**
+   * Keeps what this attempt spent on models in the goal's context (once per attempt: a write-once key), before
+   * its hand-offs go out, so the report's agent can add it up. Returns the usage, or undefined when the attempt
+   * called no model.
+   */
+  private async recordUsage(
+    goal: GoalContext,
+    task: TaskRef,
+    deliveryCount: number,
+  ): Promise<ModelUsage | undefined> {
+    const usage = currentTaskUsage();
+    if (!usage) return undefined;
+    const record: UsageRecord = {
+      agent: task.agent,
+      queue: task.queue,
       taskId: task.taskId,
-      messageId: task.messageId,
-    });
+      deliveryCount,
+      usage,
+    };
+    await goal.create(CONTEXT_KEYS.usage(task.queue, task.taskId, deliveryCount), record);
+    return usage;
   }
 
   private async deadLetter(
@@ -298,6 +330,7 @@ export class TaskRunner {
     reason: { code: string; message: string; retryable: boolean },
     incoming: TraceCarrier,
     known?: { goalId: string; taskId: string; messageId: string },
+    usage?: ModelUsage,
   ): Promise<void> {
     const { binding } = this.deps;
     const record = await this.deps.deadLetterer.deadLetter({
@@ -313,6 +346,7 @@ export class TaskRunner {
       reason,
       known,
       trace: incoming,
+      usage,
     });
     span.addEvent('dead-lettered', {
       'swarm.dead_letter.id': record.messageId,

@@ -1,0 +1,21 @@
+import type { ModelClient, ModelSettings } from '@swarm/models';
+import { createModelClient, parseModelSettings } from '@swarm/models';
+import { recordModelUsage } from '@swarm/transport';
+
+/**
+ * Reads an agent's model settings (`SWARM_MODEL`, `SWARM_MODEL_*`) once at boot.
+ * @throws ModelConfigError naming every bad variable.
+ */
+export function loadAgentModel(env: Readonly<Record<string, string | undefined>>): ModelSettings {
+  return parseModelSettings(env);
+}
+
+/**
+ * The agent's model client (undefined for the builtin brain), with every call's usage and cost added to the
+ * task attempt that made it: the transport reports it on `task.completed`/`task.failed` and in the goal context.
+ */
+export function createAgentModelClient(settings: ModelSettings): ModelClient | undefined {
+  return createModelClient(settings, (usage) => {
+    recordModelUsage(usage);
+  });
+}

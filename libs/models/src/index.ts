@@ -1,0 +1,21 @@
+export { createModelClient } from './create-model-client.js';
+export { MODEL_ERROR_CODES, ModelCallError, ModelConfigError, ModelOutputError } from './errors.js';
+export type { ModelErrorCode } from './errors.js';
+export { genAiMiddleware, inGenAiSpan } from './genai-telemetry.js';
+export type { UsageSink } from './genai-telemetry.js';
+export { ModelClient } from './model-client.js';
+export type { CheckedCall, ToolExecutor } from './model-client.js';
+export {
+  describeModel,
+  MODEL_PROVIDERS,
+  ModelEnv,
+  parseModelSettings,
+  parseModelSpec,
+} from './model-settings.js';
+export type { ModelProvider, ModelSettings, ModelTarget } from './model-settings.js';
+export { costOf } from './pricing.js';
+export type { ModelPrice } from './pricing.js';
+export { correctionMessage, definePrompt } from './prompt.js';
+export type { PromptTemplate } from './prompt.js';
+export { classifyProviderError, retryAfterMs } from './provider-errors.js';
+export { describeSchemaFailure } from './schema-failure.js';
