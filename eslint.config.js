@@ -48,6 +48,25 @@ export default tseslint.config(
     },
   },
   {
+    // libs/models is the only place that talks to a model provider.
+    files: ['**/*.ts'],
+    ignores: ['libs/models/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'ai', message: 'only libs/models talks to a model provider: use @swarm/models' }],
+          patterns: [
+            {
+              group: ['@ai-sdk/*'],
+              message: 'only libs/models talks to a model provider: use @swarm/models',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/testing/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',

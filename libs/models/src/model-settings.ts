@@ -125,7 +125,7 @@ export function parseModelSettings(
     problems.push(`SWARM_MODEL_API_KEY: ${spec.provider} needs an API key (or SWARM_MODEL_API_KEY_FILE)`);
   if (problems.length > 0) throw new ModelConfigError(`invalid model configuration: ${problems.join('; ')}`);
   return {
-    provider: spec.provider as ModelTarget['provider'],
+    provider: spec.provider,
     modelName: spec.modelName,
     id: `${spec.provider}:${spec.modelName}`,
     baseUrl: settings.SWARM_MODEL_BASE_URL,
