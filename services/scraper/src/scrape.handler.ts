@@ -1,5 +1,5 @@
 import { Controller, Inject } from '@nestjs/common';
-import type { DeadLetterRecord, Envelope, ScrapeOutcome, ScrapeTask } from '@swarm/contracts';
+import type { DeadLetterRecord, Envelope, ErrorInfo, ScrapeOutcome, ScrapeTask } from '@swarm/contracts';
 import {
   AcceptedGoal,
   CONTEXT_KEYS,
@@ -15,25 +15,28 @@ import type {
   TaskResult,
 } from '@swarm/transport';
 import { defineQueue, describeError, OnDeadLetter, TaskError, TaskHandler } from '@swarm/transport';
+import type { ScraperBrain } from './brain/scraper-brain.js';
 import type { ScraperConfig } from './config.js';
-import { extractPage } from './domain/extract-page.js';
 import { buildRankTask, shouldEmitRank } from './domain/scrape-join.js';
-import type { PageFetcher } from './fetch/page-fetcher.js';
+import type { FetchedPage, PageFetcher } from './fetch/page-fetcher.js';
 import { landInJoin } from './join/slot-join.js';
 import { TOKENS } from './tokens.js';
 
 const SCRAPE_QUEUE = defineQueue(QUEUES.scrape, ScrapeTaskSchema);
 
 /**
- * Scrapes one candidate page, records the outcome in the goal's context, and lands it in the join: the scrape
- * that completes the join hands off the rank task. A page that fails for good is recorded as missing, not thrown,
- * so the goal goes on without it; a transient failure is thrown and retried by the transport.
+ * Scrapes one candidate page (fetch, then the brain's extraction), records the outcome in the goal's context,
+ * and lands it in the join: the scrape that completes the join hands off the rank task. A page whose fetch fails
+ * for good is recorded as missing, not thrown, so the goal goes on without it; a transient failure is thrown and
+ * retried by the transport. Extraction errors (a model's invalid output, an unknown model) are always thrown: the
+ * transport retries or dead-letters the task, and a dead-lettered scrape still lands in the join as failed.
  */
 @Controller()
 export class ScrapeHandler {
   constructor(
     @Inject(TOKENS.config) private readonly config: ScraperConfig,
     @Inject(TOKENS.fetcher) private readonly fetcher: PageFetcher,
+    @Inject(TOKENS.brain) private readonly brain: ScraperBrain,
   ) {}
 
   @TaskHandler(SCRAPE_QUEUE)
@@ -70,23 +73,33 @@ export class ScrapeHandler {
   }
 
   private async scrapeOnce(task: ScrapeTask, ctx: TaskContext): Promise<ScrapeOutcome> {
-    const { candidate } = task;
-    try {
-      const page = await ctx.span('GET', { 'http.request.method': 'GET', 'url.full': candidate.url }, () =>
-        this.fetcher.fetch(candidate.url, ctx.signal),
-      );
-      const extract = extractPage(page.body, {
+    const { candidate, taskId } = task;
+    const page = await this.fetchPage(candidate.url, ctx);
+    if ('error' in page) return { ok: false, candidateId: candidate.id, taskId, url: candidate.url, ...page };
+    const extract = await this.brain.extract(
+      page.body,
+      {
         url: page.url,
         finalUrl: page.finalUrl,
         bytes: page.bytes,
         fetchedAt: new Date().toISOString(),
         maxTextChars: this.config.maxTextChars,
-      });
-      return { ok: true, candidateId: candidate.id, taskId: task.taskId, extract };
+      },
+      ctx.signal,
+    );
+    return { ok: true, candidateId: candidate.id, taskId, extract };
+  }
+
+  /** The page, or why it is missing: a fetch failure that is permanent; a transient one is thrown. */
+  private async fetchPage(url: string, ctx: TaskContext): Promise<FetchedPage | { error: ErrorInfo }> {
+    try {
+      return await ctx.span('GET', { 'http.request.method': 'GET', 'url.full': url }, () =>
+        this.fetcher.fetch(url, ctx.signal),
+      );
     } catch (error) {
       const info = describeError(error);
       if (info.retryable) throw error;
-      return { ok: false, candidateId: candidate.id, taskId: task.taskId, url: candidate.url, error: info };
+      return { error: info };
     }
   }
 

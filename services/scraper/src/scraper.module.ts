@@ -1,11 +1,18 @@
 import type { DynamicModule, OnModuleDestroy } from '@nestjs/common';
 import { Inject, Module } from '@nestjs/common';
+import { createAgentModelClient } from '@swarm/agent-kit';
+import { BuiltinScraperBrain } from './brain/builtin-scraper-brain.js';
+import { ModelScraperBrain } from './brain/model-scraper-brain.js';
+import type { ScraperBrain } from './brain/scraper-brain.js';
 import type { ScraperConfig } from './config.js';
 import { PageFetcher } from './fetch/page-fetcher.js';
 import { ScrapeHandler } from './scrape.handler.js';
 import { TOKENS } from './tokens.js';
 
-/** The scraper service, built from its parsed configuration. Closes its HTTP connections on shutdown. */
+/**
+ * The scraper service, built from its parsed configuration; its brain is the builtin one unless `SWARM_MODEL`
+ * names a model. Closes its HTTP connections on shutdown.
+ */
 @Module({})
 export class ScraperModule implements OnModuleDestroy {
   constructor(@Inject(TOKENS.fetcher) private readonly fetcher: PageFetcher) {}
@@ -17,6 +24,14 @@ export class ScraperModule implements OnModuleDestroy {
       providers: [
         { provide: TOKENS.config, useValue: config },
         { provide: TOKENS.fetcher, useFactory: () => new PageFetcher(config.fetch) },
+        {
+          provide: TOKENS.brain,
+          useFactory: (): ScraperBrain => {
+            const builtin = new BuiltinScraperBrain();
+            const client = createAgentModelClient(config.model);
+            return client ? new ModelScraperBrain(client, builtin, config.modelTextChars) : builtin;
+          },
+        },
       ],
     };
   }

@@ -2,4 +2,6 @@
 export const TOKENS = {
   config: Symbol('SCRAPER_CONFIG'),
   fetcher: Symbol('PAGE_FETCHER'),
+  /** The scraper brain (`ScraperBrain`): builtin or model-backed, by `SWARM_MODEL`. */
+  brain: Symbol('SCRAPER_BRAIN'),
 } as const;

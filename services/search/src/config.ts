@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { TransportSettings } from '@swarm/transport';
 import { transportSettingsFromEnv } from '@swarm/transport';
-import { AgentEnv, parseEnv } from '@swarm/agent-kit';
+import type { ModelSettings } from '@swarm/models';
+import { AgentEnv, loadAgentModel, parseEnv } from '@swarm/agent-kit';
 import type { SourceSpec } from './sources/source-config.js';
 import { DEFAULT_SOURCE_CONFIG, parseSourceConfig } from './sources/source-config.js';
 
@@ -23,6 +24,8 @@ export interface SearchConfig {
   readonly agent: AgentEnv;
   readonly search: z.infer<typeof SearchEnv>;
   readonly sources: readonly SourceSpec[];
+  /** Which model thinks for the agent (`SWARM_MODEL`, builtin by default) and its settings. */
+  readonly model: ModelSettings;
 }
 
 /** Reads the configuration from an environment map (only main.ts passes process.env). */
@@ -33,5 +36,6 @@ export function loadSearchConfig(env: Readonly<Record<string, string | undefined
     agent: parseEnv(AgentEnv, env),
     search,
     sources: parseSourceConfig(search.SEARCH_SOURCES),
+    model: loadAgentModel(env),
   };
 }

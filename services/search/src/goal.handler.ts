@@ -4,17 +4,16 @@ import {
   CONTEXT_KEYS,
   goalFingerprint,
   GoalSubmitted as GoalSubmittedSchema,
-  LIMITS,
   messageIds,
   QUEUES,
   SUBJECTS,
 } from '@swarm/contracts';
 import type { TaskContext, TaskResult } from '@swarm/transport';
 import { defineQueue, TaskError, TaskHandler } from '@swarm/transport';
+import type { QueryPlan } from './brain/query-plan-output.js';
+import type { SearchBrain } from './brain/search-brain.js';
 import type { SearchConfig } from './config.js';
 import { selectCandidates } from './domain/candidates.js';
-import { parseGoalQuery } from './domain/query.js';
-import { searchAll } from './sources/search-all.js';
 import type { SearchSource } from './sources/search-source.js';
 import { TOKENS } from './tokens.js';
 
@@ -26,15 +25,17 @@ const GOAL_QUEUE = defineQueue(QUEUES.search, GoalSubmittedSchema, {
 });
 
 /**
- * Accepts a goal (refusing a goal id reused with other content), searches the sources, stores the candidates and
- * the scrape join in the goal's context, and fans out one scrape task per candidate. A search that finds nothing
- * completes the goal with a clear "nothing found".
+ * Accepts a goal (refusing a goal id reused with other content), has the brain search the sources, stores the
+ * candidates and the scrape join in the goal's context, and fans out one scrape task per candidate. A search that
+ * finds nothing completes the goal with a clear "nothing found". A model brain's query plan goes into the
+ * `task.completed` output (`output.plan`), so the audit trail shows what the model asked for.
  */
 @Controller()
 export class GoalHandler {
   constructor(
     @Inject(TOKENS.config) private readonly config: SearchConfig,
     @Inject(TOKENS.sources) private readonly sources: SearchSource[],
+    @Inject(TOKENS.brain) private readonly brain: SearchBrain,
   ) {}
 
   @TaskHandler(GOAL_QUEUE)
@@ -52,14 +53,13 @@ export class GoalHandler {
         `goal id ${goalId} is already taken by a goal with other content (fingerprint ${accepted.value.fingerprint}, this one ${fingerprint})`,
       );
     }
-    const query = parseGoalQuery(goal.text);
-    if (query.terms === '')
-      return this.nothingFound(ctx, `the goal "${goal.text}" names nothing to search for`, query.terms);
-    const { hits, failures } = await ctx.span(
+    const { terms, hits, failures, plan } = await ctx.span(
       'search index',
-      { 'swarm.search.terms': query.terms, 'swarm.search.sources': this.sourceNames() },
-      () => searchAll(this.sources, query.terms, LIMITS.candidatesMax, ctx.signal),
+      { 'swarm.search.sources': this.sourceNames() },
+      () => this.brain.search(goal, this.sources, ctx.signal),
     );
+    if (terms === '')
+      return this.nothingFound(ctx, `the goal "${goal.text}" names nothing to search for`, terms, plan);
     for (const failure of failures) {
       await ctx.progress(
         `source ${failure.source} failed: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}`,
@@ -70,7 +70,7 @@ export class GoalHandler {
       factor: this.config.search.SEARCH_CANDIDATE_FACTOR,
     });
     if (found.length === 0)
-      return this.nothingFound(ctx, `nothing in ${this.sourceNames()} matches "${query.terms}"`, query.terms);
+      return this.nothingFound(ctx, `nothing in ${this.sourceNames()} matches "${terms}"`, terms, plan);
 
     // First write wins: a redelivered goal fans out exactly the candidates it fanned out before.
     const candidates = (await ctx.goal.create<Candidate[]>(CONTEXT_KEYS.candidates, found)).value;
@@ -85,12 +85,17 @@ export class GoalHandler {
       return { subject: SUBJECTS.task.scrape, message: task };
     });
     return {
-      output: { terms: query.terms, sources: this.sourceNames(), candidates: candidates.map((c) => c.name) },
+      output: {
+        terms,
+        sources: this.sourceNames(),
+        candidates: candidates.map((c) => c.name),
+        ...(plan ? { plan } : {}),
+      },
       emit,
     };
   }
 
-  private nothingFound(ctx: TaskContext, summary: string, terms: string): TaskResult {
+  private nothingFound(ctx: TaskContext, summary: string, terms: string, plan?: QueryPlan): TaskResult {
     const completed: GoalCompleted = {
       type: 'goal.completed',
       ...ctx.envelope({ messageId: messageIds.goalCompleted(ctx.goalId) }),
@@ -100,7 +105,7 @@ export class GoalHandler {
       deliveredTo: [],
     };
     return {
-      output: { terms, candidates: [] },
+      output: { terms, candidates: [], ...(plan ? { plan } : {}) },
       emit: [{ subject: SUBJECTS.event(ctx.goalId, 'goal.completed'), message: completed }],
     };
   }

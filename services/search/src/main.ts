@@ -10,5 +10,6 @@ bootOrExit(async () => {
     module: SearchModule.forRoot(config),
     transport: config.transport,
     agentEnv: config.agent,
+    model: config.model,
   });
 });

@@ -1,12 +1,19 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
+import { createAgentModelClient } from '@swarm/agent-kit';
 import { loadCorpus } from '@swarm/corpus';
+import { BuiltinSearchBrain } from './brain/builtin-search-brain.js';
+import { ModelSearchBrain } from './brain/model-search-brain.js';
+import type { SearchBrain } from './brain/search-brain.js';
 import type { SearchConfig } from './config.js';
 import { GoalHandler } from './goal.handler.js';
 import { createSearchSources } from './sources/source-factory.js';
 import { TOKENS } from './tokens.js';
 
-/** The search service, built from its parsed configuration (the corpus index is built once, at boot). */
+/**
+ * The search service, built from its parsed configuration (the corpus index is built once, at boot); its brain
+ * is the builtin one unless `SWARM_MODEL` names a model.
+ */
 @Module({})
 export class SearchModule {
   static forRoot(config: SearchConfig): DynamicModule {
@@ -23,6 +30,14 @@ export class SearchModule {
               docsBaseUrl: config.search.SEARCH_DOCS_BASE_URL,
               timeoutMs: config.search.SEARCH_SOURCE_TIMEOUT_MS,
             }),
+        },
+        {
+          provide: TOKENS.brain,
+          useFactory: (): SearchBrain => {
+            const builtin = new BuiltinSearchBrain();
+            const client = createAgentModelClient(config.model);
+            return client ? new ModelSearchBrain(client, builtin) : builtin;
+          },
         },
       ],
     };

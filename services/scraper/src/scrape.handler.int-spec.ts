@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AcceptedGoal, ScrapeTask } from '@swarm/contracts';
+import {
+  CONTEXT_KEYS,
+  GoalSpec,
+  messageIds,
+  QUEUES,
+  ScrapeOutcome,
+  SCHEMA_VERSION,
+  SUBJECTS,
+} from '@swarm/contracts';
+import type { RunningAgent } from '@swarm/agent-kit';
+import { runAgent } from '@swarm/agent-kit';
+import type { NatsServerHandle, ScriptedModelServer } from '@swarm/testing';
+import { startNats, startScriptedModelServer, uniqueName, waitFor } from '@swarm/testing';
+import { parseTransportSettings, SwarmClient, swarmTopology } from '@swarm/transport';
+import { SCRAPER_PROFILE } from './agent.profile.js';
+import { loadScraperConfig } from './config.js';
+import type { LocalHttpServer } from './fetch/testing/local-http-server.js';
+import { startLocalHttpServer } from './fetch/testing/local-http-server.js';
+import { ScraperModule } from './scraper.module.js';
+
+const html = readFileSync(join(__dirname, 'domain/fixtures/docs-page.html'), 'utf8');
+const validFacts = {
+  features: ['HTTP/2 support'],
+  integrations: ['Node.js'],
+  claims: [{ claim: 'handles high load', quote: 'up to 30k requests per second' }],
+};
+const repeatedFeatures = { ...validFacts, features: ['Logging', 'logging'] };
+
+/** The one scrape task of a one-candidate goal, for the page at `url`. */
+function scrapeTask(goalId: string, url: string): ScrapeTask {
+  const taskId = messageIds.scrapeTask(goalId, 0);
+  return {
+    type: 'task.scrape',
+    schemaVersion: SCHEMA_VERSION,
+    messageId: taskId,
+    goalId,
+    taskId,
+    causationId: null,
+    attempt: 1,
+    timestamp: new Date().toISOString(),
+    candidate: {
+      id: 'fastify-lite',
+      name: 'fastify-lite',
+      summary: 'a web framework',
+      url,
+      keywords: [],
+      monthlyDownloads: 10,
+      searchScore: 1,
+    },
+    candidateIndex: 0,
+    candidateCount: 1,
+  };
+}
+
+// The scraper agent as main.ts boots it (model-backed), on its own nats-server: the production stream names.
+describe('the scrape handler with a model-backed brain', () => {
+  let nats: NatsServerHandle;
+  let pages: LocalHttpServer;
+  let model: ScriptedModelServer;
+  let agent: RunningAgent;
+  let client: SwarmClient;
+
+  beforeAll(async () => {
+    nats = await startNats({ forceSpawn: true });
+    pages = await startLocalHttpServer((request, response) => {
+      if (request.url === '/docs') response.writeHead(200, { 'content-type': 'text/html' }).end(html);
+      else response.writeHead(404).end();
+    });
+    model = await startScriptedModelServer();
+    const config = loadScraperConfig({
+      NATS_URL: nats.url,
+      SWARM_INSTANCE_ID: 'scraper-int-1',
+      HEALTH_PORT: '0',
+      HEALTH_HOST: '127.0.0.1',
+      OTEL_SDK_DISABLED: 'true',
+      OTEL_METRICS_EXPORTER: 'none',
+      LOG_LEVEL: 'error',
+      SCRAPER_ALLOW_HOSTS: pages.hostPort,
+      SWARM_MODEL: 'openai-compatible:scripted',
+      SWARM_MODEL_BASE_URL: `${model.url}/v1`,
+      SWARM_MODEL_MAX_CORRECTIONS: '0',
+    });
+    client = await SwarmClient.connect(parseTransportSettings({ natsUrl: nats.url }), swarmTopology(), {
+      provision: true,
+    });
+    agent = await runAgent({
+      profile: SCRAPER_PROFILE,
+      module: ScraperModule.forRoot(config),
+      transport: config.transport,
+      agentEnv: config.agent,
+      model: config.model,
+      handleSignals: false,
+    });
+  });
+
+  afterAll(async () => {
+    await agent?.close();
+    await client?.close();
+    await Promise.all([pages?.close(), model?.close()]);
+    await nats?.stop();
+  });
+
+  /** Publishes a scrape of `path` for a fresh goal and waits until its outcome is in the join. */
+  async function scrape(path: string): Promise<{ goalId: string; outcome: ScrapeOutcome }> {
+    const goalId = uniqueName('g');
+    const goal = await client.goal(goalId);
+    await goal.create<AcceptedGoal>(CONTEXT_KEYS.spec, {
+      fingerprint: 'f'.repeat(16),
+      goal: GoalSpec.parse({ text: 'fast web frameworks' }),
+      acceptedAt: new Date().toISOString(),
+    });
+    await client.publish({
+      subject: SUBJECTS.task.scrape,
+      message: scrapeTask(goalId, `${pages.origin}${path}`),
+    });
+    const slot = await waitFor(() => goal.get(CONTEXT_KEYS.scrape(0), ScrapeOutcome), {
+      timeoutMs: 20_000,
+      description: `the join slot of ${goalId}`,
+    });
+    return { goalId, outcome: slot.value };
+  }
+
+  it("lands the model's features, integrations and quoted claims in the join", async () => {
+    model.enqueue({ kind: 'json', value: validFacts });
+    const { outcome } = await scrape('/docs');
+
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.extract).toMatchObject({ ...validFacts, title: expect.stringContaining('Fastify Lite') });
+    expect(outcome.extract.text).toContain(validFacts.claims[0]?.quote);
+  });
+
+  it('dead-letters invalid model output and still lands the scrape in the join as failed', async () => {
+    model.enqueue({ kind: 'json', value: repeatedFeatures });
+    const { goalId, outcome } = await scrape('/docs');
+
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.error).toMatchObject({
+      code: 'invalid-model-output',
+      retryable: false,
+      model: {
+        model: 'openai-compatible:scripted',
+        promptVersion: 'scraper.facts@1',
+        errors: ['feature "logging" is listed more than once (case-insensitive): keep one'],
+      },
+    });
+    const letters = await client.deadLetters(QUEUES.scrape.name);
+    const letter = letters.find((record) => record.goalId === goalId);
+    expect(letter?.reason).toMatchObject({
+      code: 'invalid-model-output',
+      model: { promptVersion: 'scraper.facts@1' },
+    });
+  });
+
+  it('records a page that cannot be fetched as missing, without asking the model or dead-lettering', async () => {
+    const before = model.requests.length;
+    const { goalId, outcome } = await scrape('/gone');
+
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'http-404', retryable: false } });
+    expect(model.requests.length).toBe(before);
+    const letters = await client.deadLetters(QUEUES.scrape.name);
+    expect(letters.some((record) => record.goalId === goalId)).toBe(false);
+  });
+});

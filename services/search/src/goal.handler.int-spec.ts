@@ -1,0 +1,88 @@
+import type { Candidate, TaskCompleted } from '@swarm/contracts';
+import { buildGoalSubmitted, CONTEXT_KEYS, STREAMS } from '@swarm/contracts';
+import type { RunningAgent } from '@swarm/agent-kit';
+import { runAgent } from '@swarm/agent-kit';
+import type { NatsServerHandle, ScriptedModelServer } from '@swarm/testing';
+import { startNats, startScriptedModelServer, uniqueName, waitFor } from '@swarm/testing';
+import { parseTransportSettings, SwarmClient, swarmTopology } from '@swarm/transport';
+import { SEARCH_PROFILE } from './agent.profile.js';
+import { loadSearchConfig } from './config.js';
+import { SearchModule } from './search.module.js';
+
+const plan = {
+  topic: 'agent frameworks',
+  count: 3,
+  must: ['agent'],
+  should: ['framework'],
+  capabilityTags: ['tool-calling'],
+  exclude: [],
+};
+
+// The search agent as main.ts boots it (model-backed, corpus source), on its own nats-server: production names.
+describe('the goal handler with a model-backed brain', () => {
+  let nats: NatsServerHandle;
+  let model: ScriptedModelServer;
+  let agent: RunningAgent;
+  let client: SwarmClient;
+
+  beforeAll(async () => {
+    nats = await startNats({ forceSpawn: true });
+    model = await startScriptedModelServer();
+    const config = loadSearchConfig({
+      NATS_URL: nats.url,
+      SWARM_INSTANCE_ID: 'search-int-1',
+      HEALTH_PORT: '0',
+      HEALTH_HOST: '127.0.0.1',
+      OTEL_SDK_DISABLED: 'true',
+      OTEL_METRICS_EXPORTER: 'none',
+      LOG_LEVEL: 'error',
+      SEARCH_SOURCES: 'corpus',
+      SWARM_MODEL: 'openai-compatible:scripted',
+      SWARM_MODEL_BASE_URL: `${model.url}/v1`,
+    });
+    client = await SwarmClient.connect(parseTransportSettings({ natsUrl: nats.url }), swarmTopology(), {
+      provision: true,
+    });
+    agent = await runAgent({
+      profile: SEARCH_PROFILE,
+      module: SearchModule.forRoot(config),
+      transport: config.transport,
+      agentEnv: config.agent,
+      model: config.model,
+      handleSignals: false,
+    });
+  });
+
+  afterAll(async () => {
+    await agent?.close();
+    await client?.close();
+    await model?.close();
+    await nats?.stop();
+  });
+
+  it('puts the plan in task.completed and fans out what the source tool found', async () => {
+    model.enqueue(
+      { kind: 'tool-calls', calls: [{ name: 'search_corpus', args: { terms: 'agent framework' } }] },
+      { kind: 'json', value: plan },
+    );
+    const goalId = uniqueName('g');
+    await client.publish(buildGoalSubmitted(goalId, { text: 'find top 3 agent frameworks', topN: 3 }));
+
+    const completed = await waitFor(
+      async () =>
+        (await client.goalEvents(goalId)).find((event) => event.subject.endsWith('.task.completed'))?.body as
+          TaskCompleted | undefined,
+      { timeoutMs: 20_000, description: `task.completed of ${goalId}` },
+    );
+    expect(completed.output).toMatchObject({ terms: 'agent framework', sources: 'corpus', plan });
+    expect(completed.usage).toMatchObject({ promptVersions: ['search.plan@1'], calls: 2 });
+
+    const candidates = (await (await client.goal(goalId)).get<Candidate[]>(CONTEXT_KEYS.candidates))?.value;
+    expect(candidates?.map((candidate) => candidate.name)).toEqual(completed.output['candidates']);
+    expect(candidates?.length).toBe(6); // topN 3 x SEARCH_CANDIDATE_FACTOR 2
+    expect((await client.bus.jsm.streams.info(STREAMS.scrape)).state.messages).toBe(6);
+    const toolResult = model.requests[1]?.messages.find((message) => message.role === 'tool');
+    for (const candidate of candidates ?? [])
+      expect(toolResult?.content).toContain(JSON.stringify(candidate.name));
+  });
+});
