@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { DocsServer, DocsServerFaults } from '@swarm/corpus';
 import { startDocsServer } from '@swarm/corpus';
+import type { AgentEnvByKind } from './agent-env.js';
+import { agentEnvFor } from './agent-env.js';
 import type { AgentKind, AgentProcess } from './agent-process.js';
 import { AGENT_PACKAGES, spawnAgent } from './agent-process.js';
 import type { LocalNats } from './local-nats.js';
@@ -23,13 +25,16 @@ export interface DevStack {
 /**
  * Starts the swarm locally on the embedded default: NATS (NATS_URL, else localhost:4222, else a spawned
  * nats-server), the documentation server on loopback (the only private address the scraper may fetch), and N
- * processes per agent. Agents deliver reports to files under `<stateDir>/reports`.
+ * processes per agent. Agents deliver reports to files under `<stateDir>/reports`. Every agent process gets
+ * `env`, the stack's own settings and `agentEnv`; `agentEnvByKind` goes over that for one kind's processes
+ * (so each agent can, say, use another `SWARM_MODEL`), replicas added later included.
  */
 export async function startDevStack(options: {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly scale: AgentScale;
   readonly stateDir: string;
   readonly agentEnv?: Readonly<Record<string, string>>;
+  readonly agentEnvByKind?: AgentEnvByKind;
   readonly docsFaults?: DocsServerFaults;
   readonly onAgentLine?: (instance: string, line: string) => void;
 }): Promise<DevStack> {
@@ -55,7 +60,7 @@ export async function startDevStack(options: {
     const agent = await spawnAgent({
       kind,
       instance,
-      env: baseEnv,
+      env: agentEnvFor(kind, baseEnv, options.agentEnvByKind),
       onLine: options.onAgentLine ? (line) => options.onAgentLine?.(instance, line) : undefined,
     });
     agents.push(agent);

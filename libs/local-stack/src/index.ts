@@ -2,6 +2,8 @@ export { AGENT_PACKAGES, agentEntry, spawnAgent } from './agent-process.js';
 export type { AgentKind, AgentProcess } from './agent-process.js';
 export { startDevStack } from './dev-stack.js';
 export type { DevStack } from './dev-stack.js';
+export { agentEnvFor } from './agent-env.js';
+export type { AgentEnvByKind } from './agent-env.js';
 export { StackConfigError } from './errors.js';
 export { probeNats, resolveLocalNats } from './local-nats.js';
 export type { LocalNats } from './local-nats.js';

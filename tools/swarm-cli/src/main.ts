@@ -4,7 +4,6 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { LIMITS } from '@swarm/contracts';
 import type { SwarmClient } from '@swarm/transport';
 import { connectClient } from './cli-bus.js';
-import { runDemo, runDev } from './commands/dev.command.js';
 import { runDlqList, runDlqReplay } from './commands/dlq.command.js';
 import { parseWeights, runGoal } from './commands/goal.command.js';
 import { runGoals } from './commands/goals.command.js';
@@ -38,6 +37,19 @@ function positiveInt(value: string): number {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
+const modelOption = () =>
+  new Option(
+    '--model <spec>',
+    'the model of every agent (<provider:model>, e.g. openai-compatible:llama3.1) or of one (<agent>=<provider:model>, e.g. scraper=builtin); repeatable; SWARM_MODEL_* give the base URL, key and limits',
+  )
+    .argParser(collect)
+    .default([], 'SWARM_MODEL, else builtin');
+
+// dev and demo load the model layer (and what runs the stack) only when they run.
+const devCommands = () => import('./commands/dev.command.js');
+const modelFlags = async (specs: string[]) =>
+  (await import('./commands/model-flags.js')).parseModelFlags(specs);
+
 async function withClient<T>(run: (client: SwarmClient) => Promise<T>): Promise<T> {
   const client = await connectClient(env);
   try {
@@ -66,9 +78,12 @@ program
     'run NATS (NATS_URL, else localhost:4222, else a spawned nats-server), the docs server and the agents',
   )
   .option('--scale <agent=n>', 'replicas of an agent, e.g. scraper=3 (repeatable)', collect, [])
+  .addOption(modelOption())
   .option('--quiet', 'do not print agent output')
-  .action(async (opts: { scale: string[]; quiet?: boolean }) => {
-    await runDev({ env, scale: parseScale(opts.scale), stateDir, quiet: opts.quiet }, out);
+  .action(async (opts: { scale: string[]; model: string[]; quiet?: boolean }) => {
+    const models = await modelFlags(opts.model);
+    const { runDev } = await devCommands();
+    await runDev({ env, scale: parseScale(opts.scale), models, stateDir, quiet: opts.quiet }, out);
   });
 
 goalOptions(
@@ -115,14 +130,21 @@ goalOptions(
     .command('demo')
     .description('dev + goal + wait + clean shutdown: the whole swarm on the embedded default')
     .argument('[text...]', 'the goal', ['find', 'top', '5', 'agentic', 'AI', 'tools'])
-    .option('--scale <agent=n>', 'replicas of an agent, e.g. scraper=3 (repeatable)', collect, []),
+    .option('--scale <agent=n>', 'replicas of an agent, e.g. scraper=3 (repeatable)', collect, [])
+    .addOption(modelOption()),
 ).action(
-  async (words: string[], opts: { top?: number; timeout: number; weights?: string; scale: string[] }) => {
+  async (
+    words: string[],
+    opts: { top?: number; timeout: number; weights?: string; scale: string[]; model: string[] },
+  ) => {
+    const models = await modelFlags(opts.model);
+    const { runDemo } = await devCommands();
     exitCode = await runDemo(
       words.join(' '),
       {
         env,
         scale: parseScale(opts.scale),
+        models,
         stateDir,
         goal: {
           top: opts.top,
@@ -163,7 +185,7 @@ program
   .command('inspect')
   .description("a goal's whole timeline from the event stream (the audit trail)")
   .argument('<goalId>')
-  .option('--json', 'print the raw events')
+  .option('--json', 'print { goalId, events, usage } as JSON: the raw events and the model usage')
   .action(async (goalId: string, opts: { json?: boolean }) =>
     withClient((client) => runInspect(client, goalId, out, opts.json)),
   );

@@ -5,33 +5,67 @@ import type { ExitCode } from '../errors.js';
 import { connectClient } from '../cli-bus.js';
 import type { GoalCommandOptions } from './goal.command.js';
 import { runGoal } from './goal.command.js';
+import type { AgentModelFlags, AgentModels } from './model-flags.js';
+import { agentModels, allBuiltin, checkModelFlags, modelEnvByKind } from './model-flags.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-function describeStack(stack: DevStack): string {
-  const counts = new Map<string, number>();
+/** What `swarm dev` and `swarm demo` start with. */
+interface StackOptions {
+  readonly env: Env;
+  readonly scale: AgentScale;
+  readonly stateDir: string;
+  /** `--model`: the model of every agent or of some; the others keep the environment's (builtin by default). */
+  readonly models?: AgentModelFlags;
+}
+
+/** The stack's startup block: NATS, the docs server, each agent's replicas and brain, the reports. Pure. */
+export function describeStack(
+  stack: Pick<DevStack, 'natsUrl' | 'nats' | 'docs' | 'agents' | 'reportsDir'>,
+  models: AgentModels,
+): string {
+  const counts = new Map<DevStack['agents'][number]['kind'], number>();
   for (const agent of stack.agents) counts.set(agent.kind, (counts.get(agent.kind) ?? 0) + 1);
   return [
     `  nats    ${stack.natsUrl}${stack.nats.owned ? ' (spawned, temp store)' : ''}`,
     `  docs    ${stack.docs.url} (the corpus documentation pages the scraper fetches)`,
-    `  agents  ${[...counts].map(([kind, n]) => `${kind} x${n}`).join(', ')}`,
+    `  agents  ${[...counts].map(([kind, n]) => `${kind} x${n} (${models[kind]})`).join(', ')}`,
     `  reports ${stack.reportsDir}`,
   ].join('\n');
 }
 
-/** `swarm dev`: runs everything locally until Ctrl-C, printing each agent's output with its instance name. */
-export async function runDev(
-  options: { env: Env; scale: AgentScale; stateDir: string; quiet?: boolean },
-  out: (line: string) => void,
-): Promise<void> {
+/** The demo's first line: offline on the builtin brains, or with the models the agents call. Pure. */
+export function demoHeadline(models: AgentModels): string {
+  return allBuiltin(models)
+    ? 'starting the swarm on the embedded default (no API keys, no network)...'
+    : "starting the swarm on the embedded default corpus, with model-backed agents (they call their model's provider)...";
+}
+
+/** Starts the stack with the `--model` choices (checked by the caller). */
+async function startStack(options: StackOptions, onAgentLine?: (instance: string, line: string) => void) {
+  const flags = options.models ?? {};
   const stack = await startDevStack({
     env: options.env,
     scale: options.scale,
     stateDir: options.stateDir,
-    onAgentLine: options.quiet ? undefined : (instance, line) => out(`[${instance}] ${line}`),
+    agentEnvByKind: modelEnvByKind(flags),
+    onAgentLine,
   });
+  return { stack, models: agentModels(flags, options.env) };
+}
+
+/** `swarm dev`: runs everything locally until Ctrl-C, printing each agent's output with its instance name. */
+export async function runDev(
+  options: StackOptions & { quiet?: boolean },
+  out: (line: string) => void,
+): Promise<void> {
+  checkModelFlags(options.models ?? {}, options.env);
+  const { stack, models } = await startStack(
+    options,
+    options.quiet ? undefined : (instance, line) => out(`[${instance}] ${line}`),
+  );
   out(
-    `swarm dev is up:\n${describeStack(stack)}\nsubmit a goal in another terminal: NATS_URL=${stack.natsUrl} npx swarm goal "find top 5 agentic AI tools" --wait\nCtrl-C stops everything.`,
+    `swarm dev is up:\n${describeStack(stack, models)}\nsubmit a goal in another terminal: NATS_URL=${stack.natsUrl} npx swarm goal "find top 5 agentic AI tools" --wait\nCtrl-C stops everything.`,
   );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
@@ -44,12 +78,14 @@ export async function runDev(
 /** `swarm demo "<text>"`: dev + goal + wait + clean shutdown. Returns the goal's exit code. */
 export async function runDemo(
   text: string,
-  options: { env: Env; scale: AgentScale; stateDir: string; goal: GoalCommandOptions },
+  options: StackOptions & { goal: GoalCommandOptions },
   out: (line: string) => void,
 ): Promise<ExitCode> {
-  out('starting the swarm on the embedded default (no API keys, no network)...');
-  const stack = await startDevStack({ env: options.env, scale: options.scale, stateDir: options.stateDir });
-  out(describeStack(stack));
+  const flags = options.models ?? {};
+  checkModelFlags(flags, options.env);
+  out(demoHeadline(agentModels(flags, options.env)));
+  const { stack, models } = await startStack(options);
+  out(describeStack(stack, models));
   const client = await connectClient({ ...options.env, NATS_URL: stack.natsUrl }).catch(
     async (error: unknown) => {
       await stack.stop();

@@ -3,9 +3,11 @@ import type { ScoringWeights } from '@swarm/contracts';
 import { CliError, EXIT_CODES } from '../errors.js';
 import type { ExitCode } from '../errors.js';
 import { renderEventLine } from '../display/event-line.js';
+import { renderUsageSummary } from '../display/usage-lines.js';
 import { followGoal } from '../goals/follow-goal.js';
 import { buildGoalSubmission, inferTopN } from '../goals/goal-submission.js';
 import type { GoalEvent } from '../goals/goal-timeline.js';
+import { summarizeUsage } from '../goals/usage-summary.js';
 
 /** Options of `swarm goal`. */
 export interface GoalCommandOptions {
@@ -42,7 +44,8 @@ export function exitCodeOf(final: GoalEvent): ExitCode {
 }
 
 /**
- * Publishes a goal; with `wait` it shows every hand-off live and then prints the report. Returns the exit code.
+ * Publishes a goal; with `wait` it shows every hand-off live, then prints the report and, when an agent called
+ * a model, the usage per agent and in total. Returns the exit code.
  */
 export async function runGoal(
   client: SwarmClient,
@@ -69,7 +72,7 @@ export async function runGoal(
     return { goalId: submission.goalId, exitCode: EXIT_CODES.ok };
   }
   let start: Date | undefined;
-  const { final } = await followGoal(client, submission.goalId, {
+  const { final, events } = await followGoal(client, submission.goalId, {
     timeoutMs: options.timeout,
     onEvent: (event) => {
       start ??= event.time;
@@ -82,5 +85,7 @@ export async function runGoal(
     const report = await goal.getArtifact(artifact);
     if (report) out(`\n${new TextDecoder().decode(report)}`);
   }
+  const usage = summarizeUsage(events);
+  if (usage) out(['', ...renderUsageSummary(usage)].join('\n'));
   return { goalId: submission.goalId, exitCode: exitCodeOf(final), final };
 }

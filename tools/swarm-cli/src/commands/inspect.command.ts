@@ -1,8 +1,10 @@
 import type { SwarmClient } from '@swarm/transport';
 import { CliError, EXIT_CODES } from '../errors.js';
 import { renderEventLine } from '../display/event-line.js';
+import { renderUsageSummary } from '../display/usage-lines.js';
 import type { GoalSummary } from '../goals/goal-timeline.js';
 import { summarizeGoal, toGoalEvents } from '../goals/goal-timeline.js';
+import { summarizeUsage } from '../goals/usage-summary.js';
 
 async function loadGoal(client: SwarmClient, goalId: string) {
   const events = toGoalEvents(await client.goalEvents(goalId));
@@ -37,7 +39,11 @@ export async function runStatus(
   for (const line of renderSummary(summary)) out(line);
 }
 
-/** `swarm inspect <goal>`: the goal's whole timeline from the event stream (the audit trail). */
+/**
+ * `swarm inspect <goal>`: the goal's whole timeline from the event stream (the audit trail), its summary and
+ * the model usage per agent and in total. With `json`: `{ goalId, events, usage }`, the events as stored (with
+ * their `time`) and `usage` null when no agent called a model.
+ */
 export async function runInspect(
   client: SwarmClient,
   goalId: string,
@@ -45,10 +51,15 @@ export async function runInspect(
   json = false,
 ): Promise<void> {
   const { events, summary } = await loadGoal(client, goalId);
+  const usage = summarizeUsage(events);
   if (json) {
     out(
       JSON.stringify(
-        events.map((e) => ({ type: e.type, time: e.time.toISOString(), ...e.body })),
+        {
+          goalId,
+          events: events.map((e) => ({ type: e.type, time: e.time.toISOString(), ...e.body })),
+          usage: usage ?? null,
+        },
         null,
         2,
       ),
@@ -59,4 +70,5 @@ export async function runInspect(
   for (const event of events) out(renderEventLine(event, start));
   out('');
   for (const line of renderSummary(summary)) out(line);
+  for (const line of usage ? renderUsageSummary(usage) : []) out(line);
 }

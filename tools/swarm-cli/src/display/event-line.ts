@@ -1,4 +1,6 @@
 import type { GoalEvent } from '../goals/goal-timeline.js';
+import { usageOf } from '../goals/usage-summary.js';
+import { renderUsage } from './usage-lines.js';
 
 function agentOf(body: Record<string, unknown>): string {
   const agent = body['agent'] as { kind?: string; instance?: string } | undefined;
@@ -16,7 +18,16 @@ function ms(value: unknown): string {
   return n >= 1_000 ? `${(n / 1_000).toFixed(2)}s` : `${Math.round(n)}ms`;
 }
 
-/** One human line for one event, offset from the goal's start: what happened, by whom, how long. Pure. */
+/** ` · model ... · 2 calls · ...` when a task event carries model usage, else nothing. */
+function usageSuffix(event: GoalEvent): string {
+  const usage = usageOf(event);
+  return usage ? ` · ${renderUsage(usage)}` : '';
+}
+
+/**
+ * One human line for one event, offset from the goal's start: what happened, by whom, how long, and what a
+ * task attempt spent on a model when it called one. Pure.
+ */
 export function renderEventLine(event: GoalEvent, start: Date): string {
   const offset = `+${((event.time.getTime() - start.getTime()) / 1_000).toFixed(2)}s`.padStart(9);
   const b = event.body;
@@ -30,14 +41,14 @@ export function renderEventLine(event: GoalEvent, start: Date): string {
       return `${offset}  ${agentOf(b)} ${task}: ${text(b['message'])}`;
     case 'task.completed': {
       const emitted = Array.isArray(b['emitted']) ? b['emitted'].length : 0;
-      return `${offset}  ${agentOf(b)} completed ${task} in ${ms(b['durationMs'])}${emitted > 0 ? `, handed off ${emitted}` : ''}`;
+      return `${offset}  ${agentOf(b)} completed ${task} in ${ms(b['durationMs'])}${emitted > 0 ? `, handed off ${emitted}` : ''}${usageSuffix(event)}`;
     }
     case 'task.failed': {
       const error = b['error'] as { code?: string; message?: string } | undefined;
       const next = b['willRetry']
         ? `retry in ${ms(b['retryInMs'])}`
         : `dead-lettered as ${text(b['deadLetterId'])}`;
-      return `${offset}  ${agentOf(b)} FAILED ${task} (delivery ${text(b['deliveryCount'])}, ${error?.code}: ${error?.message}); ${next}`;
+      return `${offset}  ${agentOf(b)} FAILED ${task} (delivery ${text(b['deliveryCount'])}, ${error?.code}: ${error?.message}); ${next}${usageSuffix(event)}`;
     }
     case 'approval.requested':
       return `${offset}  waiting for approval until ${text(b['expiresAt'])}: swarm approve ${text(b['goalId'])} | swarm reject ${text(b['goalId'])} --comment "..."`;

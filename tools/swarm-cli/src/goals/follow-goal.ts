@@ -4,19 +4,41 @@ import type { GoalEvent } from './goal-timeline.js';
 import { toGoalEvents } from './goal-timeline.js';
 
 const FINAL_EVENTS = new Set(['goal.completed', 'goal.failed']);
+/** How long to wait, by default, after the final event for the end of the task that produced it. */
+const DEFAULT_SETTLE_MS = 2_000;
+
+/**
+ * True when `event` is the end of the task attempt that produced the goal's final event: its `task.completed`,
+ * or the `task.failed` that gave up on it (same cause: the task message). A handler's `goal.completed` and its
+ * task's `task.completed` go out together, so the latter may land just after the former. Pure.
+ */
+export function endsProducerOf(final: GoalEvent, event: GoalEvent): boolean {
+  const cause = final.body['causationId'];
+  if (typeof cause !== 'string' || event.body['causationId'] !== cause) return false;
+  return (
+    event.type === 'task.completed' || (event.type === 'task.failed' && event.body['willRetry'] === false)
+  );
+}
 
 /**
  * Follows a goal's events live (from its first event) until it completes or fails, calling `onEvent` for each.
+ * It then keeps following, up to `settleMs` (default 2 s; 0: not at all), for the end of the task that produced the
+ * final event (its completion, with that attempt's model usage, may land just after), returning once it is seen.
  * Throws CliError (exit 4) after `timeoutMs` without a final event.
  */
 export async function followGoal(
   client: SwarmClient,
   goalId: string,
-  options: { readonly onEvent?: (event: GoalEvent) => void; readonly timeoutMs: number },
+  options: {
+    readonly onEvent?: (event: GoalEvent) => void;
+    readonly timeoutMs: number;
+    readonly settleMs?: number;
+  },
 ): Promise<{ final: GoalEvent; events: GoalEvent[] }> {
   const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), options.timeoutMs);
+  let timer = setTimeout(() => abort.abort(), options.timeoutMs);
   const events: GoalEvent[] = [];
+  let final: GoalEvent | undefined;
   try {
     for await (const message of client.followEvents(
       client.topology.goalEventsSubject(goalId),
@@ -25,13 +47,23 @@ export async function followGoal(
       for (const event of toGoalEvents([message])) {
         events.push(event);
         options.onEvent?.(event);
-        if (FINAL_EVENTS.has(event.type)) return { final: event, events };
+        if (final) {
+          if (endsProducerOf(final, event)) return { final, events };
+        } else if (FINAL_EVENTS.has(event.type)) {
+          final = event;
+          const ended = final;
+          const settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
+          if (settleMs <= 0 || events.some((e) => endsProducerOf(ended, e))) return { final, events };
+          clearTimeout(timer);
+          timer = setTimeout(() => abort.abort(), settleMs);
+        }
       }
     }
   } finally {
     clearTimeout(timer);
     abort.abort();
   }
+  if (final) return { final, events };
   throw new CliError(
     `goal ${goalId} did not finish within ${options.timeoutMs}ms (see: swarm status ${goalId})`,
     EXIT_CODES.timeout,

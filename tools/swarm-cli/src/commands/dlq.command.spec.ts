@@ -1,0 +1,57 @@
+import type { DeadLetterRecord } from '@swarm/contracts';
+import { SCHEMA_VERSION } from '@swarm/contracts';
+import { renderDeadLetter } from './dlq.command.js';
+
+const record = (reason: DeadLetterRecord['reason']): DeadLetterRecord => ({
+  type: 'dead-letter',
+  schemaVersion: SCHEMA_VERSION,
+  messageId: 'dlq/TASKS_RANK/7',
+  goalId: 'g',
+  taskId: 'g/rank',
+  causationId: 'g/rank',
+  attempt: 1,
+  timestamp: '2026-11-21T00:00:00.000Z',
+  queue: 'rank',
+  reason,
+  source: { stream: 'TASKS_RANK', subject: 'swarm.task.rank', streamSequence: 7, consumer: 'ranker' },
+  deliveryCount: 1,
+  payload: { encoding: 'utf8', data: '{}', bytes: 2, truncated: false },
+  headers: {},
+});
+
+describe('renderDeadLetter', () => {
+  it('shows where a record came from, its reason and payload', () => {
+    expect(renderDeadLetter(record({ code: 'invalid-payload', message: 'bad', retryable: false }))).toBe(
+      [
+        'dlq/TASKS_RANK/7  2026-11-21T00:00:00.000Z  queue=rank goal=g task=g/rank deliveries=1',
+        '    invalid-payload: bad',
+        '    payload: 2 bytes (utf8)',
+      ].join('\n'),
+    );
+  });
+
+  it("shows a model's invalid output: model, prompt version, every error, the first 200 chars of what it said", () => {
+    const lastOutput = `{"scores": [${'1, '.repeat(100)}]}\nmore`;
+    const text = renderDeadLetter(
+      record({
+        code: 'invalid-model-output',
+        message: 'no valid output',
+        retryable: false,
+        model: {
+          model: 'openai-compatible:llama3.1',
+          promptVersion: 'ranker.grade-relevance@1',
+          lastOutput,
+          errors: ['scores[0]: expected object', 'citation 3 resolves to nothing'],
+        },
+      }),
+    );
+    expect(text).toContain('    model: openai-compatible:llama3.1, prompt ranker.grade-relevance@1');
+    expect(text).toContain(
+      '    errors (2):\n      - scores[0]: expected object\n      - citation 3 resolves to nothing',
+    );
+    expect(text).toContain(
+      `    last output (first 200 of ${lastOutput.length} chars): ${JSON.stringify(lastOutput.slice(0, 200))}`,
+    );
+    expect(text).not.toContain('more');
+  });
+});
