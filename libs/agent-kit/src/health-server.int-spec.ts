@@ -2,7 +2,7 @@ import type { RuntimeHealth } from '@swarm/transport';
 import type { AgentProfile } from './agent-profile.js';
 import { startHealthServer } from './health-server.js';
 
-const profile: AgentProfile = { kind: 'scraper', role: 'r', goal: 'g', tools: [], model: 'builtin' };
+const profile: AgentProfile = { kind: 'scraper', role: 'r', goal: 'g', tools: [] };
 
 describe('health endpoint', () => {
   it('is live always and ready only when connected with every consumer bound', async () => {

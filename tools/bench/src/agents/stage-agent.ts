@@ -25,7 +25,6 @@ bootOrExit(async () => {
       role: 'Benchmark stage',
       goal: `Hand every ${env.BENCH_STAGE} task to the next stage at once`,
       tools: [],
-      model: 'builtin',
     },
     module: { module: class BenchStageModule {}, controllers: [controller] },
     transport: transportSettingsFromEnv(process.env),
