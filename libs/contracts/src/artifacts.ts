@@ -89,6 +89,8 @@ export const RankedEntry = z.strictObject({
   sources: z.array(z.string().max(500)).max(8),
   /** False when the page could not be scraped and the score rests on metadata alone. */
   scraped: z.boolean(),
+  /** The claims the scraped page makes, each with its verbatim quote (present when the scraper extracted any). */
+  claims: z.array(PageClaim).max(32).optional(),
 });
 /** A ranked candidate. */
 export type RankedEntry = z.infer<typeof RankedEntry>;

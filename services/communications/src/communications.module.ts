@@ -1,5 +1,9 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
+import { createAgentModelClient } from '@swarm/agent-kit';
+import { BuiltinCommunicationsBrain } from './brain/builtin-communications-brain.js';
+import type { CommunicationsBrain } from './brain/communications-brain.js';
+import { ModelCommunicationsBrain } from './brain/model-communications-brain.js';
 import type { CommunicationsConfig } from './config.js';
 import { ReportHandler } from './report.handler.js';
 import { createSinks } from './sinks/index.js';
@@ -15,6 +19,14 @@ export class CommunicationsModule {
       providers: [
         { provide: TOKENS.config, useValue: config },
         { provide: TOKENS.sinks, useValue: createSinks(config.sinks) },
+        {
+          provide: TOKENS.brain,
+          useFactory: (): CommunicationsBrain => {
+            const builtin = new BuiltinCommunicationsBrain();
+            const client = createAgentModelClient(config.model);
+            return client ? new ModelCommunicationsBrain(client, builtin) : builtin;
+          },
+        },
       ],
     };
   }

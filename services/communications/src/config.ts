@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { TransportSettings } from '@swarm/transport';
 import { transportSettingsFromEnv } from '@swarm/transport';
-import { AgentEnv, parseEnv } from '@swarm/agent-kit';
+import type { ModelSettings } from '@swarm/models';
+import { AgentEnv, loadAgentModel, parseEnv } from '@swarm/agent-kit';
 import type { SinkConfig } from './sinks/index.js';
 import { parseSinkConfig } from './sinks/index.js';
 
@@ -25,9 +26,14 @@ export interface CommunicationsConfig {
   readonly agent: AgentEnv;
   readonly approval: z.infer<typeof ApprovalEnv>;
   readonly sinks: SinkConfig;
+  /** Which brain writes the report's prose: `builtin` (default, none) or a model (`SWARM_MODEL*`). */
+  readonly model: ModelSettings;
 }
 
-/** Reads the configuration from an environment map (only main.ts passes process.env). */
+/**
+ * Reads the configuration from an environment map (only main.ts passes process.env).
+ * @throws an error naming every bad delivery variable; ModelConfigError naming every bad `SWARM_MODEL*` one.
+ */
 export function loadCommunicationsConfig(
   env: Readonly<Record<string, string | undefined>>,
 ): CommunicationsConfig {
@@ -36,5 +42,6 @@ export function loadCommunicationsConfig(
     agent: parseEnv(AgentEnv, env),
     approval: parseEnv(ApprovalEnv, env),
     sinks: parseSinkConfig(env),
+    model: loadAgentModel(env),
   };
 }

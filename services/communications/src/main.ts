@@ -10,5 +10,6 @@ bootOrExit(async () => {
     module: CommunicationsModule.forRoot(config),
     transport: config.transport,
     agentEnv: config.agent,
+    model: config.model,
   });
 });

@@ -15,12 +15,15 @@ import { defineQueue, TaskError, TaskHandler } from '@swarm/transport';
 import { awaitApproval } from './approval/approval-gate.js';
 import type { Decision } from './approval/approval-policy.js';
 import { approvalVerdict } from './approval/approval-policy.js';
+import type { CommunicationsBrain } from './brain/communications-brain.js';
 import type { CommunicationsConfig } from './config.js';
 import { deliverOnce } from './delivery/deliver-once.js';
+import type { ReportMeta } from './domain/index.js';
 import { renderHtmlReport, renderMarkdownReport, summarizeRanking } from './domain/index.js';
 import type { DeliverySink } from './sinks/index.js';
 import { selectSinks } from './sinks/index.js';
 import { TOKENS } from './tokens.js';
+import { goalUsage } from './usage/goal-usage.js';
 
 // A report task that failed for good fails its goal.
 const REPORT_QUEUE = defineQueue(QUEUES.report, ReportTaskSchema, { failsGoalOnDeadLetter: true });
@@ -31,6 +34,7 @@ export class ReportHandler {
   constructor(
     @Inject(TOKENS.config) private readonly config: CommunicationsConfig,
     @Inject(TOKENS.sinks) private readonly sinks: DeliverySink[],
+    @Inject(TOKENS.brain) private readonly brain: CommunicationsBrain,
   ) {}
 
   @TaskHandler(REPORT_QUEUE)
@@ -42,12 +46,20 @@ export class ReportHandler {
     const goalText = (await ctx.goal.get(CONTEXT_KEYS.spec, AcceptedGoal))?.value.goal.text ?? task.query;
     const summary = summarizeRanking(ranking);
     const generatedBy = ['search', 'scraper', 'ranker', ctx.agent.instance];
+    const narrative = await this.brain.write(ranking, goalText, ctx.signal);
+    const usage = await goalUsage(ctx);
+    const written: ReportMeta = {
+      goalText,
+      generatedBy,
+      ...(narrative ? { narrative } : {}),
+      ...(usage.length > 0 ? { usage } : {}),
+    };
 
     let decision: Decision | undefined;
     if (task.requireApproval) {
       const preview = await ctx.goal.putArtifact(
         ARTIFACTS.reportMarkdown,
-        renderMarkdownReport(ranking, { goalText, generatedBy }),
+        renderMarkdownReport(ranking, written),
       );
       decision = await awaitApproval(
         ctx,
@@ -69,7 +81,7 @@ export class ReportHandler {
         );
       }
     }
-    const meta = { goalText, generatedBy, ...(decision ? { approval: decision } : {}) };
+    const meta: ReportMeta = { ...written, ...(decision ? { approval: decision } : {}) };
     const markdown = renderMarkdownReport(ranking, meta);
     const html = renderHtmlReport(ranking, meta);
     const reportArtifact = await ctx.goal.putArtifact(

@@ -7,8 +7,9 @@ bootOrExit(async () => {
   const config = loadRankerConfig(process.env);
   await runAgent({
     profile: RANKER_PROFILE,
-    module: RankerModule,
+    module: RankerModule.forRoot(config),
     transport: config.transport,
     agentEnv: config.agent,
+    model: config.model,
   });
 });

@@ -1,4 +1,4 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import type { Candidate, RankTask, ReportTask } from '@swarm/contracts';
 import {
   AcceptedGoal,
@@ -13,7 +13,8 @@ import {
 } from '@swarm/contracts';
 import type { TaskContext, TaskResult } from '@swarm/transport';
 import { defineQueue, TaskError, TaskHandler } from '@swarm/transport';
-import { rankCandidates } from './domain/rank-candidates.js';
+import type { RankerBrain } from './brain/ranker-brain.js';
+import { TOKENS } from './tokens.js';
 
 // The rank task's process span links to every scrape that fed the join; a rank task that fails for good fails its goal.
 const RANK_QUEUE = defineQueue(QUEUES.rank, RankTaskSchema, {
@@ -24,6 +25,8 @@ const RANK_QUEUE = defineQueue(QUEUES.rank, RankTaskSchema, {
 /** Loads the goal's candidates and scrape outcomes, ranks them, stores the ranking, hands off the report task. */
 @Controller()
 export class RankHandler {
+  constructor(@Inject(TOKENS.brain) private readonly brain: RankerBrain) {}
+
   @TaskHandler(RANK_QUEUE)
   async rank(task: RankTask, ctx: TaskContext): Promise<TaskResult> {
     const candidates = await ctx.goal.get(CONTEXT_KEYS.candidates, CandidateSchema.array());
@@ -32,8 +35,8 @@ export class RankHandler {
     const spec = await ctx.goal.get(CONTEXT_KEYS.spec, AcceptedGoal);
     const outcomes = await this.loadOutcomes(candidates.value, ctx);
     const ranking = await ctx.span('rank candidates', { 'swarm.candidates': candidates.value.length }, () =>
-      Promise.resolve(
-        rankCandidates({
+      this.brain.rank(
+        {
           goalId: task.goalId,
           query: task.query,
           topN: task.topN,
@@ -41,7 +44,8 @@ export class RankHandler {
           outcomes,
           weights: task.weights ?? spec?.value.goal.weights,
           now: new Date(),
-        }),
+        },
+        ctx.signal,
       ),
     );
     const artifact = await ctx.goal.putArtifact(ARTIFACTS.ranking, JSON.stringify(ranking), 'ranking');

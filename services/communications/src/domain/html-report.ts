@@ -1,4 +1,6 @@
 import type { RankedEntry, Ranking } from '@swarm/contracts';
+import { citedSegments } from './narrative-text.js';
+import type { NarrativeSource, ReportNarrative } from './report-narrative.js';
 import {
   approvalSentence,
   COMPONENT_LABELS,
@@ -6,14 +8,17 @@ import {
   formatCount,
   formatScore,
   linkableUrl,
+  narrativeNote,
   NOT_SCRAPED_NOTE,
   NOTHING_MISSING,
+  paragraphOf,
   type ReportMeta,
   reportTitle,
   scopeSentence,
   TABLE_HEADINGS,
   tableCells,
 } from './report-view.js';
+import { fallbackLine, summarizeUsage, USAGE_HEADINGS, usageCells } from './usage-summary.js';
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -42,6 +47,20 @@ function link(label: string, url: string): string {
   return href === undefined ? escapeHtml(label) : `<a href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
 }
 
+/** Narrative prose, escaped, with each `[Sn]` a link to its source's URL (text when it has no http(s) URL). */
+function citedText(text: string, sources: readonly NarrativeSource[]): string {
+  return citedSegments(text.replace(/\s+/g, ' ').trim())
+    .map((segment) => {
+      if ('text' in segment) return escapeHtml(segment.text);
+      const label = `[${segment.sourceId}]`;
+      const href = linkableUrl(sources.find((source) => source.id === segment.sourceId)?.url ?? '');
+      return href === undefined
+        ? escapeHtml(label)
+        : `<a class="cite" href="${escapeHtml(href)}">${escapeHtml(label)}</a>`;
+    })
+    .join('');
+}
+
 /**
  * Renders the comparison report as a standalone HTML5 document with minimal inline CSS: the same content as
  * `renderMarkdownReport`. Every value from the ranking is escaped; only http(s) URLs become links. Pure.
@@ -52,7 +71,13 @@ export function renderHtmlReport(ranking: Ranking, meta: ReportMeta): string {
   body.push(`<p><strong>Goal:</strong> ${escapeHtml(meta.goalText)}</p>`);
   if (meta.approval)
     body.push(`<p><strong>Approval:</strong> ${escapeHtml(approvalSentence(meta.approval))}</p>`);
-  body.push(`<p class="muted">${escapeHtml(scopeSentence(ranking))}</p>`, '<h2>Comparison</h2>');
+  body.push(`<p class="muted">${escapeHtml(scopeSentence(ranking))}</p>`);
+  const { narrative } = meta;
+  if (narrative) {
+    body.push('<h2>Summary</h2>', `<p>${citedText(narrative.summary, narrative.sources)}</p>`);
+    body.push(`<p class="muted">${escapeHtml(narrativeNote(narrative))}</p>`);
+  }
+  body.push('<h2>Comparison</h2>');
   if (ranking.ranked.length === 0) {
     body.push('<p>No candidate could be ranked.</p>');
   } else {
@@ -69,7 +94,7 @@ export function renderHtmlReport(ranking: Ranking, meta: ReportMeta): string {
       );
     }
     body.push('</tbody>', '</table>', '<h2>The candidates</h2>');
-    for (const entry of ranking.ranked) body.push(...entrySection(entry));
+    for (const entry of ranking.ranked) body.push(...entrySection(entry, narrative));
   }
   body.push('<h2>What is missing</h2>');
   if (ranking.missing.length === 0) {
@@ -81,6 +106,7 @@ export function renderHtmlReport(ranking: Ranking, meta: ReportMeta): string {
     );
     body.push('<ul>', ...items, '</ul>');
   }
+  body.push(...usageSection(meta));
   body.push('<footer>', ...footerSentences(ranking, meta).map((s) => `<p>${escapeHtml(s)}</p>`), '</footer>');
   return [
     '<!doctype html>',
@@ -101,13 +127,16 @@ export function renderHtmlReport(ranking: Ranking, meta: ReportMeta): string {
   ].join('\n');
 }
 
-function entrySection(entry: RankedEntry): string[] {
+function entrySection(entry: RankedEntry, narrative: ReportNarrative | undefined): string[] {
   const { candidate } = entry;
   const section = [
     `<section id="rank-${entry.rank}">`,
     `<h3>${entry.rank}. ${escapeHtml(candidate.name)} (${formatScore(entry.score)})</h3>`,
-    `<p>${escapeHtml(entry.rationale)}</p>`,
   ];
+  const paragraph = paragraphOf(narrative, candidate.id);
+  if (narrative && paragraph !== undefined)
+    section.push(`<p class="narrative">${citedText(paragraph, narrative.sources)}</p>`);
+  section.push(`<p>${escapeHtml(entry.rationale)}</p>`);
   if (candidate.summary.trim() !== '')
     section.push(`<blockquote>${escapeHtml(candidate.summary)}</blockquote>`);
   const facts = [
@@ -136,5 +165,27 @@ function entrySection(entry: RankedEntry): string[] {
     section.push(...entry.sources.map((source) => `<li>${link(source, source)}</li>`), '</ul>');
   }
   section.push('</section>');
+  return section;
+}
+
+/** The "Model usage" section, or nothing when the goal recorded no usage. */
+function usageSection(meta: ReportMeta): string[] {
+  const summary = summarizeUsage(meta.usage ?? []);
+  if (!summary) return [];
+  const numeric = (index: number) => (index === 0 || index >= 5 ? '' : ' class="num"');
+  const head = USAGE_HEADINGS.map((heading, i) => `<th scope="col"${numeric(i)}>${escapeHtml(heading)}</th>`);
+  const rows = [...summary.rows, summary.total].map(
+    (row) =>
+      `<tr>${usageCells(row)
+        .map((cell, i) => `<td${numeric(i)}>${escapeHtml(cell)}</td>`)
+        .join('')}</tr>`,
+  );
+  const section = ['<h2>Model usage</h2>', '<table>', `<thead><tr>${head.join('')}</tr></thead>`, '<tbody>'];
+  section.push(...rows, '</tbody>', '</table>');
+  if (summary.fallbacks.length > 0) {
+    section.push('<p>Fallbacks to a builtin brain:</p>', '<ul>');
+    section.push(...summary.fallbacks.map((fallback) => `<li>${escapeHtml(fallbackLine(fallback))}</li>`));
+    section.push('</ul>');
+  }
   return section;
 }

@@ -1,4 +1,6 @@
 import type { RankedEntry, Ranking } from '@swarm/contracts';
+import { citedSegments } from './narrative-text.js';
+import type { NarrativeSource, ReportNarrative } from './report-narrative.js';
 import {
   approvalSentence,
   COMPONENT_LABELS,
@@ -6,14 +8,17 @@ import {
   formatCount,
   formatScore,
   linkableUrl,
+  narrativeNote,
   NOT_SCRAPED_NOTE,
   NOTHING_MISSING,
+  paragraphOf,
   type ReportMeta,
   reportTitle,
   scopeSentence,
   TABLE_HEADINGS,
   tableCells,
 } from './report-view.js';
+import { fallbackLine, summarizeUsage, USAGE_HEADINGS, usageCells } from './usage-summary.js';
 
 /**
  * Escapes text for inline Markdown: collapses line breaks, backslash-escapes the characters that would start
@@ -36,6 +41,17 @@ function link(label: string, url: string): string {
   return `[${escapeMarkdown(label)}](${href.replace(/[()<> ]/g, (char) => encodeURIComponent(char))})`;
 }
 
+/** Narrative prose with each `[Sn]` a link to its source's URL (plain `[Sn]` when it has no http(s) URL). */
+function citedText(text: string, sources: readonly NarrativeSource[]): string {
+  return citedSegments(text.replace(/\s+/g, ' ').trim())
+    .map((segment) => {
+      if ('text' in segment) return escapeMarkdown(segment.text);
+      const source = sources.find((candidate) => candidate.id === segment.sourceId);
+      return source ? link(`[${segment.sourceId}]`, source.url) : escapeMarkdown(`[${segment.sourceId}]`);
+    })
+    .join('');
+}
+
 /**
  * Renders the comparison report as Markdown: title, goal (and approval), comparison table, one section per
  * ranked tool with each component's rationale, features and sources, what is missing, and how it was made.
@@ -45,7 +61,13 @@ export function renderMarkdownReport(ranking: Ranking, meta: ReportMeta): string
   const lines: string[] = [`# ${escapeMarkdown(reportTitle(meta.goalText))}`, ''];
   lines.push(`**Goal:** ${escapeMarkdown(meta.goalText)}`, '');
   if (meta.approval) lines.push(`**Approval:** ${escapeMarkdown(approvalSentence(meta.approval))}`, '');
-  lines.push(escapeMarkdown(scopeSentence(ranking)), '', '## Comparison', '');
+  lines.push(escapeMarkdown(scopeSentence(ranking)), '');
+  const { narrative } = meta;
+  if (narrative) {
+    lines.push('## Summary', '', citedText(narrative.summary, narrative.sources), '');
+    lines.push(`_${escapeMarkdown(narrativeNote(narrative))}_`, '');
+  }
+  lines.push('## Comparison', '');
   if (ranking.ranked.length === 0) {
     lines.push('No candidate could be ranked.', '');
   } else {
@@ -57,13 +79,14 @@ export function renderMarkdownReport(ranking: Ranking, meta: ReportMeta): string
       lines.push(`| ${tableCells(entry).map(escapeMarkdown).join(' | ')} |`);
     }
     lines.push('', '## The candidates', '');
-    for (const entry of ranking.ranked) lines.push(...entrySection(entry), '');
+    for (const entry of ranking.ranked) lines.push(...entrySection(entry, narrative), '');
   }
   lines.push('## What is missing', '');
   if (ranking.missing.length === 0) lines.push(NOTHING_MISSING);
   for (const missing of ranking.missing) {
     lines.push(`- **${link(missing.name, missing.url)}**: ${escapeMarkdown(missing.reason)}`);
   }
+  lines.push(...usageSection(meta));
   lines.push(
     '',
     '---',
@@ -73,9 +96,11 @@ export function renderMarkdownReport(ranking: Ranking, meta: ReportMeta): string
   return `${lines.join('\n')}\n`;
 }
 
-function entrySection(entry: RankedEntry): string[] {
+function entrySection(entry: RankedEntry, narrative: ReportNarrative | undefined): string[] {
   const { candidate } = entry;
   const lines = [`### ${entry.rank}. ${escapeMarkdown(candidate.name)} (${formatScore(entry.score)})`, ''];
+  const paragraph = paragraphOf(narrative, candidate.id);
+  if (narrative && paragraph !== undefined) lines.push(citedText(paragraph, narrative.sources), '');
   lines.push(escapeMarkdown(entry.rationale), '');
   if (candidate.summary.trim() !== '') lines.push(`> ${escapeMarkdown(candidate.summary)}`, '');
   const facts = [
@@ -99,6 +124,22 @@ function entrySection(entry: RankedEntry): string[] {
   );
   if (entry.sources.length > 0) {
     lines.push('', '**Sources:**', ...entry.sources.map((source) => `- ${link(source, source)}`));
+  }
+  return lines;
+}
+
+/** The "Model usage" section (with a blank line before it), or nothing when the goal recorded no usage. */
+function usageSection(meta: ReportMeta): string[] {
+  const summary = summarizeUsage(meta.usage ?? []);
+  if (!summary) return [];
+  const lines = ['', '## Model usage', '', `| ${USAGE_HEADINGS.join(' | ')} |`];
+  lines.push(`| ${USAGE_HEADINGS.map((_, i) => (i === 0 || i >= 5 ? '---' : '---:')).join(' | ')} |`);
+  for (const row of [...summary.rows, summary.total]) {
+    lines.push(`| ${usageCells(row).map(escapeMarkdown).join(' | ')} |`);
+  }
+  if (summary.fallbacks.length > 0) {
+    lines.push('', 'Fallbacks to a builtin brain:', '');
+    lines.push(...summary.fallbacks.map((fallback) => `- ${escapeMarkdown(fallbackLine(fallback))}`));
   }
   return lines;
 }

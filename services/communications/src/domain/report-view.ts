@@ -1,4 +1,5 @@
-import type { MissingEntry, RankedEntry, Ranking } from '@swarm/contracts';
+import type { MissingEntry, RankedEntry, Ranking, UsageRecord } from '@swarm/contracts';
+import type { ReportNarrative } from './report-narrative.js';
 
 /** What the report says about how the goal was approved, when the goal asked for approval. */
 export interface ReportApproval {
@@ -13,6 +14,13 @@ export interface ReportMeta {
   /** The agent instances that worked on the goal (e.g. `search-58b4d-1`). */
   readonly generatedBy: readonly string[];
   readonly approval?: ReportApproval;
+  /** The summary and tool paragraphs a model wrote, when the brain is model-backed (none from the builtin). */
+  readonly narrative?: ReportNarrative;
+  /**
+   * Every model usage record of the goal, the report's own attempt included. The "Model usage" section is
+   * rendered only when there is at least one (the builtin brains record none).
+   */
+  readonly usage?: readonly UsageRecord[];
 }
 
 /** The score components in report order, with their labels. */
@@ -67,6 +75,20 @@ export function scopeSentence(ranking: Ranking): string {
     `Top ${ranking.ranked.length} of ${ranking.considered} candidate${ranking.considered === 1 ? '' : 's'}, ` +
     `ranked ${formatTimestamp(ranking.generatedAt)}.`
   );
+}
+
+/** The line under a model-written summary: who wrote it and how it is sourced. */
+export function narrativeNote(narrative: ReportNarrative): string {
+  const { model, promptVersion } = narrative.writtenBy;
+  return (
+    `Summary and tool paragraphs written by ${model} (prompt ${promptVersion}); ` +
+    'every sentence cites its sources, and every number in them is checked against the ranking.'
+  );
+}
+
+/** The model-written paragraph of a ranked tool, if any. */
+export function paragraphOf(narrative: ReportNarrative | undefined, candidateId: string): string | undefined {
+  return narrative?.tools.find((tool) => tool.candidateId === candidateId)?.paragraph;
 }
 
 /** The line a candidate ranked on metadata alone carries. */

@@ -1,5 +1,7 @@
 export { rankCandidates } from './rank-candidates.js';
 export type { RankInput } from './rank-candidates.js';
+export { scoreGradedRelevance } from './graded-relevance.js';
+export type { RelevanceGrade } from './graded-relevance.js';
 export { resolveWeights, COMPONENTS } from './scoring-weights.js';
 export type { ComponentName } from './scoring-weights.js';
 export {

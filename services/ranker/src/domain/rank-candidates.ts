@@ -13,6 +13,7 @@ import { entryRationale } from './entry-rationale.js';
 import { entrySources } from './entry-sources.js';
 import { invalidInput } from './errors.js';
 import { scoreFreshness } from './freshness-score.js';
+import { type RelevanceGrade, scoreGradedRelevance } from './graded-relevance.js';
 import { scoreLicense } from './license-score.js';
 import { queryTerms, TextIndex } from './query-terms.js';
 import { scoreRelevance } from './relevance-score.js';
@@ -33,12 +34,19 @@ export interface RankInput {
   readonly now: Date;
   /** Freshness half-life in days; `FRESHNESS_SETTINGS.halfLifeDays` (180) when absent. */
   readonly halfLifeDays?: number;
+  /**
+   * Candidate id -> a model's relevance grade (0..3) and rationale. A graded candidate's relevance is
+   * `grade / 3` with the model's rationale instead of the measured blend; an ungraded one keeps the measured
+   * relevance. Every other component is measured either way.
+   */
+  readonly relevanceGrades?: Readonly<Record<string, RelevanceGrade | undefined>>;
 }
 
-/** Longest reason of a missing entry, and most features of a ranked one (the contract's bounds). */
+/** Longest reason of a missing entry, and most features and claims of a ranked one (the contract's bounds). */
 const MAX_REASON_CHARS = 1_000;
 const MAX_FEATURES = 64;
 const MAX_FEATURE_CHARS = 100;
+const MAX_CLAIMS = 32;
 
 interface Scored {
   readonly candidate: Candidate;
@@ -53,10 +61,11 @@ interface Scored {
  * Scores every candidate on relevance, adoption, freshness, coverage and license (see `scoring-settings.ts`),
  * orders them by score (ties: more monthly downloads, then name, then id) and keeps the best `topN`. A
  * candidate whose page was not scraped is still ranked on its registry metadata (`scraped: false`) and is
- * listed in `missing`. Pure and deterministic for a given `now`.
+ * listed in `missing`. With `relevanceGrades`, a graded candidate's relevance is the model's grade / 3 (see
+ * `RELEVANCE_SETTINGS`). Pure and deterministic for a given `now`.
  *
  * @throws TaskError (permanent) `invalid-weights` for weights outside 0..10 or all zero; `invalid-input` for a
- *   `topN` below 1 or a half-life that is not a positive number.
+ *   `topN` below 1, a half-life that is not a positive number, or a relevance grade outside 0..3.
  */
 export function rankCandidates(input: RankInput): Ranking {
   if (!Number.isInteger(input.topN) || input.topN < 1) {
@@ -93,14 +102,17 @@ export function rankCandidates(input: RankInput): Ranking {
         : [candidate.name, candidate.summary, ...candidate.keywords],
     );
     const licenseFromPage = candidate.license === undefined && extract?.license !== undefined;
+    const grade = input.relevanceGrades?.[candidate.id];
     const components: Record<ComponentName, ComponentScore> = {
-      relevance: scoreRelevance({
-        searchScore: candidate.searchScore,
-        bestSearchScore,
-        terms,
-        text,
-        scraped,
-      }),
+      relevance: grade
+        ? scoreGradedRelevance(candidate.id, grade)
+        : scoreRelevance({
+            searchScore: candidate.searchScore,
+            bestSearchScore,
+            terms,
+            text,
+            scraped,
+          }),
       adoption: scoreAdoption(candidate.monthlyDownloads, mostDownloaded),
       freshness: scoreFreshness(candidate.lastPublished, input.now, halfLifeDays),
       coverage: scoreCoverage({ features, terms, scraped }),
@@ -185,5 +197,6 @@ function toRankedEntry(
     features: entry.features.slice(0, MAX_FEATURES).map((feature) => feature.slice(0, MAX_FEATURE_CHARS)),
     sources: entrySources(entry.candidate, entry.extract),
     scraped: entry.extract !== undefined,
+    ...(entry.extract?.claims?.length ? { claims: entry.extract.claims.slice(0, MAX_CLAIMS) } : {}),
   };
 }

@@ -23,11 +23,17 @@ export const DEFAULT_WEIGHTS: Readonly<ScoringWeights> = {
 export const MAX_WEIGHT = 10;
 
 /**
- * Relevance blends the search agent's score (as a share of the best candidate's) with how many query terms
- * the page (or, unscraped, the registry summary and keywords) mentions. `searchShare` is the search part's
- * share; the term-coverage part gets the rest.
+ * Relevance, measured (the builtin brain): the search agent's score (as a share of the best candidate's)
+ * blended with how many query terms the page (or, unscraped, the registry summary and keywords) mentions.
+ * `searchShare` is the search part's share; the term-coverage part gets the rest.
+ *
+ * Relevance, graded (the model-backed brain): a model grades each candidate's relevance to the goal as a whole
+ * number from 0 to `maxGrade` (3 = does what the goal asks, 2 = a close fit, 1 = related, 0 = unrelated),
+ * citing the candidate's facts. The component is then `grade / maxGrade` (0, 0.33, 0.67 or 1) and its
+ * rationale is the model's, introduced as "Graded <g> of 3 by the model". Adoption, freshness, coverage and
+ * license stay measured, and the weights and the weighted sum are the same.
  */
-export const RELEVANCE_SETTINGS = { searchShare: 0.5 } as const;
+export const RELEVANCE_SETTINGS = { searchShare: 0.5, maxGrade: 3 } as const;
 
 /**
  * Adoption is `log10(monthlyDownloads + 1)` placed linearly between two fixed anchors: 1K downloads a month
