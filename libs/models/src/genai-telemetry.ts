@@ -1,4 +1,4 @@
-import type { Attributes, Span } from '@opentelemetry/api';
+import type { Attributes, Histogram, Span } from '@opentelemetry/api';
 import { metrics, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { LanguageModelMiddleware } from 'ai';
 import type { ModelUsage } from '@swarm/contracts';
@@ -6,16 +6,39 @@ import type { ModelTarget } from './model-settings.js';
 import { costOf } from './pricing.js';
 
 const tracer = trace.getTracer('@swarm/models');
-const meter = metrics.getMeter('@swarm/models');
-/** The GenAI client metrics of the OpenTelemetry semantic conventions. */
-const operationDuration = meter.createHistogram('gen_ai.client.operation.duration', {
-  description: 'GenAI operation duration',
-  unit: 's',
-});
-const tokenUsage = meter.createHistogram('gen_ai.client.token.usage', {
-  description: 'Measures number of input and output tokens used',
-  unit: '{token}',
-});
+/** The GenAI client metrics of the OpenTelemetry semantic conventions, created on first use. */
+interface GenAiInstruments {
+  readonly operationDuration: Histogram;
+  readonly tokenUsage: Histogram;
+}
+let instruments: GenAiInstruments | undefined;
+
+/** Bucket boundaries the GenAI conventions advise for each histogram. */
+const DURATION_BUCKETS = [
+  0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92,
+];
+const TOKEN_BUCKETS = [
+  1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864,
+];
+
+/** The instruments, created on first use against the global meter provider (set at the agent's boot). */
+function genAiMetrics(): GenAiInstruments {
+  if (instruments) return instruments;
+  const meter = metrics.getMeter('@swarm/models');
+  instruments = {
+    operationDuration: meter.createHistogram('gen_ai.client.operation.duration', {
+      description: 'GenAI operation duration',
+      unit: 's',
+      advice: { explicitBucketBoundaries: DURATION_BUCKETS },
+    }),
+    tokenUsage: meter.createHistogram('gen_ai.client.token.usage', {
+      description: 'Measures number of input and output tokens used',
+      unit: '{token}',
+      advice: { explicitBucketBoundaries: TOKEN_BUCKETS },
+    }),
+  };
+  return instruments;
+}
 
 /** Where the usage of every model call goes (the agent wires it to its task attempt). */
 export type UsageSink = (usage: ModelUsage) => void;
@@ -76,9 +99,9 @@ export function genAiMiddleware(options: {
         if (target.captureContent)
           span.setAttribute('gen_ai.output.messages', JSON.stringify(result.content));
         const attributes = { ...base, 'gen_ai.response.model': result.response?.modelId ?? target.modelName };
-        tokenUsage.record(input, { ...attributes, 'gen_ai.token.type': 'input' });
-        tokenUsage.record(output, { ...attributes, 'gen_ai.token.type': 'output' });
-        operationDuration.record((performance.now() - started) / 1_000, attributes);
+        genAiMetrics().tokenUsage.record(input, { ...attributes, 'gen_ai.token.type': 'input' });
+        genAiMetrics().tokenUsage.record(output, { ...attributes, 'gen_ai.token.type': 'output' });
+        genAiMetrics().operationDuration.record((performance.now() - started) / 1_000, attributes);
         options.onUsage({
           model: target.id,
           promptVersions: [options.promptVersion],
@@ -90,7 +113,7 @@ export function genAiMiddleware(options: {
         return result;
       } catch (error) {
         failSpan(span, error);
-        operationDuration.record((performance.now() - started) / 1_000, {
+        genAiMetrics().operationDuration.record((performance.now() - started) / 1_000, {
           ...base,
           'error.type': errorType(error),
         });

@@ -1,3 +1,6 @@
+import { metrics } from '@opentelemetry/api';
+import type { Histogram as HistogramPoint } from '@opentelemetry/sdk-metrics';
+import { MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import type { ModelUsage } from '@swarm/contracts';
@@ -13,6 +16,19 @@ import { definePrompt } from './prompt.js';
 const exporter = new InMemorySpanExporter();
 const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
 provider.register();
+
+/** Collects metrics on demand (the agents serve them at /metrics; a test reads them directly). */
+class CollectingReader extends MetricReader {
+  protected onForceFlush(): Promise<void> {
+    return Promise.resolve();
+  }
+  protected onShutdown(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+const reader = new CollectingReader();
+const meterProvider = new MeterProvider({ readers: [reader] });
+metrics.setGlobalMeterProvider(meterProvider);
 
 const PROMPT = definePrompt<{ word: string }>({
   version: 'test.echo@1',
@@ -61,6 +77,7 @@ beforeEach(() => {
 afterAll(async () => {
   await server.close();
   await provider.shutdown();
+  await meterProvider.shutdown();
 });
 
 describe('ModelClient.generateChecked', () => {
@@ -197,6 +214,23 @@ describe('GenAI telemetry', () => {
     expect(chat?.parentSpanContext?.spanId).toBe(agent?.spanContext().spanId);
     expect(chat?.attributes['gen_ai.input.messages']).toBeUndefined();
     expect(JSON.stringify(spans.map((span) => span.attributes))).not.toContain('sk-test-secret');
+  });
+
+  it('records the GenAI client metrics: tokens by type and operation duration', async () => {
+    server.enqueue({ kind: 'json', value: { echo: 'swarm' }, usage: { input: 30, output: 4 } });
+    await echo(client());
+    const { resourceMetrics } = await reader.collect();
+    const all = resourceMetrics.scopeMetrics.flatMap((scope) => scope.metrics);
+    const tokens = all.find((metric) => metric.descriptor.name === 'gen_ai.client.token.usage');
+    const input = tokens?.dataPoints.find((point) => point.attributes['gen_ai.token.type'] === 'input');
+    expect((input?.value as HistogramPoint | undefined)?.sum).toBeGreaterThanOrEqual(30);
+    expect(input?.attributes).toMatchObject({
+      'gen_ai.operation.name': 'chat',
+      'gen_ai.request.model': 'scripted',
+    });
+    const duration = all.find((metric) => metric.descriptor.name === 'gen_ai.client.operation.duration');
+    expect(duration?.descriptor.unit).toBe('s');
+    expect(duration?.dataPoints.length).toBeGreaterThan(0);
   });
 
   it('puts message contents on the span only when the deployment opted in', async () => {
