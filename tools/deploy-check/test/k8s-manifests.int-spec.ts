@@ -21,6 +21,7 @@ const rendered = Object.fromEntries(KUSTOMIZATIONS.map((k) => [k, render(k)])) a
 >;
 const prod = rendered['k8s/overlays/prod'];
 const dev = rendered['k8s/overlays/dev'];
+const devModel = rendered['k8s/overlays/dev-model'];
 const deployment = (objects: K8sObject[], name: string) =>
   specOf<Workload>(findObject(objects, 'Deployment', name));
 const settings = (objects: K8sObject[]) =>
@@ -179,5 +180,31 @@ describe('the dev overlay', () => {
       Object.fromEntries((onlyContainer(deployment(dev, agent)).env ?? []).map((e) => [e.name, e.value]));
     expect(env('search')['SEARCH_DOCS_BASE_URL']).toBe('http://docs:4815');
     expect(env('scraper')['SCRAPER_ALLOW_HOSTS']).toBe('docs:4815');
+  });
+});
+
+describe('the dev-model overlay', () => {
+  it.each(AGENTS)(
+    'gives the %s agent the model settings and the key as a file only its group reads',
+    (agent) => {
+      const workload = deployment(devModel, agent);
+      const container = onlyContainer(workload);
+      expect(container.envFrom?.map((from) => from.configMapRef?.name)).toEqual([
+        expect.stringMatching(/^swarm-settings-/),
+        'swarm-model',
+      ]);
+      const mount = container.volumeMounts?.find((m) => m.mountPath === '/run/secrets/model');
+      const volume = workload.template.spec.volumes?.find((v) => v.name === mount?.name);
+      expect(volume?.secret).toEqual({ secretName: 'swarm-model-key', optional: true, defaultMode: 0o440 });
+      expect(workload.template.spec.securityContext?.fsGroup).toBe(10001);
+    },
+  );
+
+  it('names a model in ConfigMap swarm-model and lets the agents reach it', () => {
+    const model = dataOf(findObject(devModel, 'ConfigMap', 'swarm-model'));
+    expect(model['SWARM_MODEL']).toMatch(/^openai-compatible:/);
+    expect(model['SWARM_MODEL_BASE_URL']).toMatch(/^http:\/\//);
+    expect(findObject(devModel, 'NetworkPolicy', 'agents-model').metadata.name).toBe('agents-model');
+    expect(() => findObject(dev, 'NetworkPolicy', 'agents-model')).toThrow(/no NetworkPolicy named/);
   });
 });

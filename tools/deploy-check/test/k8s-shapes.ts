@@ -35,8 +35,10 @@ export interface PodSpec {
     readonly name: string;
     readonly emptyDir?: object;
     readonly configMap?: { name: string };
+    readonly secret?: { secretName: string; optional?: boolean; defaultMode?: number };
   }[];
   readonly securityContext?: {
+    readonly fsGroup?: number;
     readonly runAsNonRoot?: boolean;
     readonly seccompProfile?: { readonly type: string };
   };

@@ -6,7 +6,12 @@ import { renderKustomization } from '../src/index.js';
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 
 /** The kustomizations users deploy, and the base they share. */
-export const KUSTOMIZATIONS = ['k8s/base', 'k8s/overlays/dev', 'k8s/overlays/prod'] as const;
+export const KUSTOMIZATIONS = [
+  'k8s/base',
+  'k8s/overlays/dev',
+  'k8s/overlays/dev-model',
+  'k8s/overlays/prod',
+] as const;
 
 /** Renders a kustomization of this repository. */
 export function render(kustomization: string): K8sObject[] {
