@@ -1,6 +1,6 @@
 import type { DevStack } from '@swarm/local-stack';
-import { startDevStack } from '@swarm/local-stack';
-import type { AgentScale } from '@swarm/local-stack';
+import { AGENT_PACKAGES, startDevStack } from '@swarm/local-stack';
+import type { AgentKind, AgentScale } from '@swarm/local-stack';
 import type { ExitCode } from '../errors.js';
 import { connectClient } from '../cli-bus.js';
 import type { GoalCommandOptions } from './goal.command.js';
@@ -24,8 +24,12 @@ export function describeStack(
   stack: Pick<DevStack, 'natsUrl' | 'nats' | 'docs' | 'agents' | 'reportsDir'>,
   models: AgentModels,
 ): string {
-  const counts = new Map<DevStack['agents'][number]['kind'], number>();
-  for (const agent of stack.agents) counts.set(agent.kind, (counts.get(agent.kind) ?? 0) + 1);
+  // In pipeline order (search, scraper, ranker, communications), whatever order the processes started in.
+  const counts = new Map<AgentKind, number>();
+  for (const kind of Object.keys(AGENT_PACKAGES) as AgentKind[]) {
+    const n = stack.agents.filter((agent) => agent.kind === kind).length;
+    if (n > 0) counts.set(kind, n);
+  }
   return [
     `  nats    ${stack.natsUrl}${stack.nats.owned ? ' (spawned, temp store)' : ''}`,
     `  docs    ${stack.docs.url} (the corpus documentation pages the scraper fetches)`,
