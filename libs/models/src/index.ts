@@ -15,7 +15,7 @@ export {
 export type { ModelProvider, ModelSettings, ModelTarget } from './model-settings.js';
 export { costOf } from './pricing.js';
 export type { ModelPrice } from './pricing.js';
-export { correctionMessage, definePrompt } from './prompt.js';
+export { correctionMessage, definePrompt, inputOfMessage, PROMPT_INPUT_MARK, withInput } from './prompt.js';
 export type { PromptTemplate } from './prompt.js';
 export { classifyProviderError, retryAfterMs } from './provider-errors.js';
 export { describeSchemaFailure } from './schema-failure.js';

@@ -9,6 +9,27 @@ export interface PromptTemplate<I> {
   render(input: I): string;
 }
 
+/** What separates a prompt's instructions from its input (one line of JSON) in the user message. */
+export const PROMPT_INPUT_MARK = '\n\nInput (JSON):\n';
+
+/**
+ * The user message of every prompt: short instructions, then `Input (JSON):` and the input as one line of JSON,
+ * so the model sees data apart from instructions (and a test server can read the input back). Pure.
+ */
+export function withInput(instructions: string, input: unknown): string {
+  return `${instructions}${PROMPT_INPUT_MARK}${JSON.stringify(input)}`;
+}
+
+/**
+ * The input a prompt rendered with `withInput`, read back from its user message.
+ * @throws Error when the message holds no input.
+ */
+export function inputOfMessage<T>(message: string): T {
+  const at = message.indexOf(PROMPT_INPUT_MARK);
+  if (at < 0) throw new Error('the message holds no "Input (JSON):" block');
+  return JSON.parse(message.slice(at + PROMPT_INPUT_MARK.length)) as T;
+}
+
 /** Declares a prompt (identity: it exists so every prompt file has the same typed shape). */
 export function definePrompt<I>(prompt: PromptTemplate<I>): PromptTemplate<I> {
   return prompt;

@@ -1,3 +1,4 @@
+import { inputOfMessage, PROMPT_INPUT_MARK } from '@swarm/models';
 import type { ScriptedChatRequest, ScriptedReply } from '@swarm/testing';
 
 /**
@@ -24,9 +25,9 @@ export function brainOf(request: ScriptedChatRequest): BrainName {
 
 /** The prompt's input, parsed back out of the first user message. */
 export function inputOf<T>(request: ScriptedChatRequest): T {
-  const user = request.messages.find((m) => m.role === 'user' && m.content.includes('Input (JSON):'));
+  const user = request.messages.find((m) => m.role === 'user' && m.content.includes(PROMPT_INPUT_MARK));
   if (!user) throw new Error('no "Input (JSON):" block in the request');
-  return JSON.parse(user.content.slice(user.content.indexOf('Input (JSON):') + 'Input (JSON):'.length)) as T;
+  return inputOfMessage<T>(user.content);
 }
 
 /** True when the request is a correction (the brain sent its errors back). */

@@ -1,5 +1,6 @@
 import type { ModelUsage } from '@swarm/contracts';
-import { createModelClient, ModelOutputError, parseModelSettings } from '@swarm/models';
+import { inputOfMessage, ModelOutputError } from '@swarm/models';
+import { scriptedModelClient } from '@swarm/models/testing';
 import type { ScriptedModelServer } from '@swarm/testing';
 import { startScriptedModelServer } from '@swarm/testing';
 import { ranking, rankedEntry } from '../domain/testing/ranking.fixture.js';
@@ -8,7 +9,6 @@ import { ModelCommunicationsBrain } from './model-communications-brain.js';
 import { WRITE_REPORT_VERSION } from './prompts/write-report.prompt.js';
 import type { WriteReportInput } from './write-report-input.js';
 
-const INPUT_MARK = '\n\nInput (JSON):\n';
 const GOAL = 'top NATS clients';
 // jet: S1 (package page), S2 (docs page); nats: S3, S4.
 const twoTools = ranking([rankedEntry(1, 'jet'), rankedEntry(2, 'nats', { score: 0.79 })]);
@@ -34,13 +34,7 @@ describe('ModelCommunicationsBrain against a scripted model server', () => {
   });
 
   function brain(env: Record<string, string> = {}): ModelCommunicationsBrain {
-    const settings = parseModelSettings({
-      SWARM_MODEL: 'openai-compatible:scripted',
-      SWARM_MODEL_BASE_URL: `${server.url}/v1`,
-      ...env,
-    });
-    const client = createModelClient(settings, (usage) => usages.push(usage));
-    if (!client) throw new Error('expected a model client');
+    const client = scriptedModelClient(`${server.url}/v1`, (usage) => usages.push(usage), env);
     return new ModelCommunicationsBrain(client, new BuiltinCommunicationsBrain());
   }
 
@@ -52,7 +46,7 @@ describe('ModelCommunicationsBrain against a scripted model server', () => {
     server.enqueue({ kind: 'json', value: { ...valid, tools: [...valid.tools].reverse() } });
     const narrative = await brain().write(twoTools, GOAL);
     expect(server.requests.length - before).toBe(1);
-    const input = JSON.parse(userMessages(before)[0]!.split(INPUT_MARK)[1]!) as WriteReportInput;
+    const input = inputOfMessage<WriteReportInput>(userMessages(before)[0]!);
     expect(input.goal).toBe(GOAL);
     expect(input.tools.map((tool) => [tool.candidateId, tool.score, tool.sources])).toEqual([
       ['jet', '0.82', ['S1', 'S2']],

@@ -1,3 +1,4 @@
+import { inputOfMessage } from '@swarm/models';
 import { ranking, rankedEntry } from '../domain/testing/ranking.fixture.js';
 import { WRITE_REPORT_PROMPT, WRITE_REPORT_VERSION } from './prompts/write-report.prompt.js';
 import { SOURCE_LIMITS, toolSources, writeReportInput } from './write-report-input.js';
@@ -81,7 +82,7 @@ describe('writeReportInput', () => {
 
   it('renders a prompt whose JSON input a scripted server can read back', () => {
     const message = WRITE_REPORT_PROMPT.render(input);
-    expect(JSON.parse(message.split('\n\nInput (JSON):\n')[1]!)).toEqual(input);
+    expect(inputOfMessage(message)).toEqual(input);
     expect(WRITE_REPORT_PROMPT.system).toContain(WRITE_REPORT_VERSION);
   });
 });

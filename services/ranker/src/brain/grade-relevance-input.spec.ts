@@ -1,3 +1,4 @@
+import { inputOfMessage } from '@swarm/models';
 import { candidate, failed, scraped } from '../domain/testing/rank-input.fixture.js';
 import { candidateFacts, FACT_LIMITS, gradeRelevanceInputs } from './grade-relevance-input.js';
 import { GRADE_RELEVANCE_PROMPT, GRADE_RELEVANCE_VERSION } from './prompts/grade-relevance.prompt.js';
@@ -66,7 +67,7 @@ describe('gradeRelevanceInputs', () => {
   it('renders a prompt whose JSON input a scripted server can read back', () => {
     const [batch] = gradeRelevanceInputs('goal', [nats], {});
     const message = GRADE_RELEVANCE_PROMPT.render(batch!);
-    expect(JSON.parse(message.split('\n\nInput (JSON):\n')[1]!)).toEqual(batch);
+    expect(inputOfMessage(message)).toEqual(batch);
     expect(GRADE_RELEVANCE_PROMPT.system).toContain(GRADE_RELEVANCE_VERSION);
   });
 });

@@ -1,5 +1,6 @@
 import type { ModelUsage } from '@swarm/contracts';
-import { createModelClient, ModelOutputError, parseModelSettings } from '@swarm/models';
+import { inputOfMessage, ModelOutputError } from '@swarm/models';
+import { scriptedModelClient } from '@swarm/models/testing';
 import type { ScriptedModelServer } from '@swarm/testing';
 import { startScriptedModelServer } from '@swarm/testing';
 import { rankCandidates } from '../domain/rank-candidates.js';
@@ -8,8 +9,6 @@ import { BuiltinRankerBrain } from './builtin-ranker-brain.js';
 import type { GradeRelevanceInput } from './grade-relevance-input.js';
 import { ModelRankerBrain } from './model-ranker-brain.js';
 import { GRADE_RELEVANCE_VERSION } from './prompts/grade-relevance.prompt.js';
-
-const INPUT_MARK = '\n\nInput (JSON):\n';
 
 describe('ModelRankerBrain against a scripted model server', () => {
   let server: ScriptedModelServer;
@@ -24,19 +23,13 @@ describe('ModelRankerBrain against a scripted model server', () => {
   });
 
   function brain(env: Record<string, string> = {}): ModelRankerBrain {
-    const settings = parseModelSettings({
-      SWARM_MODEL: 'openai-compatible:scripted',
-      SWARM_MODEL_BASE_URL: `${server.url}/v1`,
-      ...env,
-    });
-    const client = createModelClient(settings, (usage) => usages.push(usage));
-    if (!client) throw new Error('expected a model client');
+    const client = scriptedModelClient(`${server.url}/v1`, (usage) => usages.push(usage), env);
     return new ModelRankerBrain(client, new BuiltinRankerBrain());
   }
 
   const inputOf = (index: number): GradeRelevanceInput => {
     const content = server.requests[index]!.messages.find((m) => m.role === 'user')!.content;
-    return JSON.parse(content.split(INPUT_MARK)[1]!) as GradeRelevanceInput;
+    return inputOfMessage<GradeRelevanceInput>(content);
   };
   const lastUserMessage = (index: number) =>
     server.requests[index]!.messages.filter((m) => m.role === 'user').at(-1)!.content;

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ModelUsage } from '@swarm/contracts';
 import { PageExtract } from '@swarm/contracts';
-import type { ModelClient } from '@swarm/models';
-import { createModelClient, ModelCallError, ModelOutputError, parseModelSettings } from '@swarm/models';
+import { inputOfMessage, ModelCallError, ModelOutputError } from '@swarm/models';
+import { scriptedModelClient } from '@swarm/models/testing';
 import type { ScriptedChatRequest, ScriptedModelServer } from '@swarm/testing';
 import { startScriptedModelServer } from '@swarm/testing';
 import type { ExtractPageInput } from '../domain/extract-page.js';
@@ -32,9 +32,7 @@ const facts: PageFacts = {
 /** The JSON input the prompt rendered into the request's first user message. */
 function inputOf(request: ScriptedChatRequest | undefined): PageFactsInput {
   const content = request?.messages.find((message) => message.role === 'user')?.content ?? '';
-  return JSON.parse(
-    content.slice(content.indexOf('Input (JSON):\n') + 'Input (JSON):\n'.length),
-  ) as PageFactsInput;
+  return inputOfMessage<PageFactsInput>(content);
 }
 
 describe('ModelScraperBrain against the scripted model server', () => {
@@ -51,12 +49,7 @@ describe('ModelScraperBrain against the scripted model server', () => {
   });
 
   function brain(env: Record<string, string> = {}, textChars = 6_000): ModelScraperBrain {
-    const settings = parseModelSettings({
-      SWARM_MODEL: 'openai-compatible:scripted',
-      SWARM_MODEL_BASE_URL: `${server.url}/v1`,
-      ...env,
-    });
-    const client = createModelClient(settings, (usage) => usages.push(usage)) as ModelClient;
+    const client = scriptedModelClient(`${server.url}/v1`, (usage) => usages.push(usage), env);
     return new ModelScraperBrain(client, new BuiltinScraperBrain(), textChars);
   }
 

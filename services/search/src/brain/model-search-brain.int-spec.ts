@@ -1,8 +1,8 @@
 import type { ModelUsage } from '@swarm/contracts';
 import { GoalSpec } from '@swarm/contracts';
 import { loadCorpus } from '@swarm/corpus';
-import type { ModelClient } from '@swarm/models';
-import { createModelClient, ModelOutputError, parseModelSettings } from '@swarm/models';
+import { ModelOutputError } from '@swarm/models';
+import { scriptedModelClient } from '@swarm/models/testing';
 import type { ScriptedModelServer } from '@swarm/testing';
 import { startScriptedModelServer } from '@swarm/testing';
 import { TaskError } from '@swarm/transport/errors';
@@ -72,12 +72,7 @@ describe('ModelSearchBrain against the scripted model server', () => {
   });
 
   function brain(env: Record<string, string> = {}): ModelSearchBrain {
-    const settings = parseModelSettings({
-      SWARM_MODEL: 'openai-compatible:scripted',
-      SWARM_MODEL_BASE_URL: `${server.url}/v1`,
-      ...env,
-    });
-    const client = createModelClient(settings, (usage) => usages.push(usage)) as ModelClient;
+    const client = scriptedModelClient(`${server.url}/v1`, (usage) => usages.push(usage), env);
     return new ModelSearchBrain(client, new BuiltinSearchBrain());
   }
 

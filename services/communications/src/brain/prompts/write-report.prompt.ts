@@ -1,4 +1,4 @@
-import { definePrompt } from '@swarm/models';
+import { definePrompt, withInput } from '@swarm/models';
 import type { WriteReportInput } from '../write-report-input.js';
 
 /** The version of the report writing prompt: bump it whenever the wording changes. */
@@ -27,6 +27,5 @@ export const WRITE_REPORT_PROMPT = definePrompt<WriteReportInput>({
     'with exactly one paragraph per ranked tool, in rank order.',
   ].join('\n'),
   render: (input) =>
-    `Write the summary and a paragraph for each of the ${input.tools.length} ranked tools.\n\n` +
-    `Input (JSON):\n${JSON.stringify(input)}`,
+    withInput(`Write the summary and a paragraph for each of the ${input.tools.length} ranked tools.`, input),
 });

@@ -1,4 +1,4 @@
-import { definePrompt } from '@swarm/models';
+import { definePrompt, withInput } from '@swarm/models';
 import type { GradeRelevanceInput } from '../grade-relevance-input.js';
 import { MAX_RATIONALE_CHARS } from '../grade-relevance-output.js';
 
@@ -24,6 +24,8 @@ export const GRADE_RELEVANCE_PROMPT = definePrompt<GradeRelevanceInput>({
     'ids in it.',
   ].join('\n'),
   render: (input) =>
-    `Grade the relevance of each of these ${input.candidates.length} candidates to the goal.\n\n` +
-    `Input (JSON):\n${JSON.stringify(input)}`,
+    withInput(
+      `Grade the relevance of each of these ${input.candidates.length} candidates to the goal.`,
+      input,
+    ),
 });

@@ -1,4 +1,4 @@
-import { definePrompt } from '@swarm/models';
+import { definePrompt, withInput } from '@swarm/models';
 
 /** The version of the page facts prompt: bump it whenever the wording changes. */
 export const PAGE_FACTS_PROMPT_VERSION = 'scraper.facts@1';
@@ -30,7 +30,5 @@ export const PAGE_FACTS_PROMPT = definePrompt<PageFactsInput>({
     'Use empty lists when the text says nothing of the kind.',
   ].join('\n'),
   render: (input) =>
-    'Extract the features, integrations and quoted claims of the tool this page documents.' +
-    '\n\nInput (JSON):\n' +
-    JSON.stringify(input),
+    withInput('Extract the features, integrations and quoted claims of the tool this page documents.', input),
 });

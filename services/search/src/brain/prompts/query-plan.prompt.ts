@@ -1,4 +1,4 @@
-import { definePrompt } from '@swarm/models';
+import { definePrompt, withInput } from '@swarm/models';
 
 /** The version of the search planning prompt: bump it whenever the wording changes. */
 export const QUERY_PLAN_PROMPT_VERSION = 'search.plan@1';
@@ -33,7 +33,8 @@ export const QUERY_PLAN_PROMPT = definePrompt<QueryPlanInput>({
     '- exclude: keywords of packages the goal rules out (for example a vendor it does not want); a package whose name, summary or keywords contain one is dropped. Never put a must term in exclude; leave it empty when the goal rules nothing out.',
   ].join('\n'),
   render: (input) =>
-    'Plan the search for this goal: call the source tools with your keywords, then answer with the plan.' +
-    '\n\nInput (JSON):\n' +
-    JSON.stringify(input),
+    withInput(
+      'Plan the search for this goal: call the source tools with your keywords, then answer with the plan.',
+      input,
+    ),
 });

@@ -1,5 +1,5 @@
 import { costOf } from './pricing.js';
-import { correctionMessage } from './prompt.js';
+import { correctionMessage, inputOfMessage, withInput } from './prompt.js';
 
 describe('costOf', () => {
   it('prices input and output tokens per million', () => {
@@ -19,5 +19,17 @@ describe('correctionMessage', () => {
     const message = correctionMessage(['quote "x" is not in the page', 'grade 4 is above 3']);
     expect(message).toContain('- quote "x" is not in the page\n- grade 4 is above 3');
     expect(message).toMatch(/whole corrected JSON object/);
+  });
+});
+
+describe('withInput and inputOfMessage', () => {
+  it('puts the input after the instructions as one line of JSON, and reads it back', () => {
+    const message = withInput('Grade these.', { goal: 'x', n: [1, 2] });
+    expect(message).toBe('Grade these.\n\nInput (JSON):\n{"goal":"x","n":[1,2]}');
+    expect(inputOfMessage(message)).toEqual({ goal: 'x', n: [1, 2] });
+  });
+
+  it('names a message without input', () => {
+    expect(() => inputOfMessage('no input here')).toThrow(/no "Input \(JSON\):" block/);
   });
 });
