@@ -1,53 +1,15 @@
-import type { Candidate, ScrapeOutcome } from '@swarm/contracts';
 import { Ranking } from '@swarm/contracts';
 import { TaskError } from '@swarm/transport/errors';
-import { rankCandidates, type RankInput } from './rank-candidates.js';
-
-const NOW = new Date('2025-11-21T09:30:00.000Z');
-const QUERY = 'TypeScript clients for NATS JetStream work queues';
-
-function candidate(id: string, overrides: Partial<Candidate> = {}): Candidate {
-  return {
-    id,
-    name: id,
-    summary: `${id} client`,
-    url: `https://example.com/${id}`,
-    keywords: [],
-    monthlyDownloads: 10_000,
-    license: 'MIT',
-    lastPublished: '2025-11-01',
-    searchScore: 0.5,
-    ...overrides,
-  };
-}
-
-function scraped(c: Candidate, page: { text?: string; features?: string[] } = {}): ScrapeOutcome {
-  return {
-    ok: true,
-    candidateId: c.id,
-    taskId: `g1.scrape.${c.id}`,
-    extract: {
-      url: c.url,
-      finalUrl: `${c.url}/docs`,
-      title: c.name,
-      description: c.summary,
-      text: page.text ?? '',
-      features: page.features ?? [],
-      fetchedAt: '2025-11-21T09:30:00.000Z',
-      bytes: 1_000,
-    },
-  };
-}
-
-function failed(c: Candidate, message: string): ScrapeOutcome {
-  return {
-    ok: false,
-    candidateId: c.id,
-    taskId: `g1.scrape.${c.id}`,
-    url: c.url,
-    error: { code: 'fetch-failed', message, retryable: false },
-  };
-}
+import { rankCandidates } from './rank-candidates.js';
+import {
+  candidate,
+  failed,
+  focused,
+  popular,
+  rankInput,
+  scraped,
+  twoCandidates,
+} from './testing/rank-input.fixture.js';
 
 function thrownBy(action: () => unknown): unknown {
   try {
@@ -58,32 +20,7 @@ function thrownBy(action: () => unknown): unknown {
   throw new Error('expected the call to throw');
 }
 
-function input(
-  candidates: Candidate[],
-  outcomes: RankInput['outcomes'],
-  extra: Partial<RankInput> = {},
-): RankInput {
-  return { goalId: 'g1', query: QUERY, topN: 5, candidates, outcomes, now: NOW, ...extra };
-}
-
-// "popular": heavily downloaded, barely relevant. "focused": exactly what was asked, little used.
-const popular = candidate('popular', {
-  monthlyDownloads: 12_500_000,
-  searchScore: 0.3,
-  summary: 'HTTP server',
-});
-const focused = candidate('focused', {
-  monthlyDownloads: 2_000,
-  searchScore: 0.9,
-  summary: 'TypeScript NATS JetStream client for work queues',
-});
-const twoCandidates = input([popular, focused], {
-  popular: scraped(popular, { text: 'a fast http server', features: ['routing', 'middleware'] }),
-  focused: scraped(focused, {
-    text: 'TypeScript clients for NATS JetStream with work queues',
-    features: ['jetstream', 'work queues', 'typescript types'],
-  }),
-});
+const input = rankInput;
 
 describe('rankCandidates', () => {
   it('puts the relevant candidate first with the default weights', () => {
