@@ -75,6 +75,17 @@ describe('ModelCommunicationsBrain against a scripted model server', () => {
     expect(usages.map((usage) => usage.calls)).toEqual([1, 1]);
   });
 
+  it('asks once more when a sentence cites a source that does not exist, then uses the answer', async () => {
+    const before = server.requests.length;
+    const dangling = { ...valid, summary: 'jet leads with 0.82 [S9].' };
+    server.enqueue({ kind: 'json', value: dangling }, { kind: 'json', value: valid });
+    const narrative = await brain().write(twoTools, GOAL);
+    expect(userMessages(before + 1).at(-1)).toContain(
+      'the summary cites S9, which is not a given source (S1-S4)',
+    );
+    expect(narrative?.summary).toBe(valid.summary);
+  });
+
   it('fails with ModelOutputError carrying the errors and the last output when every answer is invalid', async () => {
     const uncited = { ...valid, summary: 'jet leads.' };
     server.enqueue({ kind: 'json', value: uncited }, { kind: 'json', value: uncited });
