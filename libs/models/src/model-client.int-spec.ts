@@ -187,6 +187,26 @@ describe('provider faults', () => {
     expect((failure as Error).message).not.toContain('sk-wrong');
   });
 
+  it('retries a server that refuses the connection, as unreachable', async () => {
+    const closed = await startScriptedModelServer();
+    const url = closed.url;
+    await closed.close();
+    const model = createModelClient(
+      parseModelSettings({ SWARM_MODEL: 'openai-compatible:scripted', SWARM_MODEL_BASE_URL: `${url}/v1` }),
+      (usage) => usages.push(usage),
+    )!;
+    await expect(echo(model)).rejects.toMatchObject({ code: 'model-unreachable', retryable: true });
+    expect(usages).toEqual([]);
+  });
+
+  it('speaks to OpenAI’s Chat Completions API with the openai provider', async () => {
+    const before = server.requests.length;
+    server.enqueue({ kind: 'json', value: { echo: 'swarm' } });
+    await expect(echo(client({ SWARM_MODEL: 'openai:scripted' }))).resolves.toEqual({ echo: 'swarm' });
+    expect(server.requests[before]?.headers['authorization']).toBe('Bearer sk-test-secret');
+    expect(usages[0]?.model).toBe('openai:scripted');
+  });
+
   it('times out a call that never answers, as a retryable fault', async () => {
     server.enqueue({ kind: 'hang' });
     const failure = await echo(client({ SWARM_MODEL_TIMEOUT_MS: '1000' })).catch((e: unknown) => e);
