@@ -49,6 +49,14 @@ describe('parseModelSettings', () => {
     });
   });
 
+  it('takes an empty variable as unset', () => {
+    expect(
+      parseModelSettings({ SWARM_MODEL: '', SWARM_MODEL_BASE_URL: '', SWARM_MODEL_API_KEY: '' }),
+    ).toEqual({
+      provider: 'builtin',
+    });
+  });
+
   it('reads the key from a mounted secret file, trimmed', () => {
     const settings = parseModelSettings(
       { SWARM_MODEL: 'openai:gpt-4.1-mini', SWARM_MODEL_API_KEY_FILE: '/run/secrets/key' },

@@ -92,7 +92,9 @@ export function parseModelSettings(
   env: Readonly<Record<string, string | undefined>>,
   readSecret: (path: string) => string = (path) => readFileSync(path, 'utf8'),
 ): ModelSettings {
-  const parsed = ModelEnv.safeParse(env);
+  // An empty variable is an unset one (compose's `${VAR:-}`, an empty ConfigMap entry).
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = ModelEnv.safeParse(given);
   if (!parsed.success) {
     const detail = parsed.error.issues
       .map((issue) => `${issue.path.join('.')}: ${issue.message.toLowerCase()}`)
