@@ -10,7 +10,9 @@ import { z } from 'zod';
 import { createModelClient } from './create-model-client.js';
 import { ModelCallError, ModelOutputError } from './errors.js';
 import type { ModelClient } from './model-client.js';
+import type { ModelTarget } from './model-settings.js';
 import { parseModelSettings } from './model-settings.js';
+import { createLanguageModel } from './provider-factory.js';
 import { definePrompt } from './prompt.js';
 
 const exporter = new InMemorySpanExporter();
@@ -197,6 +199,21 @@ describe('provider faults', () => {
     )!;
     await expect(echo(model)).rejects.toMatchObject({ code: 'model-unreachable', retryable: true });
     expect(usages).toEqual([]);
+  });
+
+  it('never lets a provider package read its own base URL from the environment', () => {
+    const target = parseModelSettings({ SWARM_MODEL: 'openai:gpt-4.1', SWARM_MODEL_API_KEY: 'sk-1' });
+    process.env['OPENAI_BASE_URL'] = 'http://127.0.0.1:9/v1';
+    try {
+      const model = createLanguageModel(target as ModelTarget) as unknown as {
+        config: { url: (o: { path: string }) => string };
+      };
+      expect(model.config.url({ path: '/chat/completions' })).toBe(
+        'https://api.openai.com/v1/chat/completions',
+      );
+    } finally {
+      delete process.env['OPENAI_BASE_URL'];
+    }
   });
 
   it('speaks to OpenAI’s Chat Completions API with the openai provider', async () => {

@@ -1,6 +1,7 @@
 /**
  * What a test scripts for the scripted model server, and the pure translation of a scripted reply into an
- * OpenAI Chat Completions response. No I/O here: the server in `scripted-model-server.ts` is the thin edge.
+ * OpenAI Chat Completions response (the Anthropic Messages one is in `scripted-anthropic.ts`). No I/O here:
+ * the server in `scripted-model-server.ts` is the thin edge.
  */
 
 /** Token counts a reply reports; when a reply leaves them out the server estimates them (chars / 4). */
@@ -18,13 +19,22 @@ export interface ScriptedMessage {
   readonly toolCallId?: string;
 }
 
-/** One `POST /v1/chat/completions` the server received, as recorded in `ScriptedModelServer.requests`. */
+/**
+ * One `POST /v1/chat/completions` or `POST /v1/messages` the server received, as recorded in
+ * `ScriptedModelServer.requests`. An Anthropic request is flattened into the same shape (its `system` as a
+ * first `system` message, `tool_result` blocks as `tool` messages): see `toScriptedAnthropicRequest`.
+ */
 export interface ScriptedChatRequest {
   readonly model: string;
   readonly messages: readonly ScriptedMessage[];
   /** The `tools` array as sent, when the body had one. */
   readonly tools?: readonly unknown[];
-  /** The `response_format` as sent (`{ type: 'json_schema', json_schema }` or `{ type: 'json_object' }`). */
+  /**
+   * The structured output asked for. OpenAI: `response_format` as sent
+   * (`{ type: 'json_schema', json_schema }` or `{ type: 'json_object' }`). Anthropic: `output_config.format`
+   * as sent (`{ type: 'json_schema', schema }`), or `{ type: 'json_tool', schema }` when the request forces
+   * the `json` tool.
+   */
   readonly responseFormat?: unknown;
   /** Request headers, names lower-cased, repeated headers joined with `', '`. */
   readonly headers: Readonly<Record<string, string>>;
@@ -41,6 +51,9 @@ export interface ScriptedChatRequest {
  * - `error`: HTTP `status` with the OpenAI error body `{ error: { message, type, param: null, code } }` and a
  *   `Retry-After` header when `retryAfterSeconds` is given;
  * - `hang`: no answer at all until the client aborts or the server closes (for timeout tests).
+ *
+ * On `POST /v1/messages` the same kinds answer in the Anthropic Messages shape (see
+ * `anthropicReplyToResponse`).
  */
 export type ScriptedReply =
   | {
@@ -66,7 +79,9 @@ export type ScriptedReply =
       readonly kind: 'error';
       readonly status: number;
       readonly message: string;
+      /** The error type (OpenAI `error.type`, Anthropic `error.type`); defaults by status. */
       readonly type?: string;
+      /** OpenAI `error.code` only; the Anthropic shape has none. */
       readonly code?: string;
       readonly retryAfterSeconds?: number;
     }
@@ -184,7 +199,8 @@ function completion(
   };
 }
 
-function promptChars(request: ScriptedChatRequest): number {
+/** Characters of every message content and tool call argument of `request`: what usage is estimated from. */
+export function promptChars(request: ScriptedChatRequest): number {
   let chars = 0;
   for (const message of request.messages) {
     chars += message.content.length;

@@ -2,47 +2,59 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
-import { flattenHeaders, toScriptedChatRequest } from './scripted-chat-request.js';
-import { scriptedErrorResponse, scriptedReplyToResponse } from './scripted-model-script.js';
+import { ANTHROPIC_MESSAGES_FORMAT } from './scripted-anthropic.js';
+import { flattenHeaders } from './scripted-chat-request.js';
+import { scriptedErrorResponse } from './scripted-model-script.js';
 import type {
   ScriptedChatRequest,
   ScriptedHttpResponse,
   ScriptedReply,
   ScriptedResponder,
 } from './scripted-model-script.js';
+import { OPENAI_CHAT_FORMAT } from './scripted-wire-format.js';
+import type { ScriptedWireFormat } from './scripted-wire-format.js';
 
 const LOOPBACK = '127.0.0.1';
-const CHAT_COMPLETIONS_PATH = '/v1/chat/completions';
 const MODELS_PATH = '/v1/models';
+/** The wire format each `POST` route speaks. */
+const FORMATS: Readonly<Record<string, ScriptedWireFormat>> = {
+  '/v1/chat/completions': OPENAI_CHAT_FORMAT,
+  '/v1/messages': ANTHROPIC_MESSAGES_FORMAT,
+};
 
 /** Options of {@link startScriptedModelServer}. */
 export interface ScriptedModelServerOptions {
   /** Answers requests the queue does not; default: a 500 "no reply scripted for this request". */
   responder?: ScriptedResponder;
-  /** Models the server knows; any other model gets 404 `model_not_found`. Default: any model. */
+  /** Models the server knows; another model gets 404 (`model_not_found`, `not_found_error`). Default: any. */
   knownModels?: readonly string[];
-  /** When set, a request without `Authorization: Bearer <apiKey>` gets 401 `invalid_api_key`. */
+  /**
+   * When set, a request without the key gets 401: Chat Completions wants `Authorization: Bearer <apiKey>`
+   * (`invalid_api_key`), Messages wants `x-api-key: <apiKey>` (`authentication_error`).
+   */
   apiKey?: string;
   /** Port on 127.0.0.1; default 0 (a random free port). */
   port?: number;
 }
 
 /**
- * A running scripted model server: an HTTP server on 127.0.0.1 that speaks the OpenAI Chat Completions wire
- * format (non-streaming) and answers what the test scripted. Not a model: it never makes anything up.
+ * A running scripted model server: an HTTP server on 127.0.0.1 that speaks the OpenAI Chat Completions and
+ * the Anthropic Messages wire formats (non-streaming) and answers what the test scripted. Not a model: it
+ * never makes anything up.
  */
 export interface ScriptedModelServer {
   /** `http://127.0.0.1:<port>`; clients use `${url}/v1` as their base URL. */
   readonly url: string;
-  /** Every chat completions request with a JSON object body, in order, including the ones refused. */
+  /** Every chat completions or messages request with a JSON object body, in order, refused ones included. */
   readonly requests: readonly ScriptedChatRequest[];
   /** Replaces the responder (e.g. "fix the script" before a replay). */
   script(responder: ScriptedResponder): void;
   /** Queues replies answered first-in first-out before the responder is consulted. */
   enqueue(...replies: ScriptedReply[]): void;
   /**
-   * Models the server knows; a request for another model gets 404 `{ error: { code: 'model_not_found' } }`.
-   * Undefined = any model. Read on every request, so a test may change it while the server runs.
+   * Models the server knows; a request for another model gets 404 (OpenAI `model_not_found`, Anthropic
+   * `not_found_error`). Undefined = any model. Read on every request, so a test may change it while the
+   * server runs.
    */
   knownModels?: readonly string[];
   /** Stops listening and destroys every open connection, hanging requests included. Idempotent. */
@@ -58,9 +70,10 @@ const noReplyScripted: ScriptedResponder = () => ({
 });
 
 /**
- * Starts a {@link ScriptedModelServer} on 127.0.0.1. Serves `POST /v1/chat/completions` (`stream: true` is
- * refused with 400 "streaming is not scripted", a body that is not a JSON object with 400) and
- * `GET /v1/models` (the known models, or the models requested so far).
+ * Starts a {@link ScriptedModelServer} on 127.0.0.1. Serves `POST /v1/chat/completions` (OpenAI),
+ * `POST /v1/messages` (Anthropic; a missing `anthropic-version` header is refused with 400) and
+ * `GET /v1/models` (the known models, or the models requested so far). Both `POST` routes refuse
+ * `stream: true` with 400 "streaming is not scripted" and a body that is not a JSON object with 400.
  *
  * @throws the `listen` error when the port cannot be bound (e.g. `EADDRINUSE` for a taken `port`).
  */
@@ -92,7 +105,8 @@ class ScriptedModelHttpServer implements ScriptedModelServer {
     if (options.knownModels !== undefined) this.knownModels = options.knownModels;
     this.#http = createServer((req, res) => {
       this.#handle(req, res).catch((error: unknown) => {
-        send(res, scriptedErrorResponse(500, `scripted model server failed: ${errorMessage(error)}`));
+        const format = FORMATS[routeOf(req)] ?? OPENAI_CHAT_FORMAT;
+        send(res, format.error(500, `scripted model server failed: ${errorMessage(error)}`));
       });
     });
     this.#http.on('connection', (socket) => {
@@ -139,36 +153,41 @@ class ScriptedModelHttpServer implements ScriptedModelServer {
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0];
+    const path = routeOf(req);
     const headers = flattenHeaders(req.headers);
     const raw = await readBody(req);
-    if (req.method === 'POST' && path === CHAT_COMPLETIONS_PATH) {
-      await this.#chatCompletion(raw, headers, res);
+    const format = req.method === 'POST' ? FORMATS[path] : undefined;
+    if (format !== undefined) {
+      await this.#chatCompletion(format, raw, headers, res);
     } else if (req.method === 'GET' && path === MODELS_PATH) {
-      send(res, this.#authorize(headers) ?? this.#modelList());
+      send(res, this.#authorize(OPENAI_CHAT_FORMAT, headers) ?? this.#modelList());
     } else {
-      const message = `unknown route ${req.method ?? '?'} ${path ?? '/'}`;
+      const message = `unknown route ${req.method ?? '?'} ${path}`;
       send(res, scriptedErrorResponse(404, message, { code: 'unknown_route' }));
     }
   }
 
-  async #chatCompletion(raw: string, headers: Record<string, string>, res: ServerResponse): Promise<void> {
+  async #chatCompletion(
+    format: ScriptedWireFormat,
+    raw: string,
+    headers: Record<string, string>,
+    res: ServerResponse,
+  ): Promise<void> {
     const parsed = parseJsonObject(raw);
     if ('problem' in parsed) {
-      send(res, this.#authorize(headers) ?? scriptedErrorResponse(400, parsed.problem));
+      send(res, this.#authorize(format, headers) ?? format.error(400, parsed.problem));
       return;
     }
-    const request = toScriptedChatRequest(parsed.body, headers);
+    const request = format.toRequest(parsed.body, headers);
     this.requests.push(request);
-    const refusal = this.#authorize(headers) ?? refuse(request);
+    const refusal = this.#authorize(format, headers) ?? format.refuse(request);
     if (refusal !== undefined) {
       send(res, refusal);
       return;
     }
     this.#seenModels.add(request.model);
     if (this.knownModels !== undefined && !this.knownModels.includes(request.model)) {
-      const message = `the model '${request.model}' does not exist`;
-      send(res, scriptedErrorResponse(404, message, { code: 'model_not_found' }));
+      send(res, format.unknownModel(request.model));
       return;
     }
     const reply = await this.#nextReply(request, this.requests.length - 1);
@@ -179,8 +198,8 @@ class ScriptedModelHttpServer implements ScriptedModelServer {
       createdSeconds: Math.floor(Date.now() / 1000),
       firstToolCallNumber: this.#toolCalls + 1,
     };
-    if (reply.kind === 'tool-calls') this.#toolCalls += reply.calls.length;
-    send(res, scriptedReplyToResponse(reply, request, context));
+    this.#toolCalls += format.toolCallIdsUsed(reply, request);
+    send(res, format.reply(reply, request, context));
   }
 
   async #nextReply(request: ScriptedChatRequest, index: number): Promise<ScriptedReply> {
@@ -193,10 +212,11 @@ class ScriptedModelHttpServer implements ScriptedModelServer {
     }
   }
 
-  #authorize(headers: Readonly<Record<string, string>>): ScriptedHttpResponse | undefined {
-    if (this.#apiKey === undefined || headers['authorization'] === `Bearer ${this.#apiKey}`) return undefined;
-    // Never echo the presented key: tests assert where keys do and do not appear.
-    return scriptedErrorResponse(401, 'incorrect api key provided', { code: 'invalid_api_key' });
+  #authorize(
+    format: ScriptedWireFormat,
+    headers: Readonly<Record<string, string>>,
+  ): ScriptedHttpResponse | undefined {
+    return this.#apiKey === undefined ? undefined : format.authorize(headers, this.#apiKey);
   }
 
   #modelList(): ScriptedHttpResponse {
@@ -206,15 +226,9 @@ class ScriptedModelHttpServer implements ScriptedModelServer {
   }
 }
 
-/** The 400 for a request the server will not script an answer to, or `undefined` when it is answerable. */
-function refuse(request: ScriptedChatRequest): ScriptedHttpResponse | undefined {
-  if (request.body['stream'] === true) {
-    return scriptedErrorResponse(400, 'streaming is not scripted', { code: 'streaming_not_scripted' });
-  }
-  if (request.model === '') return scriptedErrorResponse(400, 'model must be a non-empty string');
-  if (!Array.isArray(request.body['messages']))
-    return scriptedErrorResponse(400, 'messages must be an array');
-  return undefined;
+/** The request's path without its query string. */
+function routeOf(req: IncomingMessage): string {
+  return (req.url ?? '/').split('?')[0] ?? '/';
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
