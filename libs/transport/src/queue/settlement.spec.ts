@@ -1,5 +1,5 @@
 import { TaskError } from '../errors.js';
-import { backoffDelay, decideSettlement, describeError } from './settlement.js';
+import { backoffDelay, decideSettlement, describeError, MAX_RETRY_AFTER_MS } from './settlement.js';
 
 describe('decideSettlement', () => {
   const policy = { maxDeliver: 3, backoffMs: [100, 500] };
@@ -21,6 +21,18 @@ describe('decideSettlement', () => {
       error: { code: 'flaky', message: 'blip', retryable: true },
     });
     expect(second).toMatchObject({ action: 'retry', delayMs: 500 });
+  });
+
+  it('waits at least the Retry-After an error carries, capped at MAX_RETRY_AFTER_MS', () => {
+    const asked = (retryAfterMs: number) =>
+      decideSettlement({
+        ...policy,
+        error: TaskError.retryable('limited', '429', undefined, retryAfterMs),
+        deliveryCount: 1,
+      });
+    expect(asked(2_000)).toMatchObject({ action: 'retry', delayMs: 2_000 });
+    expect(asked(10)).toMatchObject({ action: 'retry', delayMs: 100 });
+    expect(asked(3_600_000)).toMatchObject({ action: 'retry', delayMs: MAX_RETRY_AFTER_MS });
   });
 
   it('dead-letters a non-retryable error on the first delivery with its own code as reason', () => {
@@ -68,6 +80,26 @@ describe('describeError', () => {
   it('keeps the code and retryable flag of an error that carries them', () => {
     const error = Object.assign(new Error('bad url'), { code: 'ssrf-refused', retryable: false });
     expect(describeError(error)).toEqual({ code: 'ssrf-refused', message: 'bad url', retryable: false });
+  });
+
+  it('keeps what a model said when its output was refused for good', () => {
+    const model = {
+      model: 'openai:x',
+      promptVersion: 'ranker.grade@1',
+      lastOutput: '{}',
+      errors: ['no grades'],
+    };
+    const error = Object.assign(new Error('invalid'), {
+      code: 'invalid-model-output',
+      retryable: false,
+      model,
+    });
+    expect(describeError(error)).toEqual({
+      code: 'invalid-model-output',
+      message: 'invalid',
+      retryable: false,
+      model,
+    });
   });
 
   it('describes a thrown non-error value', () => {

@@ -1,8 +1,8 @@
 import type { Attributes, Link, Span } from '@opentelemetry/api';
 import { context } from '@opentelemetry/api';
 import type { JsMsg } from '@nats-io/jetstream';
-import type { AgentRef, Envelope, ModelUsage, UsageRecord } from '@swarm/contracts';
-import { CONTEXT_KEYS, decodePayload, HEADERS } from '@swarm/contracts';
+import type { AgentRef, Envelope, ModelUsage } from '@swarm/contracts';
+import { decodePayload, HEADERS } from '@swarm/contracts';
 import type { BusConnection } from '../bus/bus-connection.js';
 import { fromMsgHdrs } from '../bus/bus-connection.js';
 import type { HeaderRecord } from '../bus/codec.js';
@@ -11,6 +11,7 @@ import type { GoalContext } from '../context/goal-context.js';
 import { TRANSPORT_ERROR_CODES } from '../errors.js';
 import { ATTR } from '../observability/attributes.js';
 import { currentTaskUsage, runInTaskScope } from '../observability/task-scope.js';
+import { recordAttemptUsage } from './attempt-usage.js';
 import {
   contextWithSpan,
   extractContext,
@@ -216,7 +217,7 @@ export class TaskRunner {
       clearInterval(heartbeat);
       if (signal.aborted) return; // abandoned at the drain deadline: already handed back
       await claimed;
-      const usage = await this.recordUsage(ctx.goal, task, deliveryCount).catch(() => currentTaskUsage());
+      const usage = await recordAttemptUsage(ctx.goal, task, deliveryCount).catch(() => currentTaskUsage());
       await this.settleFailure(msg, headers, span, delivery, task, error, incoming, usage);
       return;
     } finally {
@@ -224,7 +225,7 @@ export class TaskRunner {
     }
     if (signal.aborted) return;
     const emit = result?.emit ?? [];
-    const usage = await this.recordUsage(ctx.goal, task, deliveryCount);
+    const usage = await recordAttemptUsage(ctx.goal, task, deliveryCount);
     const completed = completedEvent(
       task,
       deliveryCount,
@@ -297,29 +298,6 @@ export class TaskRunner {
       { goalId: task.goalId, taskId: task.taskId, messageId: task.messageId },
       usage,
     );
-  }
-
-  /**
-   * Keeps what this attempt spent on models in the goal's context (once per attempt: a write-once key), before
-   * its hand-offs go out, so the report's agent can add it up. Returns the usage, or undefined when the attempt
-   * called no model.
-   */
-  private async recordUsage(
-    goal: GoalContext,
-    task: TaskRef,
-    deliveryCount: number,
-  ): Promise<ModelUsage | undefined> {
-    const usage = currentTaskUsage();
-    if (!usage) return undefined;
-    const record: UsageRecord = {
-      agent: task.agent,
-      queue: task.queue,
-      taskId: task.taskId,
-      deliveryCount,
-      usage,
-    };
-    await goal.create(CONTEXT_KEYS.usage(task.queue, task.taskId, deliveryCount), record);
-    return usage;
   }
 
   private async deadLetter(

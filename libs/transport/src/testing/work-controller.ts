@@ -5,6 +5,7 @@ import type { DeadLetterRecord } from '@swarm/contracts';
 import type { DeadLetterContext, TaskContext, TaskResult } from '../queue/queue-binding.js';
 import { defineQueue } from '../queue/queue-binding.js';
 import { TaskError } from '../errors.js';
+import { recordModelUsage } from '../observability/task-scope.js';
 import type { WorkTask } from './work-task.js';
 import { WorkTask as WorkTaskSchema } from './work-task.js';
 
@@ -40,13 +41,28 @@ export function createWorkController(
     @TaskHandler(binding)
     async work(task: WorkTask, ctx: TaskContext): Promise<TaskResult> {
       observe('started', task.taskId, ctx.deliveryCount);
+      if (task.work.spendTokens !== undefined) {
+        recordModelUsage({
+          model: 'test:model',
+          promptVersions: ['work@1'],
+          calls: 1,
+          inputTokens: task.work.spendTokens,
+          outputTokens: 0,
+          costUsd: 0,
+        });
+      }
       await sleep(task.work.ms, ctx.signal);
       if (ctx.signal.aborted)
         throw TaskError.retryable('abandoned', `task ${task.taskId} abandoned at shutdown`);
       if (task.work.permanentFailure)
         throw TaskError.permanent('refused', `task ${task.taskId} is refused for good`);
       if (ctx.deliveryCount <= task.work.failUntilDelivery) {
-        throw TaskError.retryable('flaky', `task ${task.taskId} failed on delivery ${ctx.deliveryCount}`);
+        throw TaskError.retryable(
+          'flaky',
+          `task ${task.taskId} failed on delivery ${ctx.deliveryCount}`,
+          undefined,
+          task.work.retryAfterMs,
+        );
       }
       observe('finished', task.taskId, ctx.deliveryCount);
       const nextId = `${task.taskId}/next`;

@@ -12,6 +12,10 @@ export const WorkTask = z.strictObject({
     failUntilDelivery: z.int().min(0).default(0),
     /** Throw a non-retryable error. */
     permanentFailure: z.boolean().default(false),
+    /** A retryable failure asks for at least this wait before the retry (an upstream's `Retry-After`). */
+    retryAfterMs: z.int().min(0).optional(),
+    /** Tokens each attempt reports as spent on a model (one call), before it works or fails. */
+    spendTokens: z.int().min(0).optional(),
   }),
 });
 /** A test task. */
