@@ -278,6 +278,22 @@ describe('GenAI telemetry', () => {
     expect(chat?.attributes['gen_ai.output.messages']).toContain('swarm');
   });
 
+  it('asks a model that keeps calling tools past the step limit to answer, with the tools turned off', async () => {
+    const before = server.requests.length;
+    const call = { kind: 'tool-calls', calls: [{ name: 'lookup', args: { key: 'w' } }] } as const;
+    server.enqueue(call, call, { kind: 'json', value: { echo: 'swarm' } });
+    const model = client({ SWARM_MODEL_MAX_STEPS: '2' });
+    const lookup = model.tool('lookup', 'looks a word up', z.object({ key: z.string() }), () =>
+      Promise.resolve({ word: 'swarm' }),
+    );
+    await expect(
+      model.generateChecked({ prompt: PROMPT, input: { word: 'swarm' }, schema: Echo, tools: { lookup } }),
+    ).resolves.toEqual({ echo: 'swarm' });
+    const correction = server.requests[before + 2];
+    expect(correction?.messages.at(-1)?.content).toMatch(/called tools for 2 steps .* without answering/);
+    expect(correction?.body['tool_choice']).toBe('none');
+  });
+
   it('traces a tool the model calls as execute_tool and feeds its result back', async () => {
     const before = server.requests.length;
     server.enqueue(

@@ -1,6 +1,14 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { ModelMessage, Tool, ToolSet } from 'ai';
-import { generateText, NoObjectGeneratedError, Output, stepCountIs, tool, wrapLanguageModel } from 'ai';
+import {
+  generateText,
+  NoObjectGeneratedError,
+  NoOutputGeneratedError,
+  Output,
+  stepCountIs,
+  tool,
+  wrapLanguageModel,
+} from 'ai';
 import type { z } from 'zod';
 import { classifyProviderError } from './provider-errors.js';
 import { ModelCallError, ModelOutputError } from './errors.js';
@@ -11,6 +19,30 @@ import { createLanguageModel } from './provider-factory.js';
 import type { PromptTemplate } from './prompt.js';
 import { correctionMessage } from './prompt.js';
 import { describeSchemaFailure } from './schema-failure.js';
+
+/**
+ * The parsed output of a call, or why there is none: output that does not match the schema, or a model that
+ * kept calling tools until the step limit and never answered (the correction then turns the tools off).
+ */
+function outputOf<T>(
+  read: () => T,
+  maxSteps: number,
+): { value: T } | { errors: string[]; toolsExhausted: boolean } {
+  try {
+    return { value: read() };
+  } catch (error) {
+    if (NoObjectGeneratedError.isInstance(error))
+      return { errors: [describeSchemaFailure(error.cause)], toolsExhausted: false };
+    if (NoOutputGeneratedError.isInstance(error))
+      return {
+        errors: [
+          `you called tools for ${maxSteps} steps (SWARM_MODEL_MAX_STEPS) without answering: answer now with the JSON object, calling no tool`,
+        ],
+        toolsExhausted: true,
+      };
+    throw error;
+  }
+}
 
 /** Most characters of the model's last output a dead letter keeps. */
 const MAX_LAST_OUTPUT_CHARS = 8_000;
@@ -67,12 +99,14 @@ export class ModelClient {
     const messages: ModelMessage[] = [{ role: 'user', content: prompt.render(call.input) }];
     let errors: readonly string[] = [];
     let lastOutput = '';
+    let toolsDone = false;
     for (let attempt = 0; attempt <= target.maxCorrections; attempt++) {
       if (attempt > 0) messages.push({ role: 'user', content: correctionMessage(errors) });
       const timeout = AbortSignal.timeout(target.timeoutMs * (call.tools ? target.maxSteps : 1));
       const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout;
+      let reply: { text: string; messages: ModelMessage[]; read: () => T };
       try {
-        const result = await generateText({
+        reply = await generateText({
           model,
           system: prompt.system,
           messages,
@@ -81,12 +115,18 @@ export class ModelClient {
           maxOutputTokens: target.maxOutputTokens,
           maxRetries: 0,
           abortSignal: signal,
-          ...(call.tools ? { tools: call.tools, stopWhen: stepCountIs(target.maxSteps) } : {}),
-        });
-        lastOutput = result.text;
-        messages.push(...result.response.messages);
-        errors = call.validate ? call.validate(result.output) : [];
-        if (errors.length === 0) return result.output;
+          ...(call.tools
+            ? {
+                tools: call.tools,
+                stopWhen: stepCountIs(target.maxSteps),
+                ...(toolsDone ? { toolChoice: 'none' as const } : {}),
+              }
+            : {}),
+        }).then((result) => ({
+          text: result.text,
+          messages: result.response.messages,
+          read: (): T => result.output,
+        }));
       } catch (error) {
         if (!NoObjectGeneratedError.isInstance(error)) {
           if (call.signal?.aborted) throw error;
@@ -99,7 +139,18 @@ export class ModelClient {
         lastOutput = error.text ?? '';
         errors = [describeSchemaFailure(error.cause)];
         messages.push({ role: 'assistant', content: lastOutput });
+        continue;
       }
+      lastOutput = reply.text;
+      messages.push(...reply.messages);
+      const output = outputOf(reply.read, target.maxSteps);
+      if ('errors' in output) {
+        errors = output.errors;
+        toolsDone ||= output.toolsExhausted;
+        continue;
+      }
+      errors = call.validate ? call.validate(output.value) : [];
+      if (errors.length === 0) return output.value;
     }
     throw new ModelOutputError({
       model: target.id,
