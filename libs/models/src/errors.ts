@@ -8,6 +8,7 @@ export const MODEL_ERROR_CODES = {
   unavailable: 'model-unavailable',
   timeout: 'model-timeout',
   unreachable: 'model-unreachable',
+  invalidResponse: 'model-invalid-response',
   notFound: 'model-not-found',
   authRefused: 'model-auth-refused',
   requestRefused: 'model-request-refused',

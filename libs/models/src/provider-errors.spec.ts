@@ -1,4 +1,5 @@
 import { APICallError } from 'ai';
+import { NoContentGeneratedError } from '@ai-sdk/provider';
 import { MODEL_ERROR_CODES } from './errors.js';
 import { classifyProviderError, retryAfterMs } from './provider-errors.js';
 
@@ -48,6 +49,18 @@ describe('classifyProviderError', () => {
       retryable: true,
     });
     expect(classifyProviderError(new TypeError('fetch failed'), context).retryable).toBe(true);
+  });
+
+  it('retries a 2xx answer that is no usable completion (a proxy page, no choices)', () => {
+    expect(classifyProviderError(apiError(200), context)).toMatchObject({
+      code: 'model-invalid-response',
+      retryable: true,
+    });
+    const empty = new NoContentGeneratedError({ message: 'Response did not contain any choices.' });
+    expect(classifyProviderError(empty, context)).toMatchObject({
+      code: 'model-invalid-response',
+      retryable: true,
+    });
   });
 
   it('retries its own timeout, naming the setting', () => {

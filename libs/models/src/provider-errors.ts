@@ -1,4 +1,4 @@
-import { APICallError } from 'ai';
+import { AISDKError, APICallError } from 'ai';
 import { MODEL_ERROR_CODES, ModelCallError } from './errors.js';
 
 /** The longest provider message kept in an error (the rest of a provider's body is never kept). */
@@ -24,10 +24,21 @@ export function retryAfterMs(
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** A 2xx answer that is not a usable completion (a proxy's page, an empty choice list): retried, it may pass. */
+function invalidResponse(model: string, said: string, cause: unknown): ModelCallError {
+  return new ModelCallError(
+    MODEL_ERROR_CODES.invalidResponse,
+    `${model} answered with something that is not a usable completion: ${said}`,
+    true,
+    undefined,
+    { cause },
+  );
+}
+
 /**
  * Turns whatever a provider call threw into a ModelCallError the transport settles: 429, 408, 409 and 5xx and
- * network failures are retryable (with the provider's `Retry-After`), the call's own timeout is retryable, an
- * unknown model (404) or a refused key (401/403) is permanent, as is any other 4xx. The message names the model
+ * network failures are retryable (with the provider's `Retry-After`), as are a 2xx answer that is no usable
+ * completion and the call's own timeout; an unknown model (404) or a refused key (401/403) is permanent, as is any other 4xx. The message names the model
  * and the status, never the key or the request body.
  */
 export function classifyProviderError(
@@ -58,6 +69,7 @@ export function classifyProviderError(
         },
       );
     }
+    if (status >= 200 && status < 300) return invalidResponse(model, said, error);
     const wait = retryAfterMs(error.responseHeaders);
     if (status === 429)
       return new ModelCallError(
@@ -100,6 +112,8 @@ export function classifyProviderError(
     );
   }
   const message = error instanceof Error ? error.message : String(error);
+  if (AISDKError.isInstance(error))
+    return invalidResponse(model, message.slice(0, MAX_PROVIDER_MESSAGE_CHARS), error);
   return new ModelCallError(
     MODEL_ERROR_CODES.unreachable,
     `${model} call failed: ${message.slice(0, MAX_PROVIDER_MESSAGE_CHARS)}`,
