@@ -11,10 +11,11 @@ export function loadAgentModel(env: Readonly<Record<string, string | undefined>>
 }
 
 /**
- * The agent's model client (undefined for the builtin brain), with every call's usage and cost added to the
- * task attempt that made it: the transport reports it on `task.completed`/`task.failed` and in the goal context.
+ * The agent's model client (undefined for the builtin brain, which then never loads the AI SDK), with every
+ * call's usage and cost added to the task attempt that made it: the transport reports it on
+ * `task.completed`/`task.failed` and in the goal context.
  */
-export function createAgentModelClient(settings: ModelSettings): ModelClient | undefined {
+export function createAgentModelClient(settings: ModelSettings): Promise<ModelClient | undefined> {
   return createModelClient(settings, (usage) => {
     recordModelUsage(usage);
   });

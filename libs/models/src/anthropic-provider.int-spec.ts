@@ -4,9 +4,9 @@ import type { ModelUsage } from '@swarm/contracts';
 import type { ScriptedModelServer } from '@swarm/testing';
 import { startScriptedModelServer } from '@swarm/testing';
 import { z } from 'zod';
-import { createModelClient } from './create-model-client.js';
 import { ModelCallError } from './errors.js';
-import type { ModelClient } from './model-client.js';
+import { ModelClient } from './model-client.js';
+import type { ModelTarget } from './model-settings.js';
 import { parseModelSettings } from './model-settings.js';
 import { definePrompt } from './prompt.js';
 
@@ -30,12 +30,19 @@ const Echo = z.strictObject({ echo: z.string() });
 const mustEcho = (word: string) => (output: { echo: string }) =>
   output.echo === word ? [] : [`echo "${output.echo}" is not the word "${word}"`];
 
+/** Model settings that name a model (never the builtin brain). */
+function targetOf(env: Record<string, string>): ModelTarget {
+  const settings = parseModelSettings(env);
+  if (settings.provider === 'builtin') throw new Error('expected a model');
+  return settings;
+}
+
 let server: ScriptedModelServer;
 let usages: ModelUsage[];
 
 function client(env: Record<string, string> = {}): ModelClient {
-  const created = createModelClient(
-    parseModelSettings({
+  return new ModelClient(
+    targetOf({
       SWARM_MODEL: 'anthropic:claude-scripted',
       SWARM_MODEL_BASE_URL: `${server.url}/v1`,
       SWARM_MODEL_API_KEY: API_KEY,
@@ -45,8 +52,6 @@ function client(env: Record<string, string> = {}): ModelClient {
     }),
     (usage) => usages.push(usage),
   );
-  if (!created) throw new Error('expected a model client');
-  return created;
 }
 
 const echo = (model: ModelClient, word = 'swarm') =>

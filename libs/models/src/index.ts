@@ -3,8 +3,7 @@ export { MODEL_ERROR_CODES, ModelCallError, ModelConfigError, ModelOutputError }
 export type { ModelErrorCode } from './errors.js';
 export { genAiMiddleware, inGenAiSpan } from './genai-telemetry.js';
 export type { UsageSink } from './genai-telemetry.js';
-export { ModelClient } from './model-client.js';
-export type { CheckedCall, ToolExecutor } from './model-client.js';
+export type { CheckedCall, ModelClient, ToolExecutor } from './model-client.js';
 export {
   describeModel,
   MODEL_PROVIDERS,
@@ -17,5 +16,4 @@ export { costOf } from './pricing.js';
 export type { ModelPrice } from './pricing.js';
 export { correctionMessage, definePrompt, inputOfMessage, PROMPT_INPUT_MARK, withInput } from './prompt.js';
 export type { PromptTemplate } from './prompt.js';
-export { classifyProviderError, retryAfterMs } from './provider-errors.js';
-export { describeSchemaFailure } from './schema-failure.js';
+export { retryAfterMs } from './retry-after.js';

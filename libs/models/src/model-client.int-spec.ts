@@ -7,9 +7,8 @@ import type { ModelUsage } from '@swarm/contracts';
 import type { ScriptedModelServer } from '@swarm/testing';
 import { startScriptedModelServer } from '@swarm/testing';
 import { z } from 'zod';
-import { createModelClient } from './create-model-client.js';
 import { ModelCallError, ModelOutputError } from './errors.js';
-import type { ModelClient } from './model-client.js';
+import { ModelClient } from './model-client.js';
 import type { ModelTarget } from './model-settings.js';
 import { parseModelSettings } from './model-settings.js';
 import { createLanguageModel } from './provider-factory.js';
@@ -41,12 +40,19 @@ const Echo = z.strictObject({ echo: z.string() });
 const mustEcho = (word: string) => (output: { echo: string }) =>
   output.echo === word ? [] : [`echo "${output.echo}" is not the word "${word}"`];
 
+/** Model settings that name a model (never the builtin brain). */
+function targetOf(env: Record<string, string>): ModelTarget {
+  const settings = parseModelSettings(env);
+  if (settings.provider === 'builtin') throw new Error('expected a model');
+  return settings;
+}
+
 let server: ScriptedModelServer;
 let usages: ModelUsage[];
 
 function client(env: Record<string, string> = {}): ModelClient {
-  const created = createModelClient(
-    parseModelSettings({
+  return new ModelClient(
+    targetOf({
       SWARM_MODEL: 'openai-compatible:scripted',
       SWARM_MODEL_BASE_URL: `${server.url}/v1`,
       SWARM_MODEL_API_KEY: 'sk-test-secret',
@@ -56,8 +62,6 @@ function client(env: Record<string, string> = {}): ModelClient {
     }),
     (usage) => usages.push(usage),
   );
-  if (!created) throw new Error('expected a model client');
-  return created;
 }
 
 const echo = (model: ModelClient, word = 'swarm', signal?: AbortSignal) =>
@@ -193,10 +197,10 @@ describe('provider faults', () => {
     const closed = await startScriptedModelServer();
     const url = closed.url;
     await closed.close();
-    const model = createModelClient(
-      parseModelSettings({ SWARM_MODEL: 'openai-compatible:scripted', SWARM_MODEL_BASE_URL: `${url}/v1` }),
+    const model = new ModelClient(
+      targetOf({ SWARM_MODEL: 'openai-compatible:scripted', SWARM_MODEL_BASE_URL: `${url}/v1` }),
       (usage) => usages.push(usage),
-    )!;
+    );
     await expect(echo(model)).rejects.toMatchObject({ code: 'model-unreachable', retryable: true });
     expect(usages).toEqual([]);
   });

@@ -1,7 +1,8 @@
 import { APICallError } from 'ai';
 import { NoContentGeneratedError } from '@ai-sdk/provider';
 import { MODEL_ERROR_CODES } from './errors.js';
-import { classifyProviderError, retryAfterMs } from './provider-errors.js';
+import { classifyProviderError } from './provider-errors.js';
+import { retryAfterMs } from './retry-after.js';
 
 const apiError = (statusCode: number | undefined, headers?: Record<string, string>) =>
   new APICallError({

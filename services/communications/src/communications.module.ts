@@ -21,9 +21,9 @@ export class CommunicationsModule {
         { provide: TOKENS.sinks, useValue: createSinks(config.sinks) },
         {
           provide: TOKENS.brain,
-          useFactory: (): CommunicationsBrain => {
+          useFactory: async (): Promise<CommunicationsBrain> => {
             const builtin = new BuiltinCommunicationsBrain();
-            const client = createAgentModelClient(config.model);
+            const client = await createAgentModelClient(config.model);
             return client ? new ModelCommunicationsBrain(client, builtin) : builtin;
           },
         },

@@ -18,9 +18,9 @@ export class RankerModule {
       providers: [
         {
           provide: TOKENS.brain,
-          useFactory: (): RankerBrain => {
+          useFactory: async (): Promise<RankerBrain> => {
             const builtin = new BuiltinRankerBrain();
-            const client = createAgentModelClient(config.model);
+            const client = await createAgentModelClient(config.model);
             return client ? new ModelRankerBrain(client, builtin) : builtin;
           },
         },

@@ -26,9 +26,9 @@ export class ScraperModule implements OnModuleDestroy {
         { provide: TOKENS.fetcher, useFactory: () => new PageFetcher(config.fetch) },
         {
           provide: TOKENS.brain,
-          useFactory: (): ScraperBrain => {
+          useFactory: async (): Promise<ScraperBrain> => {
             const builtin = new BuiltinScraperBrain();
-            const client = createAgentModelClient(config.model);
+            const client = await createAgentModelClient(config.model);
             return client ? new ModelScraperBrain(client, builtin, config.modelTextChars) : builtin;
           },
         },

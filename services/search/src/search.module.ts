@@ -33,9 +33,9 @@ export class SearchModule {
         },
         {
           provide: TOKENS.brain,
-          useFactory: (): SearchBrain => {
+          useFactory: async (): Promise<SearchBrain> => {
             const builtin = new BuiltinSearchBrain();
-            const client = createAgentModelClient(config.model);
+            const client = await createAgentModelClient(config.model);
             return client ? new ModelSearchBrain(client, builtin) : builtin;
           },
         },

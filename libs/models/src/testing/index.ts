@@ -1,6 +1,5 @@
 import type { ModelUsage } from '@swarm/contracts';
-import { createModelClient } from '../create-model-client.js';
-import type { ModelClient } from '../model-client.js';
+import { ModelClient } from '../model-client.js';
 import { parseModelSettings } from '../model-settings.js';
 
 /**
@@ -13,10 +12,12 @@ export function scriptedModelClient(
   onUsage: (usage: ModelUsage) => void = () => undefined,
   env: Readonly<Record<string, string>> = {},
 ): ModelClient {
-  const client = createModelClient(
-    parseModelSettings({ SWARM_MODEL: 'openai-compatible:scripted', SWARM_MODEL_BASE_URL: baseUrl, ...env }),
-    onUsage,
-  );
-  if (!client) throw new Error(`SWARM_MODEL=${env['SWARM_MODEL'] ?? ''} is the builtin brain, not a model`);
-  return client;
+  const settings = parseModelSettings({
+    SWARM_MODEL: 'openai-compatible:scripted',
+    SWARM_MODEL_BASE_URL: baseUrl,
+    ...env,
+  });
+  if (settings.provider === 'builtin')
+    throw new Error('SWARM_MODEL=builtin is the builtin brain, not a model');
+  return new ModelClient(settings, onUsage);
 }
