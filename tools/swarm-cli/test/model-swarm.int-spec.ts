@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { ModelUsage, UsageRecord } from '@swarm/contracts';
 import { CONTEXT_KEYS, UsageRecord as UsageRecordSchema } from '@swarm/contracts';
 import type {
@@ -270,4 +272,42 @@ describe('failure paths', () => {
       expect.objectContaining({ deliveryCount: 2, usage: expect.objectContaining({ calls: 1 }) }),
     ]);
   }, 150_000);
+});
+
+// After the failure paths, so that every counter has been recorded at least once.
+describe('the metrics the agents serve', () => {
+  it('are named as docs/observability.md names them, GenAI client metrics included', async () => {
+    const served = new Set<string>();
+    for (const agent of swarm.stack.agents.filter(
+      (a) => a.child.exitCode === null && a.child.signalCode === null,
+    )) {
+      const port = /health=(\d+)/.exec(agent.lines.find((line) => line.startsWith('READY ')) ?? '')?.[1];
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      for (const match of text.matchAll(/^# TYPE (\S+) (\S+)$/gm))
+        served.add(match[2] === 'counter' && !match[1]!.endsWith('_total') ? `${match[1]}_total` : match[1]!);
+    }
+    const doc = readFileSync(path.join(__dirname, '../../../docs/observability.md'), 'utf8');
+    const table = doc.slice(doc.indexOf('## Metrics'), doc.indexOf('## Logs'));
+    const firstColumns = table.split('\n').map((row) => row.split('|')[1] ?? '');
+    const documented = firstColumns.flatMap((cell) =>
+      [...cell.matchAll(/`((?:swarm|gen_ai)_[a-z_]+)`/g)].map((match) => match[1]!),
+    );
+    const ours = [...served].filter((name) => /^(swarm|gen_ai)_/.test(name));
+    expect(ours.filter((name) => !documented.includes(name))).toEqual([]);
+    // Recorded in this run whatever failed: a documented name that is not served is a wrong name.
+    for (const name of [
+      'swarm_tasks_processed_total',
+      'swarm_task_duration',
+      'swarm_handoff_latency',
+      'swarm_tasks_in_flight',
+      'swarm_consumer_pending',
+      'gen_ai_client_token_usage',
+      'gen_ai_client_operation_duration',
+    ])
+      expect({ name, documented: documented.includes(name), served: served.has(name) }).toEqual({
+        name,
+        documented: true,
+        served: true,
+      });
+  });
 });
