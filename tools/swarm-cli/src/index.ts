@@ -1,13 +1,21 @@
 export { connectClient } from './cli-bus.js';
-export { exitCodeOf, parseWeights, runGoal } from './commands/goal.command.js';
+export {
+  DELIVERY_SINKS,
+  exitCodeOf,
+  parseDeliverTo,
+  parseWeights,
+  runGoal,
+} from './commands/goal.command.js';
 export type { GoalCommandOptions } from './commands/goal.command.js';
 export { runInspect, runStatus, renderSummary } from './commands/inspect.command.js';
-export { renderDeadLetter, runDlqList, runDlqReplay } from './commands/dlq.command.js';
+export { parseQueueName, renderDeadLetter, runDlqList, runDlqReplay } from './commands/dlq.command.js';
 export { CliError, EXIT_CODES } from './errors.js';
 export { decideApproval } from './goals/approval-decision.js';
 export { endsProducerOf, followGoal } from './goals/follow-goal.js';
-export { buildGoalSubmission, inferTopN, newGoalId } from './goals/goal-submission.js';
+export { buildGoalSubmission, inferTopN, newGoalId, parseGoalId } from './goals/goal-submission.js';
 export { renderEventLine } from './display/event-line.js';
+export { renderGoalEnd } from './display/goal-end.js';
+export type { GoalEndOptions } from './display/goal-end.js';
 export { summarizeGoal, toGoalEvents } from './goals/goal-timeline.js';
 export type { GoalEvent, GoalSummary } from './goals/goal-timeline.js';
 export { summarizeUsage, usageOf } from './goals/usage-summary.js';

@@ -1,5 +1,5 @@
 import type { DevStack } from '@swarm/local-stack';
-import { demoHeadline, describeStack } from './dev.command.js';
+import { demoHeadline, describeStack, reportFilesLine } from './dev.command.js';
 import { agentModels } from './model-flags.js';
 
 const stack = {
@@ -26,5 +26,13 @@ describe('demoHeadline', () => {
     const withModel = demoHeadline(agentModels({ scraper: 'openai:gpt-4.1-mini' }, {}));
     expect(withModel).not.toMatch(/no API keys|no network/);
     expect(withModel).toMatch(/model-backed agents/);
+  });
+});
+
+describe('reportFilesLine', () => {
+  it('names both report files of the goal, each with its full path', () => {
+    expect(reportFilesLine('/home/me/.swarm/reports', 'g-1')).toBe(
+      'report files: /home/me/.swarm/reports/g-1.md and /home/me/.swarm/reports/g-1.html',
+    );
   });
 });

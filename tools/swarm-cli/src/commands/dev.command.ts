@@ -1,8 +1,10 @@
+import path from 'node:path';
 import type { DevStack } from '@swarm/local-stack';
 import { AGENT_PACKAGES, startDevStack } from '@swarm/local-stack';
 import type { AgentKind, AgentScale } from '@swarm/local-stack';
 import type { ExitCode } from '../errors.js';
 import { connectClient } from '../cli-bus.js';
+import type { GoalEvent } from '../goals/goal-timeline.js';
 import type { GoalCommandOptions } from './goal.command.js';
 import { runGoal } from './goal.command.js';
 import type { AgentModelFlags, AgentModels } from './model-flags.js';
@@ -43,6 +45,21 @@ export function demoHeadline(models: AgentModels): string {
   return allBuiltin(models)
     ? 'starting the swarm on the embedded default (no API keys, no network)...'
     : "starting the swarm on the embedded default corpus, with model-backed agents (they call their model's provider)...";
+}
+
+/**
+ * The demo's last word on its report: both files the file sink wrote (`<goalId>.md` and `<goalId>.html` in the
+ * reports directory), each as a full path. Pure.
+ */
+export function reportFilesLine(reportsDir: string, goalId: string): string {
+  const file = (ext: string) => path.join(reportsDir, `${goalId}.${ext}`);
+  return `report files: ${file('md')} and ${file('html')}`;
+}
+
+/** True when the goal's report reached the file sink (the demo's only sink), so its files exist. Pure. */
+function deliveredToFile(final: GoalEvent | undefined): boolean {
+  const to = final?.body['deliveredTo'];
+  return Array.isArray(to) && to.includes('file');
 }
 
 /** Starts the stack with the `--model` choices (checked by the caller). */
@@ -98,7 +115,7 @@ export async function runDemo(
   );
   try {
     const result = await runGoal(client, text, { ...options.goal, wait: true }, out);
-    out(`report files: ${stack.reportsDir}/${result.goalId}.md and .html`);
+    if (deliveredToFile(result.final)) out(reportFilesLine(stack.reportsDir, result.goalId));
     return result.exitCode;
   } finally {
     await client.close();

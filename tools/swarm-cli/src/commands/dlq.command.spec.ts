@@ -1,6 +1,17 @@
 import type { DeadLetterRecord } from '@swarm/contracts';
 import { SCHEMA_VERSION } from '@swarm/contracts';
-import { renderDeadLetter } from './dlq.command.js';
+import { CliError } from '../errors.js';
+import { parseQueueName, renderDeadLetter } from './dlq.command.js';
+
+/** The exit code of the CliError `parse` throws (undefined when it throws none). */
+function exitCodeThrownBy(parse: () => unknown): number | undefined {
+  try {
+    parse();
+  } catch (error) {
+    return error instanceof CliError ? error.exitCode : undefined;
+  }
+  return undefined;
+}
 
 const record = (reason: DeadLetterRecord['reason']): DeadLetterRecord => ({
   type: 'dead-letter',
@@ -53,5 +64,23 @@ describe('renderDeadLetter', () => {
       `    last output (first 200 of ${lastOutput.length} chars): ${JSON.stringify(lastOutput.slice(0, 200))}`,
     );
     expect(text).not.toContain('more');
+  });
+});
+
+describe('parseQueueName', () => {
+  it('accepts each queue of the contract', () => {
+    expect(['search', 'scrape', 'rank', 'report'].map(parseQueueName)).toEqual([
+      'search',
+      'scrape',
+      'rank',
+      'report',
+    ]);
+  });
+
+  it('refuses another name as bad usage, naming the known queues', () => {
+    expect(() => parseQueueName('bogus')).toThrow(
+      'unknown queue "bogus": the queues are search, scrape, rank, report',
+    );
+    expect(exitCodeThrownBy(() => parseQueueName('TASKS_SCRAPE'))).toBe(2);
   });
 });

@@ -1,5 +1,7 @@
-import type { DeadLetterRecord } from '@swarm/contracts';
+import type { DeadLetterRecord, QueueName } from '@swarm/contracts';
+import { QUEUES } from '@swarm/contracts';
 import type { SwarmClient } from '@swarm/transport';
+import { CliError, EXIT_CODES } from '../errors.js';
 
 /** How much of a model's last output `swarm dlq list` shows. */
 const LAST_OUTPUT_SHOWN_CHARS = 200;
@@ -34,11 +36,23 @@ export function renderDeadLetter(r: DeadLetterRecord): string {
   return lines.join('\n');
 }
 
-/** `swarm dlq list`: every dead-letter record, oldest first. */
+/**
+ * `--queue`: one of the contract's `QUEUES`, so a typo is not read as "the dead-letter stream is empty". Pure.
+ * Throws CliError (usage) naming the known queues.
+ */
+export function parseQueueName(value: string): QueueName {
+  const known = Object.keys(QUEUES) as QueueName[];
+  const queue = known.find((name) => name === value);
+  if (!queue)
+    throw new CliError(`unknown queue "${value}": the queues are ${known.join(', ')}`, EXIT_CODES.usage);
+  return queue;
+}
+
+/** `swarm dlq list`: every dead-letter record (of one queue when given), oldest first. */
 export async function runDlqList(
   client: SwarmClient,
   out: (line: string) => void,
-  queue?: string,
+  queue?: QueueName,
 ): Promise<number> {
   const records = await client.deadLetters(queue);
   if (records.length === 0) out('the dead-letter stream is empty');

@@ -1,8 +1,9 @@
 import type { SwarmClient } from '@swarm/transport';
-import type { ScoringWeights } from '@swarm/contracts';
+import { ScoringWeights } from '@swarm/contracts';
 import { CliError, EXIT_CODES } from '../errors.js';
 import type { ExitCode } from '../errors.js';
 import { renderEventLine } from '../display/event-line.js';
+import { renderGoalEnd } from '../display/goal-end.js';
 import { renderUsageSummary } from '../display/usage-lines.js';
 import { followGoal } from '../goals/follow-goal.js';
 import { buildGoalSubmission, inferTopN } from '../goals/goal-submission.js';
@@ -21,7 +22,23 @@ export interface GoalCommandOptions {
   readonly by?: string;
 }
 
-/** Parses `relevance=5,adoption=1` into weights. Pure. */
+/**
+ * The delivery sinks a goal may name in `deliverTo` (`--deliver-to`): the names of the communications agent's
+ * sinks (`SINK_NAMES` in services/communications/src/sinks/delivery-sink.ts; the contracts leave `deliverTo` a
+ * free string). Keep the two lists equal. A deployment enables some of them (`DELIVERY_SINKS`); a goal naming one
+ * it does not enable still fails at the communications agent.
+ */
+export const DELIVERY_SINKS = ['stdout', 'file', 'webhook', 'email'] as const;
+
+/** The score components a goal may weigh, as the contract's `ScoringWeights` names them. */
+const WEIGHT_NAMES = Object.keys(ScoringWeights.shape);
+
+/**
+ * Parses `relevance=5,adoption=1` into weights, refusing what the ranker would refuse at the end of the pipeline:
+ * an unknown component, a value outside 0..10, or every component at 0 (the ranker starts from its defaults,
+ * all above 0, so only all five set to 0 leaves nothing to score by; `license=0` alone is fine). Pure. Throws
+ * CliError (usage) naming the bad part.
+ */
 export function parseWeights(spec: string): Partial<ScoringWeights> {
   const weights: Record<string, number> = {};
   for (const part of spec.split(',').filter((p) => p.trim() !== '')) {
@@ -31,9 +48,43 @@ export function parseWeights(spec: string): Partial<ScoringWeights> {
         `bad --weights "${part}": use name=value, e.g. relevance=5,adoption=1`,
         EXIT_CODES.usage,
       );
-    weights[match[1]] = Number(match[2]);
+    if (!WEIGHT_NAMES.includes(match[1]))
+      throw new CliError(
+        `bad --weights "${part}": unknown component "${match[1]}"; the components are ${WEIGHT_NAMES.join(', ')}`,
+        EXIT_CODES.usage,
+      );
+    const value = Number(match[2]);
+    if (!Number.isFinite(value) || value > 10)
+      throw new CliError(`bad --weights "${part}": a weight is a number from 0 to 10`, EXIT_CODES.usage);
+    weights[match[1]] = value;
   }
-  return weights;
+  if (Object.keys(weights).length === 0)
+    throw new CliError(
+      `bad --weights "${spec}": name at least one component, e.g. relevance=5`,
+      EXIT_CODES.usage,
+    );
+  if (WEIGHT_NAMES.every((name) => weights[name] === 0))
+    throw new CliError(
+      `bad --weights "${spec}": every component is 0, so nothing would rank the tools; give at least one a weight above 0`,
+      EXIT_CODES.usage,
+    );
+  return ScoringWeights.partial().parse(weights);
+}
+
+/** Parses `--deliver-to file,webhook` into sink names, each one of `DELIVERY_SINKS`. Pure. Throws CliError (usage). */
+export function parseDeliverTo(spec: string): string[] {
+  const names = spec
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  const known: readonly string[] = DELIVERY_SINKS;
+  const unknown = names.filter((name) => !known.includes(name));
+  if (names.length === 0 || unknown.length > 0)
+    throw new CliError(
+      `bad --deliver-to "${spec}": ${names.length === 0 ? 'names no sink' : `unknown sink ${unknown.map((n) => `"${n}"`).join(', ')}`}; the sinks are ${DELIVERY_SINKS.join(', ')}`,
+      EXIT_CODES.usage,
+    );
+  return [...new Set(names)];
 }
 
 /** The exit code of a finished goal. Pure. */
@@ -44,8 +95,9 @@ export function exitCodeOf(final: GoalEvent): ExitCode {
 }
 
 /**
- * Publishes a goal; with `wait` it shows every hand-off live, then prints the report and, when an agent called
- * a model, the usage per agent and in total. Returns the exit code.
+ * Publishes a goal; with `wait` it shows every hand-off live, then prints the report, the model usage per agent
+ * and in total when an agent called a model, and last one line on how the goal ended and the names of its report
+ * artifacts. Returns the exit code.
  */
 export async function runGoal(
   client: SwarmClient,
@@ -87,5 +139,10 @@ export async function runGoal(
   }
   const usage = summarizeUsage(events);
   if (usage) out(['', ...renderUsageSummary(usage)].join('\n'));
+  const end = renderGoalEnd(submission.goalId, final, {
+    start,
+    artifactsBucket: client.topology.artifactsBucket,
+  });
+  out(['', ...end].join('\n'));
   return { goalId: submission.goalId, exitCode: exitCodeOf(final), final };
 }

@@ -1,6 +1,16 @@
 import { GoalSubmitted } from '@swarm/contracts';
 import { CliError } from '../errors.js';
-import { buildGoalSubmission, inferTopN, newGoalId } from './goal-submission.js';
+import { buildGoalSubmission, inferTopN, newGoalId, parseGoalId } from './goal-submission.js';
+
+/** The exit code of the CliError `parse` throws (undefined when it throws none). */
+function exitCodeThrownBy(parse: () => unknown): number | undefined {
+  try {
+    parse();
+  } catch (error) {
+    return error instanceof CliError ? error.exitCode : undefined;
+  }
+  return undefined;
+}
 
 describe('buildGoalSubmission', () => {
   it('builds a valid goal.submitted on the goal subject with defaults applied', () => {
@@ -49,5 +59,16 @@ describe('inferTopN', () => {
   it('reads "top N" from the goal text', () => {
     expect(inferTopN('find top 3 agent frameworks')).toBe(3);
     expect(inferTopN('best agent frameworks')).toBeUndefined();
+  });
+});
+
+describe('parseGoalId', () => {
+  it('accepts a goal id that is one subject token', () => {
+    expect(parseGoalId('g-20261121-061418-bebb25')).toBe('g-20261121-061418-bebb25');
+  });
+
+  it.each(['*', '>', 'a.b', 'a b', '', 'x'.repeat(65)])('refuses %j as bad usage, naming it', (id) => {
+    expect(() => parseGoalId(id)).toThrow(`goal id "${id}" rejected: `);
+    expect(exitCodeThrownBy(() => parseGoalId(id))).toBe(2);
   });
 });

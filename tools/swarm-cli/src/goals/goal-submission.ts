@@ -20,6 +20,20 @@ export function newGoalId(
 }
 
 /**
+ * A goal id as the user typed it, checked against the contract's `GoalId` (one subject token), so a command
+ * never reads or writes a wildcard subject such as `swarm.evt.*.>`. Pure. Throws CliError (usage) naming the id.
+ */
+export function parseGoalId(value: string): string {
+  const id = GoalId.safeParse(value);
+  if (!id.success)
+    throw new CliError(
+      `goal id "${value}" rejected: ${id.error.issues.map((issue) => issue.message.toLowerCase()).join('; ')}`,
+      EXIT_CODES.usage,
+    );
+  return id.data;
+}
+
+/**
  * Validates a goal and builds its `goal.submitted` message. The message id carries the fingerprint of the goal
  * with defaults applied, so submitting the same goal twice is one goal. Throws CliError (usage) naming the
  * problem when the goal is invalid.
@@ -28,10 +42,7 @@ export function buildGoalSubmission(
   input: GoalSpecInput,
   options: { goalId?: string; now?: Date } = {},
 ): GoalSubmission {
-  const goalId = options.goalId ?? newGoalId(options.now);
-  const id = GoalId.safeParse(goalId);
-  if (!id.success)
-    throw new CliError(`goal id "${goalId}" rejected: ${describeIssues(id.error.issues)}`, EXIT_CODES.usage);
+  const goalId = parseGoalId(options.goalId ?? newGoalId(options.now));
   const parsed = GoalSpec.safeParse(input);
   if (!parsed.success)
     throw new CliError(`goal rejected: ${describeIssues(parsed.error.issues)}`, EXIT_CODES.usage);

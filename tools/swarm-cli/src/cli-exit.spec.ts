@@ -1,0 +1,49 @@
+import { CommanderError, InvalidArgumentError } from 'commander';
+import { StackConfigError } from '@swarm/local-stack';
+import { exitOf } from './cli-exit.js';
+import { CliError, EXIT_CODES } from './errors.js';
+
+describe('exitOf', () => {
+  it("turns every error of the argument parser into a usage error (exit 2) with one 'swarm:' line", () => {
+    expect(
+      exitOf(new CommanderError(1, 'commander.missingArgument', "error: missing required argument 'text'")),
+    ).toEqual({
+      exitCode: EXIT_CODES.usage,
+      line: "swarm: missing required argument 'text'",
+    });
+    expect(exitOf(new InvalidArgumentError('must be a positive whole number'))).toEqual({
+      exitCode: EXIT_CODES.usage,
+      line: 'swarm: must be a positive whole number',
+    });
+  });
+
+  it('keeps a suggestion of the parser on the same line', () => {
+    const unknown = new CommanderError(
+      1,
+      'commander.unknownOption',
+      "error: unknown option '--tpo'\n(Did you mean --top?)",
+    );
+    expect(exitOf(unknown).line).toBe("swarm: unknown option '--tpo' (Did you mean --top?)");
+  });
+
+  it('ends help and --version with 0 and prints nothing more', () => {
+    expect(exitOf(new CommanderError(0, 'commander.helpDisplayed', '(outputHelp)'))).toEqual({ exitCode: 0 });
+    expect(exitOf(new CommanderError(0, 'commander.version', '0.1.0'))).toEqual({ exitCode: 0 });
+  });
+
+  it('ends with 2 and no extra line when the parser printed the help for a missing subcommand', () => {
+    expect(exitOf(new CommanderError(1, 'commander.help', '(outputHelp)'))).toEqual({
+      exitCode: EXIT_CODES.usage,
+    });
+  });
+
+  it("keeps a CliError's own exit code, makes a bad --scale a usage error and anything else exit 1", () => {
+    expect(exitOf(new CliError('no NATS', EXIT_CODES.natsUnreachable))).toEqual({
+      exitCode: 3,
+      line: 'swarm: no NATS',
+    });
+    expect(exitOf(new StackConfigError('bad --scale "x"')).exitCode).toBe(EXIT_CODES.usage);
+    expect(exitOf(new Error('boom'))).toEqual({ exitCode: EXIT_CODES.failure, line: 'swarm: boom' });
+    expect(exitOf('odd')).toEqual({ exitCode: EXIT_CODES.failure, line: 'swarm: odd' });
+  });
+});

@@ -1,0 +1,31 @@
+import { CommanderError } from 'commander';
+import { StackConfigError } from '@swarm/local-stack';
+import { CliError, EXIT_CODES } from './errors.js';
+
+/** How the CLI ends after an error: the exit code and, unless something was already printed, one stderr line. */
+export interface CliExit {
+  readonly exitCode: number;
+  /** `swarm: <message>`, one line, no stack. */
+  readonly line?: string;
+}
+
+const oneLine = (message: string) => `swarm: ${message.replace(/\s*\n\s*/g, ' ').trim()}`;
+
+/**
+ * The one place that decides how an error ends the CLI. The argument parser's errors (a missing argument, an
+ * unknown flag or command, a flag value its parser refused, a required flag not given) are usage errors, exit 2;
+ * help and `--version` end with 0; `swarm` or `swarm dlq` without a subcommand has printed its help on stderr
+ * and ends with 2. A CliError carries its own code, a bad `--scale` is a usage error, anything else exit 1.
+ * Pure.
+ */
+export function exitOf(error: unknown): CliExit {
+  if (error instanceof CommanderError) {
+    if (error.exitCode === 0) return { exitCode: EXIT_CODES.ok };
+    if (error.code === 'commander.help') return { exitCode: EXIT_CODES.usage };
+    return { exitCode: EXIT_CODES.usage, line: oneLine(error.message.replace(/^error: /, '')) };
+  }
+  if (error instanceof CliError) return { exitCode: error.exitCode, line: oneLine(error.message) };
+  if (error instanceof StackConfigError) return { exitCode: EXIT_CODES.usage, line: oneLine(error.message) };
+  const message = error instanceof Error ? error.message : String(error);
+  return { exitCode: EXIT_CODES.failure, line: oneLine(message) };
+}

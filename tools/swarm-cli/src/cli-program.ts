@@ -1,0 +1,252 @@
+import { Command, Option } from 'commander';
+import { LIMITS, QUEUES } from '@swarm/contracts';
+import type { QueueName, ScoringWeights } from '@swarm/contracts';
+import { parseScale } from '@swarm/local-stack';
+import type { SwarmClient } from '@swarm/transport';
+import { collect, parsePositiveInt, parseTopN } from './cli-arguments.js';
+import { connectClient } from './cli-bus.js';
+import { parseQueueName, runDlqList, runDlqReplay } from './commands/dlq.command.js';
+import { DELIVERY_SINKS, parseDeliverTo, parseWeights, runGoal } from './commands/goal.command.js';
+import { runGoals } from './commands/goals.command.js';
+import { runInspect, runStatus } from './commands/inspect.command.js';
+import { runTrace } from './commands/trace.command.js';
+import { decideApproval } from './goals/approval-decision.js';
+import { parseGoalId } from './goals/goal-submission.js';
+
+/** What the `swarm` commands run with: the environment, where they print, who the user is. */
+export interface CliContext {
+  /** The environment (`NATS_URL`, `JAEGER_URL`, `SWARM_*`). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Where `swarm dev` and `swarm demo` keep their state (the reports). */
+  readonly stateDir: string;
+  /** The CLI package's version, for `--version`. */
+  readonly version: string;
+  /** Prints one line on stdout. */
+  readonly out: (line: string) => void;
+  /** Raw text the parser prints: help and version on stdout, help after a bare `swarm` on stderr. */
+  readonly write: { readonly out: (text: string) => void; readonly err: (text: string) => void };
+  /** Who decides or submits (`SWARM_USER`, else the OS user). */
+  readonly whoami: () => string;
+  /** Records the exit code a command decided (its goal's outcome, stale goals). */
+  readonly setExitCode: (code: number) => void;
+}
+
+const modelOption = () =>
+  new Option(
+    '--model <spec>',
+    'the model of every agent (<provider:model>, e.g. openai-compatible:llama3.1) or of one (<agent>=<provider:model>, e.g. scraper=builtin); repeatable; SWARM_MODEL_* give the base URL, key and limits',
+  )
+    .argParser(collect)
+    .default([], 'SWARM_MODEL, else builtin');
+
+// dev and demo load the model layer (and what runs the stack) only when they run.
+const devCommands = () => import('./commands/dev.command.js');
+const modelFlags = async (specs: string[]) =>
+  (await import('./commands/model-flags.js')).parseModelFlags(specs);
+
+/** `--top`, `--weights` and `--timeout`, shared by `goal` and `demo`; each value is checked as it is parsed. */
+const goalOptions = (command: Command) =>
+  command
+    .addOption(new Option('--top <n>', `how many tools to rank (1-${LIMITS.topNMax})`).argParser(parseTopN))
+    .addOption(
+      new Option('--weights <spec>', 'scoring weights, e.g. relevance=5,adoption=1 (0-10 each)').argParser(
+        parseWeights,
+      ),
+    )
+    .option('--timeout <ms>', 'how long to wait for the goal', parsePositiveInt, 180_000);
+
+/**
+ * The `swarm` command line. Every flag and argument is checked while it is parsed (goal ids against the
+ * contract's `GoalId`, `--top`, `--weights`, `--deliver-to`, `--queue`), so bad usage fails before anything
+ * connects, starts or publishes. The parser throws instead of exiting and prints nothing itself: `exitOf` turns
+ * what it throws into the exit code and the one `swarm: ...` line.
+ */
+export function buildProgram(context: CliContext): Command {
+  const { env, out, stateDir, whoami, setExitCode } = context;
+  const withClient = async <T>(run: (client: SwarmClient) => Promise<T>): Promise<T> => {
+    const client = await connectClient(env);
+    try {
+      return await run(client);
+    } finally {
+      await client.close();
+    }
+  };
+
+  // Set before the subcommands are added: they inherit the exit override and the output settings.
+  const program = new Command('swarm')
+    .description(
+      'Run the agent swarm locally, submit goals and follow them, approve deliveries, inspect and replay.',
+    )
+    .version(context.version, '-V, --version', 'print the CLI version')
+    .exitOverride()
+    .configureOutput({
+      writeOut: context.write.out,
+      writeErr: context.write.err,
+      outputError: () => undefined,
+    });
+
+  program
+    .command('dev')
+    .description(
+      'run NATS (NATS_URL, else localhost:4222, else a spawned nats-server), the docs server and the agents',
+    )
+    .option('--scale <agent=n>', 'replicas of an agent, e.g. scraper=3 (repeatable)', collect, [])
+    .addOption(modelOption())
+    .option('--quiet', 'do not print agent output')
+    .action(async (opts: { scale: string[]; model: string[]; quiet?: boolean }) => {
+      const models = await modelFlags(opts.model);
+      const { runDev } = await devCommands();
+      await runDev({ env, scale: parseScale(opts.scale), models, stateDir, quiet: opts.quiet }, out);
+    });
+
+  goalOptions(
+    program
+      .command('goal')
+      .description('publish a goal; with --wait show every hand-off live and print the report')
+      .argument('<text...>', 'what to find, e.g. "find top 5 agentic AI tools"')
+      .option('--approve', 'pause before delivery until `swarm approve` or `swarm reject`')
+      .option('--wait', 'follow the goal live until it ends, then print the report')
+      .option('--id <goalId>', 'use this goal id (resubmitting the same goal is a no-op)', parseGoalId)
+      .option(
+        '--deliver-to <sinks>',
+        `only these delivery sinks, comma-separated (${DELIVERY_SINKS.join(', ')})`,
+        parseDeliverTo,
+      ),
+  ).action(
+    async (
+      words: string[],
+      opts: {
+        top?: number;
+        approve?: boolean;
+        wait?: boolean;
+        timeout: number;
+        id?: string;
+        weights?: Partial<ScoringWeights>;
+        deliverTo?: string[];
+      },
+    ) => {
+      const result = await withClient((client) =>
+        runGoal(client, words.join(' '), { ...opts, by: whoami() }, out),
+      );
+      setExitCode(result.exitCode);
+    },
+  );
+
+  goalOptions(
+    program
+      .command('demo')
+      .description('dev + goal + wait + clean shutdown: the whole swarm on the embedded default')
+      .argument('[text...]', 'the goal', ['find', 'top', '5', 'agentic', 'AI', 'tools'])
+      .option('--scale <agent=n>', 'replicas of an agent, e.g. scraper=3 (repeatable)', collect, [])
+      .addOption(modelOption()),
+  ).action(
+    async (
+      words: string[],
+      opts: {
+        top?: number;
+        timeout: number;
+        weights?: Partial<ScoringWeights>;
+        scale: string[];
+        model: string[];
+      },
+    ) => {
+      const models = await modelFlags(opts.model);
+      const { runDemo } = await devCommands();
+      setExitCode(
+        await runDemo(
+          words.join(' '),
+          {
+            env,
+            scale: parseScale(opts.scale),
+            models,
+            stateDir,
+            goal: { top: opts.top, timeout: opts.timeout, weights: opts.weights, by: whoami() },
+          },
+          out,
+        ),
+      );
+    },
+  );
+
+  program
+    .command('status')
+    .description('where a goal stands')
+    .argument('<goalId>', 'the goal id', parseGoalId)
+    .action(async (goalId: string) => withClient((client) => runStatus(client, goalId, out)));
+
+  program
+    .command('goals')
+    .description('the goals on the events stream and where each stands (by default those not ended)')
+    .option('--all', 'list ended goals too')
+    .option('--stale-after <ms>', 'exit 1 when a goal not ended is older than this', parsePositiveInt)
+    .option('--limit <n>', 'events read per kind, oldest first', parsePositiveInt, 10_000)
+    .option('--json', 'print the rows as JSON')
+    .action(async (opts: { all?: boolean; staleAfter?: number; limit: number; json?: boolean }) => {
+      setExitCode(
+        await withClient((client) =>
+          runGoals(
+            client,
+            { all: opts.all, staleAfterMs: opts.staleAfter, limit: opts.limit, json: opts.json },
+            out,
+          ),
+        ),
+      );
+    });
+
+  program
+    .command('inspect')
+    .description("a goal's whole timeline from the event stream (the audit trail)")
+    .argument('<goalId>', 'the goal id', parseGoalId)
+    .option('--json', 'print { goalId, events, usage } as JSON: the raw events and the model usage')
+    .action(async (goalId: string, opts: { json?: boolean }) =>
+      withClient((client) => runInspect(client, goalId, out, opts.json)),
+    );
+
+  program
+    .command('approve')
+    .description('approve delivery of a goal waiting for approval')
+    .argument('<goalId>', 'the goal id', parseGoalId)
+    .option('--comment <text>', 'a note for the audit trail')
+    .action(async (goalId: string, opts: { comment?: string }) => {
+      await withClient((client) =>
+        decideApproval(client, goalId, { outcome: 'granted', by: whoami(), comment: opts.comment }),
+      );
+      out(`approved ${goalId}`);
+    });
+
+  program
+    .command('reject')
+    .description('reject a goal waiting for approval; it is not delivered')
+    .argument('<goalId>', 'the goal id', parseGoalId)
+    .requiredOption('--comment <text>', 'why (required)')
+    .action(async (goalId: string, opts: { comment: string }) => {
+      await withClient((client) =>
+        decideApproval(client, goalId, { outcome: 'rejected', by: whoami(), comment: opts.comment }),
+      );
+      out(`rejected ${goalId}`);
+    });
+
+  program
+    .command('trace')
+    .description("the goal's trace waterfall from Jaeger (JAEGER_URL), with the Jaeger UI link")
+    .argument('<goalId>', 'the goal id', parseGoalId)
+    .action(async (goalId: string) => {
+      await runTrace(goalId, env['JAEGER_URL'], out);
+    });
+
+  const dlq = program.command('dlq').description('the dead-letter stream');
+  dlq
+    .command('list')
+    .description('list dead-letter records with their reasons')
+    .option('--queue <name>', `only one queue (${Object.keys(QUEUES).join(', ')})`, parseQueueName)
+    .action(async (opts: { queue?: QueueName }) => {
+      await withClient((client) => runDlqList(client, out, opts.queue));
+    });
+  dlq
+    .command('replay')
+    .description('put a dead-lettered message back on its original subject')
+    .argument('<id>', 'the dead-letter id, e.g. dlq/TASKS_SCRAPE/42')
+    .action(async (id: string) => withClient((client) => runDlqReplay(client, id, out)));
+
+  return program;
+}
