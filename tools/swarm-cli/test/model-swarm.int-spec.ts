@@ -12,7 +12,7 @@ import { startNats, startScriptedModelServer, waitFor } from '@swarm/testing';
 import type { Telemetry } from '@swarm/telemetry';
 import { startTelemetry, TelemetryEnv } from '@swarm/telemetry';
 import type { GoalEvent } from '../src/index.js';
-import { runGoal } from '../src/index.js';
+import { runGoal, runInspect } from '../src/index.js';
 import type { E2eSwarm } from './e2e-harness.js';
 import { finish, reportOf, startSwarm } from './e2e-harness.js';
 import { startOtlpReceiver } from './otlp-receiver.js';
@@ -123,6 +123,16 @@ describe('a goal through four model-backed agents', () => {
     expect(corrections[0]!.messages.at(-1)?.content).toContain('words this page never says');
     const search = ofQueue(events, 'task.completed', 'search')[0]!;
     expect(usageOf(search)).toMatchObject({ inputTokens: 800, outputTokens: 120, costUsd: 0.00104 });
+
+    const inspected: string[] = [];
+    await runInspect(swarm.client, goalId, (line) => inspected.push(line));
+    expect(inspected.join('\n')).toMatch(/total\s+\d+ attempts · \d+ calls · [\d,]+ in \/ [\d,]+ out tokens/);
+    const json: string[] = [];
+    await runInspect(swarm.client, goalId, (line) => json.push(line), true);
+    const stored = JSON.parse(json.join('\n')) as { type: string; usage?: ModelUsage }[];
+    expect(stored.filter((event) => event.type === 'task.completed' && event.usage).length).toBe(
+      events.filter((event) => event.type === 'task.completed').length,
+    );
 
     const records = await usageRecords(goalId);
     expect(new Set(records.map((record) => record.queue))).toEqual(

@@ -41,8 +41,8 @@ export async function runStatus(
 
 /**
  * `swarm inspect <goal>`: the goal's whole timeline from the event stream (the audit trail), its summary and
- * the model usage per agent and in total. With `json`: `{ goalId, events, usage }`, the events as stored (with
- * their `time`) and `usage` null when no agent called a model.
+ * the model usage per agent and in total. With `json`: the events as stored, each with its `time`, as a JSON array
+ * (a model-backed attempt's `usage` is on its `task.completed`/`task.failed` event).
  */
 export async function runInspect(
   client: SwarmClient,
@@ -55,11 +55,7 @@ export async function runInspect(
   if (json) {
     out(
       JSON.stringify(
-        {
-          goalId,
-          events: events.map((e) => ({ type: e.type, time: e.time.toISOString(), ...e.body })),
-          usage: usage ?? null,
-        },
+        events.map((e) => ({ type: e.type, time: e.time.toISOString(), ...e.body })),
         null,
         2,
       ),
