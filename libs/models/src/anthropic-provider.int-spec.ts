@@ -6,9 +6,7 @@ import { startScriptedModelServer } from '@swarm/testing';
 import { z } from 'zod';
 import { ModelCallError } from './errors.js';
 import { ModelClient } from './model-client.js';
-import type { ModelTarget } from './model-settings.js';
-import { parseModelSettings } from './model-settings.js';
-import { definePrompt } from './prompt.js';
+import { Echo, ECHO_PROMPT, modelTargetOf, mustEcho } from './testing/echo-fixture.js';
 
 const exporter = new InMemorySpanExporter();
 const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
@@ -21,28 +19,13 @@ globalThis.AI_SDK_LOG_WARNINGS = ({ warnings }) => {
 };
 
 const API_KEY = 'sk-ant-test-secret';
-const PROMPT = definePrompt<{ word: string }>({
-  version: 'test.echo@1',
-  system: 'You echo words (prompt test.echo@1).',
-  render: (input) => `Echo this word in JSON.\n\nInput (JSON):\n${JSON.stringify(input)}`,
-});
-const Echo = z.strictObject({ echo: z.string() });
-const mustEcho = (word: string) => (output: { echo: string }) =>
-  output.echo === word ? [] : [`echo "${output.echo}" is not the word "${word}"`];
-
-/** Model settings that name a model (never the builtin brain). */
-function targetOf(env: Record<string, string>): ModelTarget {
-  const settings = parseModelSettings(env);
-  if (settings.provider === 'builtin') throw new Error('expected a model');
-  return settings;
-}
 
 let server: ScriptedModelServer;
 let usages: ModelUsage[];
 
 function client(env: Record<string, string> = {}): ModelClient {
   return new ModelClient(
-    targetOf({
+    modelTargetOf({
       SWARM_MODEL: 'anthropic:claude-scripted',
       SWARM_MODEL_BASE_URL: `${server.url}/v1`,
       SWARM_MODEL_API_KEY: API_KEY,
@@ -55,7 +38,7 @@ function client(env: Record<string, string> = {}): ModelClient {
 }
 
 const echo = (model: ModelClient, word = 'swarm') =>
-  model.generateChecked({ prompt: PROMPT, input: { word }, schema: Echo, validate: mustEcho(word) });
+  model.generateChecked({ prompt: ECHO_PROMPT, input: { word }, schema: Echo, validate: mustEcho(word) });
 
 beforeAll(async () => {
   server = await startScriptedModelServer({ apiKey: API_KEY, knownModels: ['claude-scripted'] });
@@ -126,7 +109,7 @@ describe('the anthropic provider against the Messages API', () => {
     server.enqueue({ kind: 'json', value: { echo: 'swarm', tags: { lang: 'en' } } });
 
     const output = await client().generateChecked({
-      prompt: PROMPT,
+      prompt: ECHO_PROMPT,
       input: { word: 'swarm' },
       schema: Tagged,
     });
@@ -148,7 +131,12 @@ describe('the anthropic provider against the Messages API', () => {
     );
 
     await expect(
-      model.generateChecked({ prompt: PROMPT, input: { word: 'swarm' }, schema: Echo, tools: { lookup } }),
+      model.generateChecked({
+        prompt: ECHO_PROMPT,
+        input: { word: 'swarm' },
+        schema: Echo,
+        tools: { lookup },
+      }),
     ).resolves.toEqual({ echo: 'swarm' });
 
     expect(server.requests[before]?.tools).toEqual([expect.objectContaining({ name: 'lookup' })]);

@@ -9,10 +9,8 @@ import { startScriptedModelServer } from '@swarm/testing';
 import { z } from 'zod';
 import { ModelCallError, ModelOutputError } from './errors.js';
 import { ModelClient } from './model-client.js';
-import type { ModelTarget } from './model-settings.js';
-import { parseModelSettings } from './model-settings.js';
+import { Echo, ECHO_PROMPT, modelTargetOf, mustEcho } from './testing/echo-fixture.js';
 import { createLanguageModel } from './provider-factory.js';
-import { definePrompt } from './prompt.js';
 
 const exporter = new InMemorySpanExporter();
 const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
@@ -31,28 +29,12 @@ const reader = new CollectingReader();
 const meterProvider = new MeterProvider({ readers: [reader] });
 metrics.setGlobalMeterProvider(meterProvider);
 
-const PROMPT = definePrompt<{ word: string }>({
-  version: 'test.echo@1',
-  system: 'You echo words (prompt test.echo@1).',
-  render: (input) => `Echo this word in JSON.\n\nInput (JSON):\n${JSON.stringify(input)}`,
-});
-const Echo = z.strictObject({ echo: z.string() });
-const mustEcho = (word: string) => (output: { echo: string }) =>
-  output.echo === word ? [] : [`echo "${output.echo}" is not the word "${word}"`];
-
-/** Model settings that name a model (never the builtin brain). */
-function targetOf(env: Record<string, string>): ModelTarget {
-  const settings = parseModelSettings(env);
-  if (settings.provider === 'builtin') throw new Error('expected a model');
-  return settings;
-}
-
 let server: ScriptedModelServer;
 let usages: ModelUsage[];
 
 function client(env: Record<string, string> = {}): ModelClient {
   return new ModelClient(
-    targetOf({
+    modelTargetOf({
       SWARM_MODEL: 'openai-compatible:scripted',
       SWARM_MODEL_BASE_URL: `${server.url}/v1`,
       SWARM_MODEL_API_KEY: 'sk-test-secret',
@@ -66,7 +48,7 @@ function client(env: Record<string, string> = {}): ModelClient {
 
 const echo = (model: ModelClient, word = 'swarm', signal?: AbortSignal) =>
   model.generateChecked({
-    prompt: PROMPT,
+    prompt: ECHO_PROMPT,
     input: { word },
     schema: Echo,
     validate: mustEcho(word),
@@ -198,7 +180,7 @@ describe('provider faults', () => {
     const url = closed.url;
     await closed.close();
     const model = new ModelClient(
-      targetOf({ SWARM_MODEL: 'openai-compatible:scripted', SWARM_MODEL_BASE_URL: `${url}/v1` }),
+      modelTargetOf({ SWARM_MODEL: 'openai-compatible:scripted', SWARM_MODEL_BASE_URL: `${url}/v1` }),
       (usage) => usages.push(usage),
     );
     await expect(echo(model)).rejects.toMatchObject({ code: 'model-unreachable', retryable: true });
@@ -206,10 +188,10 @@ describe('provider faults', () => {
   });
 
   it('never lets a provider package read its own base URL from the environment', () => {
-    const target = parseModelSettings({ SWARM_MODEL: 'openai:gpt-4.1', SWARM_MODEL_API_KEY: 'sk-1' });
+    const target = modelTargetOf({ SWARM_MODEL: 'openai:gpt-4.1', SWARM_MODEL_API_KEY: 'sk-1' });
     process.env['OPENAI_BASE_URL'] = 'http://127.0.0.1:9/v1';
     try {
-      const model = createLanguageModel(target as ModelTarget) as unknown as {
+      const model = createLanguageModel(target) as unknown as {
         config: { url: (o: { path: string }) => string };
       };
       expect(model.config.url({ path: '/chat/completions' })).toBe(
@@ -291,7 +273,12 @@ describe('GenAI telemetry', () => {
       Promise.resolve({ word: 'swarm' }),
     );
     await expect(
-      model.generateChecked({ prompt: PROMPT, input: { word: 'swarm' }, schema: Echo, tools: { lookup } }),
+      model.generateChecked({
+        prompt: ECHO_PROMPT,
+        input: { word: 'swarm' },
+        schema: Echo,
+        tools: { lookup },
+      }),
     ).resolves.toEqual({ echo: 'swarm' });
     const correction = server.requests[before + 2];
     expect(correction?.messages.at(-1)?.content).toMatch(/called tools for 2 steps .* without answering/);
@@ -309,7 +296,12 @@ describe('GenAI telemetry', () => {
       Promise.resolve({ word: args.key === 'w' ? 'swarm' : '?' }),
     );
     await expect(
-      model.generateChecked({ prompt: PROMPT, input: { word: 'swarm' }, schema: Echo, tools: { lookup } }),
+      model.generateChecked({
+        prompt: ECHO_PROMPT,
+        input: { word: 'swarm' },
+        schema: Echo,
+        tools: { lookup },
+      }),
     ).resolves.toEqual({ echo: 'swarm' });
     const second = server.requests[before + 1];
     expect(second?.messages.some((m) => m.role === 'tool' && m.content.includes('swarm'))).toBe(true);

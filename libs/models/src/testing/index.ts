@@ -1,6 +1,6 @@
 import type { ModelUsage } from '@swarm/contracts';
 import { ModelClient } from '../model-client.js';
-import { parseModelSettings } from '../model-settings.js';
+import { modelTargetOf } from './echo-fixture.js';
 
 /**
  * A model client for tests, pointed at a scripted model server (`@swarm/testing`) at `baseUrl`
@@ -12,12 +12,10 @@ export function scriptedModelClient(
   onUsage: (usage: ModelUsage) => void = () => undefined,
   env: Readonly<Record<string, string>> = {},
 ): ModelClient {
-  const settings = parseModelSettings({
-    SWARM_MODEL: 'openai-compatible:scripted',
-    SWARM_MODEL_BASE_URL: baseUrl,
-    ...env,
-  });
-  if (settings.provider === 'builtin')
-    throw new Error('SWARM_MODEL=builtin is the builtin brain, not a model');
-  return new ModelClient(settings, onUsage);
+  return new ModelClient(
+    modelTargetOf({ SWARM_MODEL: 'openai-compatible:scripted', SWARM_MODEL_BASE_URL: baseUrl, ...env }),
+    onUsage,
+  );
 }
+
+export { Echo, ECHO_PROMPT, modelTargetOf, mustEcho } from './echo-fixture.js';
