@@ -182,6 +182,8 @@ export const HEADERS = {
   messageType: 'Swarm-Type',
   schemaVersion: 'Swarm-Schema-Version',
   publishedAt: 'Swarm-Published-At',
+  /** Set by `swarm dlq replay` on the message it puts back: a tag that keeps the replay's events apart. */
+  replay: 'Swarm-Replay',
   traceparent: 'traceparent',
   tracestate: 'tracestate',
 } as const;

@@ -1,7 +1,7 @@
-import type { JsMsg } from '@nats-io/jetstream';
+import type { JsMsg, StoredMsg } from '@nats-io/jetstream';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import type { DeadLetterRecord } from '@swarm/contracts';
-import { DeadLetterRecord as DeadLetterRecordSchema } from '@swarm/contracts';
+import { DeadLetterRecord as DeadLetterRecordSchema, HEADERS } from '@swarm/contracts';
 import type { PublishAck } from '../bus/bus-connection.js';
 import { BusConnection } from '../bus/bus-connection.js';
 import type { HeaderRecord } from '../bus/codec.js';
@@ -23,15 +23,16 @@ export interface StoredMessage {
   readonly body: unknown;
 }
 
-function toStored(msg: JsMsg): StoredMessage {
+function toStored(msg: JsMsg | StoredMsg): StoredMessage {
   let body: unknown;
   try {
     body = msg.json();
   } catch {
     body = msg.string();
   }
+  const source = 'header' in msg ? msg.header : msg.headers;
   const headers: HeaderRecord = {};
-  for (const name of msg.headers?.keys() ?? []) headers[name] = msg.headers?.values(name) ?? [];
+  for (const name of source?.keys() ?? []) headers[name] = source?.values(name) ?? [];
   return { subject: msg.subject, streamSequence: msg.seq, time: msg.time, headers, body };
 }
 
@@ -88,16 +89,27 @@ export class SwarmClient {
     return this.goals.forGoal(goalId);
   }
 
-  /** Reads every message of a stream matching `subject`, oldest first, up to what is stored now. */
+  /**
+   * Reads every message of a stream matching `subject`, oldest first, up to what is stored now (at most `limit`,
+   * default 10,000). With `lastPerSubject`, only the newest message of each distinct subject, still in stream
+   * order (JetStream `DeliverPolicy.LastPerSubject`: the server picks them from its per-subject index, so the
+   * cost follows the number of subjects, not of messages). With `headersOnly`, bodies stay on the server (the
+   * `body` is `''`; the headers gain `Nats-Msg-Size`). Both work on nats-server 2.9 and later.
+   */
   async readStream(
     stream: string,
     subject: string,
-    options: { readonly limit?: number } = {},
+    options: {
+      readonly limit?: number;
+      readonly lastPerSubject?: boolean;
+      readonly headersOnly?: boolean;
+    } = {},
   ): Promise<StoredMessage[]> {
     const limit = options.limit ?? 10_000;
     const consumer = await this.bus.js.consumers.get(stream, {
       filter_subjects: subject,
-      deliver_policy: DeliverPolicy.All,
+      deliver_policy: options.lastPerSubject ? DeliverPolicy.LastPerSubject : DeliverPolicy.All,
+      ...(options.headersOnly ? { headers_only: true } : {}),
     });
     const out: StoredMessage[] = [];
     try {
@@ -118,6 +130,22 @@ export class SwarmClient {
       await consumer.delete().catch(() => false);
     }
     return out;
+  }
+
+  /**
+   * One stored message of `stream`, fetched by the stream leader (`STREAM.MSG.GET`, nats-server 2.9+): the newest
+   * whose subject matches `last` (wildcards allowed), or the oldest on `first`. `undefined` when none matches.
+   * @throws the JetStream API error when the stream does not exist.
+   */
+  async readMessage(
+    stream: string,
+    query: { readonly last: string } | { readonly first: string },
+  ): Promise<StoredMessage | undefined> {
+    // `next_by_subj` from sequence 0 is the oldest match. The client's type for this API names only `seq` and
+    // `last_by_subj`, but it passes the request to the server as it is.
+    const request = 'first' in query ? { seq: 0, next_by_subj: query.first } : { last_by_subj: query.last };
+    const msg = await this.bus.jsm.streams.getMessage(stream, request);
+    return msg ? toStored(msg) : undefined;
   }
 
   /** A goal's events (the audit trail), oldest first. */
@@ -153,7 +181,9 @@ export class SwarmClient {
 
   /**
    * Puts a dead-lettered message back on its original subject, byte for byte with its original headers, under a
-   * new message id (`<dead-letter id>/replay/<ms>`) so the stream does not drop it as a duplicate.
+   * new message id (`<dead-letter id>/replay/<ms>`) so the stream does not drop it as a duplicate, and with a
+   * `Swarm-Replay: <ms>` header so the replay's lifecycle events get ids of their own
+   * (`<taskId>/replay/<ms>/claimed/1`, ...) and show in the goal's timeline.
    */
   async replayDeadLetter(deadLetterId: string): Promise<PublishAck> {
     const records = await this.deadLetters();
@@ -164,12 +194,13 @@ export class SwarmClient {
         `dead letter "${deadLetterId}" kept only ${record.payload.data.length} of ${record.payload.bytes} bytes; it cannot be replayed`,
       );
     }
-    const headers = { ...record.headers };
-    delete headers['Nats-Msg-Id'];
+    const tag = String(Date.now());
+    const headers: Record<string, string[]> = { ...record.headers, [HEADERS.replay]: [tag] };
+    delete headers[HEADERS.messageId];
     return this.bus.publish(
       record.source.subject,
       restorePayload(record.payload),
-      `${deadLetterId}/replay/${Date.now()}`,
+      `${deadLetterId}/replay/${tag}`,
       headers,
     );
   }

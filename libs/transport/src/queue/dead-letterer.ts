@@ -7,7 +7,7 @@ import type { GoalContext } from '../context/goal-context.js';
 import type { TransportSettings } from '../settings.js';
 import type { BusTopology } from '../topology.js';
 import { buildDeadLetterRecord, UNKNOWN_GOAL_ID } from './dead-letter-record.js';
-import { failedEvent, goalFailedEvent } from './lifecycle-events.js';
+import { eventIdBase, failedEvent, goalFailedEvent } from './lifecycle-events.js';
 import type { DeadLetterHookFn, QueueBinding, TraceCarrier } from './queue-binding.js';
 
 /** What the dead-letterer needs. */
@@ -64,6 +64,7 @@ export class DeadLetterer {
       messageId: record.causationId ?? record.messageId,
       queue: binding.queue.name,
       agent,
+      eventIdBase: eventIdBase(record.taskId, input.headers),
     };
     const failed = failedEvent(
       task,

@@ -9,7 +9,7 @@ import type {
   TaskFailed,
   TaskProgress,
 } from '@swarm/contracts';
-import { messageIds, SCHEMA_VERSION } from '@swarm/contracts';
+import { HEADERS, messageIds, SCHEMA_VERSION } from '@swarm/contracts';
 
 /** The ids of the task an event is about. */
 export interface TaskRef {
@@ -18,7 +18,25 @@ export interface TaskRef {
   readonly messageId: string;
   readonly queue: string;
   readonly agent: AgentRef;
+  /**
+   * What the ids of this delivery's lifecycle events start with: the task id, or `<taskId>/replay/<tag>` for a
+   * message `swarm dlq replay` put back (so the replay's events are not dropped as duplicates of the original's).
+   */
+  readonly eventIdBase?: string;
 }
+
+const REPLAY_TAG = /^[A-Za-z0-9_-]{1,40}$/;
+
+/** The lifecycle event id base of a delivery: the task id, plus the replay tag a replayed message carries. Pure. */
+export function eventIdBase(
+  taskId: string,
+  headers: Readonly<Record<string, readonly string[] | undefined>>,
+): string {
+  const tag = headers[HEADERS.replay]?.[0];
+  return tag !== undefined && REPLAY_TAG.test(tag) ? `${taskId}/replay/${tag}` : taskId;
+}
+
+const baseOf = (task: TaskRef): string => task.eventIdBase ?? task.taskId;
 
 function envelopeFor(task: TaskRef, messageId: string, attempt: number, now: Date): Envelope {
   return {
@@ -42,7 +60,7 @@ export function claimedEvent(
     type: 'task.claimed',
     ...envelopeFor(
       task,
-      messageIds.claimed(task.taskId, delivery.deliveryCount),
+      messageIds.claimed(baseOf(task), delivery.deliveryCount),
       delivery.deliveryCount,
       now,
     ),
@@ -65,7 +83,7 @@ export function progressEvent(
 ): TaskProgress {
   return {
     type: 'task.progress',
-    ...envelopeFor(task, messageIds.progress(task.taskId, deliveryCount, step), deliveryCount, now),
+    ...envelopeFor(task, messageIds.progress(baseOf(task), deliveryCount, step), deliveryCount, now),
     queue: task.queue,
     agent: task.agent,
     message: message.slice(0, 1_000),
@@ -82,7 +100,7 @@ export function completedEvent(
 ): TaskCompleted {
   return {
     type: 'task.completed',
-    ...envelopeFor(task, messageIds.completed(task.taskId), deliveryCount, now),
+    ...envelopeFor(task, messageIds.completed(baseOf(task)), deliveryCount, now),
     queue: task.queue,
     agent: task.agent,
     durationMs: Math.max(0, result.durationMs),
@@ -106,7 +124,7 @@ export function failedEvent(
 ): TaskFailed {
   return {
     type: 'task.failed',
-    ...envelopeFor(task, messageIds.failed(task.taskId, deliveryCount), deliveryCount, now),
+    ...envelopeFor(task, messageIds.failed(baseOf(task), deliveryCount), deliveryCount, now),
     queue: task.queue,
     agent: task.agent,
     deliveryCount: Math.max(1, deliveryCount),

@@ -25,7 +25,7 @@ import type { BusTopology } from '../topology.js';
 import type { DeadLetterer } from './dead-letterer.js';
 import { Delivery } from './delivery.js';
 import type { TaskRef } from './lifecycle-events.js';
-import { claimedEvent, completedEvent, failedEvent } from './lifecycle-events.js';
+import { claimedEvent, completedEvent, eventIdBase, failedEvent } from './lifecycle-events.js';
 import type { QueueBinding, TaskHandlerFn, TaskResult, TraceCarrier } from './queue-binding.js';
 import { backoffDelay, decideSettlement, describeError } from './settlement.js';
 import { buildTaskContext } from './task-context.js';
@@ -170,6 +170,7 @@ export class TaskRunner {
       messageId: payload.messageId,
       queue: binding.queue.name,
       agent: this.deps.agent,
+      eventIdBase: eventIdBase(payload.taskId, headers),
     };
     await runInTaskScope({ goalId: task.goalId, taskId: task.taskId, queue: task.queue }, () =>
       this.runHandler(msg, headers, span, delivery, signal, started, task, payload, incoming),

@@ -89,3 +89,24 @@ describe('a retryable failure with a Retry-After', () => {
     expect(claims[1]! - claims[0]!).toBeGreaterThanOrEqual(1_400);
   });
 });
+
+describe('a replayed dead letter', () => {
+  it('gets lifecycle events of its own, so the replay shows in the goal timeline', async () => {
+    await scenario.publishWork('again', 'again/t1', { permanentFailure: true });
+    const record = await waitFor(
+      async () => (await scenario.client.deadLetters()).find((r) => r.taskId === 'again/t1'),
+      { description: 'the dead letter' },
+    );
+    await scenario.client.replayDeadLetter(record.messageId);
+    await waitFor(async () => (await bodies('again', 'task.failed')).length === 2, {
+      description: 'the replay failing again, visibly',
+    });
+    const claims = (await bodies('again', 'task.claimed')).map((event) => String(event['messageId']));
+    expect(claims).toEqual([
+      'again/t1/claimed/1',
+      expect.stringMatching(/^again\/t1\/replay\/\d+\/claimed\/1$/),
+    ]);
+    const records = (await scenario.client.deadLetters()).filter((r) => r.taskId === 'again/t1');
+    expect(records).toHaveLength(2);
+  });
+});
