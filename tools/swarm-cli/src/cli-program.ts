@@ -179,7 +179,7 @@ export function buildProgram(context: CliContext): Command {
     .description('the goals on the events stream and where each stands (by default those not ended)')
     .option('--all', 'list ended goals too')
     .option('--stale-after <ms>', 'exit 1 when a goal not ended is older than this', parsePositiveInt)
-    .option('--limit <n>', 'events read per kind, oldest first', parsePositiveInt, 10_000)
+    .option('--limit <n>', 'rows shown at most, newest first (--stale-after always checks every goal)', parsePositiveInt, 50)
     .option('--json', 'print the rows as JSON')
     .action(async (opts: { all?: boolean; staleAfter?: number; limit: number; json?: boolean }) => {
       setExitCode(

@@ -1,18 +1,17 @@
-import type { EventType } from '@swarm/contracts';
 import type { SwarmClient } from '@swarm/transport';
 import { EXIT_CODES } from '../errors.js';
-import type { GoalRow } from '../goals/goal-board.js';
-import { buildGoalBoard, staleGoals } from '../goals/goal-board.js';
-import { toGoalEvents } from '../goals/goal-timeline.js';
+import type { GoalHead, GoalRow } from '../goals/goal-board.js';
+import { countGoals, planBoardReads, staleGoals } from '../goals/goal-board.js';
+import { readGoalHeads, readGoalRows } from '../goals/goal-board-reader.js';
 
 /** Options of `swarm goals`. */
 export interface GoalsOptions {
-  /** List ended goals too (by default only those not ended). */
+  /** List ended goals too (by default only the open ones). */
   readonly all?: boolean;
-  /** Exit 1 when a goal not ended was submitted longer ago than this. */
+  /** Exit 1 when an open goal was first submitted longer ago than this, among every goal on the stream. */
   readonly staleAfterMs?: number;
-  /** Events read per kind, oldest first. */
-  readonly limit: number;
+  /** Rows shown at most, newest first (no cap when absent). Never limits the `staleAfterMs` check. */
+  readonly limit?: number;
   readonly json?: boolean;
 }
 
@@ -24,27 +23,41 @@ export function formatAge(seconds: number): string {
   return `${Math.floor(s / 3_600)}h${String(Math.floor((s % 3_600) / 60)).padStart(2, '0')}m`;
 }
 
-/** The board as aligned lines (TIME: since submission, or until the goal ended), then one line of counts. Pure. */
-export function renderBoard(rows: readonly GoalRow[], counted: readonly GoalRow[]): string[] {
-  const widths = [Math.max(4, ...rows.map((r) => r.goalId.length)), 17, 7];
+/** `open (scrape)` for an open goal whose stage is known, else the outcome. Pure. */
+export function outcomeCell(row: GoalRow): string {
+  return row.outcome === 'open' && row.stage !== undefined ? `open (${row.stage})` : row.outcome;
+}
+
+/**
+ * The board as aligned lines, newest first (TIME: since submission, or until the goal ended), then one line of
+ * counts over every goal on the stream, saying how many rows the limit left out. Pure.
+ */
+export function renderBoard(rows: readonly GoalRow[], heads: readonly GoalHead[], hidden = 0): string[] {
+  const widths = [
+    Math.max(4, ...rows.map((r) => r.goalId.length)),
+    Math.max(7, ...rows.map((r) => outcomeCell(r).length)),
+    7,
+  ];
   const line = (cells: string[]) =>
     cells
       .map((cell, i) => (i < widths.length ? cell.padEnd(widths[i]!) : cell))
       .join('  ')
       .trimEnd();
-  const count = (state: GoalRow['state']) => counted.filter((r) => r.state === state).length;
+  const more = hidden > 0 ? `; ${hidden} more not shown (--limit)` : '';
   return [
-    ...(rows.length > 0 ? [line(['GOAL', 'STATE', 'TIME', 'TEXT'])] : []),
-    ...rows.map((r) => line([r.goalId, r.state, formatAge(r.ageSeconds), (r.text ?? '').slice(0, 80)])),
-    `${count('open')} open, ${count('awaiting-approval')} awaiting approval, ${count('completed')} completed, ` +
-      `${count('failed')} failed`,
+    ...(rows.length > 0 ? [line(['GOAL', 'OUTCOME', 'TIME', 'TEXT'])] : []),
+    ...rows.map((r) =>
+      line([r.goalId, outcomeCell(r), formatAge(r.ageSeconds), (r.text ?? '').slice(0, 80)]),
+    ),
+    `${countGoals(heads)}${more}`,
   ];
 }
 
 /**
- * `swarm goals`: every goal on the events stream with where it stands, from its goal-level events. Lists the
- * goals not ended (or all with `all`); with `staleAfterMs`, exits 1 when one of them is older than that, so a
- * scheduled check can alert on goals that stopped moving.
+ * `swarm goals`: the goals on the events stream, newest first, each with its outcome (delivered, nothing-found,
+ * rejected, approval-expired, failed) or `open` with the stage it last reached. Lists the open goals (or all with
+ * `all`), at most `limit` rows; with `staleAfterMs`, exits 1 when any open goal on the stream is older than that,
+ * so a scheduled check can alert on goals that stopped moving. How it reads the stream: `readGoalHeads`.
  */
 export async function runGoals(
   client: SwarmClient,
@@ -52,37 +65,20 @@ export async function runGoals(
   out: (line: string) => void,
   now: () => Date = () => new Date(),
 ): Promise<number> {
-  const read = async (type: EventType) =>
-    toGoalEvents(
-      await client.readStream(client.topology.eventsStream, client.topology.eventSubject('*', type), {
-        limit: options.limit,
-      }),
-    );
-  const [submitted, completed, failed, approvalRequested, granted, rejected] = await Promise.all([
-    read('goal.submitted'),
-    read('goal.completed'),
-    read('goal.failed'),
-    read('approval.requested'),
-    read('approval.granted'),
-    read('approval.rejected'),
-  ]);
-  const board = buildGoalBoard(
-    {
-      submitted,
-      completed,
-      failed,
-      approvalRequested,
-      approvalDecided: [...granted, ...rejected],
-    },
-    now(),
-  );
-  const shown = options.all
-    ? board
-    : board.filter((r) => r.state === 'open' || r.state === 'awaiting-approval');
+  const heads = await readGoalHeads(client, { outcomes: options.all ?? false });
+  const plan = planBoardReads(heads, {
+    all: options.all,
+    limit: options.limit,
+    staleCheck: options.staleAfterMs !== undefined,
+  });
+  const rows = await readGoalRows(client, plan.details, plan.stageOf, now);
+  const byGoal = new Map(rows.map((row) => [row.goalId, row]));
+  const shown = plan.shown.flatMap((head) => byGoal.get(head.goalId) ?? []);
+  const candidates = options.all ? heads.length : heads.filter((h) => h.outcome === 'open').length;
   if (options.json) out(JSON.stringify(shown, null, 2));
-  else for (const line of renderBoard(shown, board)) out(line);
+  else for (const line of renderBoard(shown, heads, candidates - shown.length)) out(line);
   if (options.staleAfterMs === undefined) return EXIT_CODES.ok;
-  const stale = staleGoals(board, options.staleAfterMs / 1_000);
+  const stale = staleGoals(rows, options.staleAfterMs / 1_000);
   if (stale.length === 0) return EXIT_CODES.ok;
   out(
     `${stale.length} goal(s) not ended after ${formatAge(options.staleAfterMs / 1_000)}: ` +
