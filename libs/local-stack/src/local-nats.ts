@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -59,9 +59,17 @@ export async function resolveLocalNats(
   }
   const port = await freePort();
   const storeDir = mkdtempSync(path.join(tmpdir(), 'swarm-nats-'));
-  const child = spawn(binary, ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  // Each stream reserves its max bytes against the store, and nats-server's default store is three quarters of
+  // the free disk: declare a large one so a laptop with a few GB free still runs the swarm.
+  const configFile = path.join(storeDir, 'local.conf');
+  writeFileSync(configFile, 'jetstream {\n  max_file_store: 1TB\n}\n');
+  const child = spawn(
+    binary,
+    ['-c', configFile, '-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let log = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(

@@ -16,6 +16,8 @@ export const FIXTURE_ERROR_CODES = {
   InvalidOption: 'FIXTURE_INVALID_OPTION',
   /** `waitFor` ran out of time before its probe returned a truthy value. */
   WaitTimeout: 'FIXTURE_WAIT_TIMEOUT',
+  /** `openssl` failed (or is missing) while generating a test PKI. */
+  OpensslFailed: 'FIXTURE_OPENSSL_FAILED',
 } as const;
 
 /** One of the {@link FIXTURE_ERROR_CODES} values. */

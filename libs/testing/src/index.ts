@@ -1,6 +1,10 @@
 export { startNats } from './start-nats.js';
 export type { NatsServerHandle, StartNatsOptions } from './nats-server-handle.js';
 export { startNatsCluster } from './start-nats-cluster.js';
+export { startConfiguredNats } from './start-configured-nats.js';
+export type { ConfiguredNatsServer, StartConfiguredNatsOptions } from './start-configured-nats.js';
+export { generatePki, issueCertificate } from './test-pki.js';
+export type { CertificatePair, GeneratePkiOptions, TestPki } from './test-pki.js';
 export type { NatsClusterHandle, StartNatsClusterOptions } from './nats-cluster-handle.js';
 export { uniqueName } from './unique-name.js';
 export { freePort } from './free-port.js';

@@ -26,6 +26,8 @@ export interface NatsProcessSpec {
   readonly isReady: () => Promise<boolean>;
   /** Give up (and SIGKILL the process) after this long. Default 15 s. */
   readonly readyTimeoutMs?: number;
+  /** Called with every line the server logs (the error messages keep only the last ones). */
+  readonly onLogLine?: (line: string) => void;
 }
 
 type ExitInfo =
@@ -146,6 +148,7 @@ export class NatsProcess {
     for (const line of lines) {
       if (line.trim() === '') continue;
       if (line.includes(READY_LOG_LINE)) this.loggedReady = true;
+      this.spec.onLogLine?.(line);
       this.stderrTail.push(line);
     }
     const excess = this.stderrTail.length - STDERR_TAIL_LINES;

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,6 +19,12 @@ export interface SpawnNatsOptions {
   readonly port?: number;
   readonly storeDir?: string;
 }
+
+/**
+ * The file-store size a fixture server declares. Each stream reserves its max bytes against it, and nats-server's
+ * default is three quarters of the free disk, which a small CI disk could not reserve for many topologies.
+ */
+const TEST_MAX_FILE_STORE = '1TB';
 
 /**
  * Spawns `nats-server -js -a 127.0.0.1 -p <port> -m <monitor port> -sd <store dir>` and resolves once
@@ -48,9 +54,25 @@ async function createServer(launcher: NatsLauncher, options: SpawnNatsOptions): 
   const ownedDir = options.storeDir === undefined ? await mkdtemp(join(tmpdir(), 'swarm-nats-')) : undefined;
   const storeDir = options.storeDir ?? ownedDir!;
   const monitorUrl = `http://${LOOPBACK}:${monitorPort}`;
+  // Streams reserve their max bytes against the store; a test server is not bounded by the disk's free space.
+  await mkdir(storeDir, { recursive: true });
+  const configFile = join(storeDir, 'fixture.conf');
+  await writeFile(configFile, `jetstream {\n  max_file_store: ${TEST_MAX_FILE_STORE}\n}\n`);
   const natsProcess = new NatsProcess({
     launcher,
-    args: ['-js', '-a', LOOPBACK, '-p', String(port), '-m', String(monitorPort), '-sd', storeDir],
+    args: [
+      '-c',
+      configFile,
+      '-js',
+      '-a',
+      LOOPBACK,
+      '-p',
+      String(port),
+      '-m',
+      String(monitorPort),
+      '-sd',
+      storeDir,
+    ],
     port,
     isReady: async () => (await isHealthy(monitorUrl)) && (await probeNatsGreeting(LOOPBACK, port)),
   });

@@ -1,8 +1,11 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
+import { plaintextRefusal } from './bus/tls-policy.js';
 import { InvalidSettingsError } from './errors.js';
+import { STREAM_LIMITS_ENV, StreamLimitSettings } from './stream-limits.settings.js';
 
 const ms = z.coerce.number().int().min(0);
+const booleanFlag = z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]);
 const csvOfMs = z.preprocess(
   (value) => (typeof value === 'string' ? value.split(',').map((part) => Number(part.trim())) : value),
   z.array(z.number().int().min(0)).min(1),
@@ -19,6 +22,36 @@ export const TransportSettings = z
     natsUser: z.string().optional(),
     natsPassword: z.string().optional(),
     natsToken: z.string().optional(),
+    /**
+     * A NATS credentials file (user JWT and nkey seed, as `nsc` writes it), read at every (re)connect so a
+     * rotated file is picked up. Unset: no JWT login.
+     */
+    natsCredsFile: z.string().min(1).optional(),
+    /** PEM file of the CA(s) that signed the server's certificate. Unset: the system's trusted CAs. */
+    natsTlsCa: z.string().min(1).optional(),
+    /** PEM client certificate for mutual TLS (needs natsTlsKey). */
+    natsTlsCert: z.string().min(1).optional(),
+    /** PEM private key of natsTlsCert. */
+    natsTlsKey: z.string().min(1).optional(),
+    /**
+     * Production guard: refuse to start when a server is not on loopback (127.0.0.0/8, ::1, localhost) and the
+     * connection would not be TLS (no natsTls* file and no `tls://` URL). Off by default for development.
+     */
+    requireTls: booleanFlag.default(false),
+    /**
+     * Prefix of this client's reply subjects (requests, JetStream acks, consumers). Unset: `_INBOX_<natsUser>`
+     * when a user is set, else `_INBOX`. NATS permissions can then let a user read replies only under its own
+     * prefix, so one user cannot read the replies sent to another.
+     */
+    natsInboxPrefix: z
+      .string()
+      .regex(/^[^\s*>]+$/, 'must be a subject without wildcards or whitespace')
+      .refine((prefix) => !prefix.startsWith('.') && !prefix.endsWith('.') && !prefix.includes('..'), {
+        message: 'must not start or end with a dot, nor hold an empty token',
+      })
+      .optional(),
+    /** How long one connection attempt (TCP, TLS handshake, CONNECT/PONG) may take before it fails. */
+    connectTimeoutMs: ms.min(100).default(20_000),
     /** A unique name for this replica (shows in claimed events, logs and traces). */
     instanceId: z.string().min(1).default(`${hostname()}-${process.pid}`),
     /** Tasks one replica works on at once: it pulls only when a slot is free. */
@@ -55,14 +88,27 @@ export const TransportSettings = z
      * Wait for the server to confirm each ack. Off by default: a lost ack means one redelivery, which the
      * deterministic message ids make harmless, and confirming costs a round trip per task.
      */
-    confirmAcks: z
-      .union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')])
-      .default(false),
+    confirmAcks: booleanFlag.default(false),
+    /** Stream size and count limits and the admission high-water mark: see stream-limits.settings.ts. */
+    ...StreamLimitSettings,
   })
   .refine((s) => s.heartbeatMs < s.ackWaitMs, {
     message: 'heartbeatMs must be below ackWaitMs',
     path: ['heartbeatMs'],
-  });
+  })
+  .superRefine((s, ctx) => {
+    if ((s.natsTlsCert === undefined) !== (s.natsTlsKey === undefined)) {
+      const path = s.natsTlsCert === undefined ? 'natsTlsKey' : 'natsTlsCert';
+      ctx.addIssue({ code: 'custom', path: [path], message: 'a client certificate and its key go together' });
+    }
+    if (s.natsInboxPrefix === undefined && s.natsUser !== undefined && /[\s*>]/.test(s.natsUser)) {
+      const message = 'the user name cannot be a reply prefix (wildcard or whitespace): set one';
+      ctx.addIssue({ code: 'custom', path: ['natsInboxPrefix'], message });
+    }
+    const refusal = plaintextRefusal(s);
+    if (refusal !== undefined) ctx.addIssue({ code: 'custom', message: refusal, path: ['requireTls'] });
+  })
+  .transform((s) => ({ ...s, natsInboxPrefix: s.natsInboxPrefix ?? defaultInboxPrefix(s.natsUser) }));
 /** Parsed transport settings. */
 export type TransportSettings = z.infer<typeof TransportSettings>;
 /** Transport settings as given (every field optional). */
@@ -74,6 +120,13 @@ export const TRANSPORT_ENV = {
   natsUser: 'NATS_USER',
   natsPassword: 'NATS_PASSWORD',
   natsToken: 'NATS_TOKEN',
+  natsCredsFile: 'NATS_CREDS_FILE',
+  natsTlsCa: 'NATS_TLS_CA',
+  natsTlsCert: 'NATS_TLS_CERT',
+  natsTlsKey: 'NATS_TLS_KEY',
+  requireTls: 'SWARM_REQUIRE_TLS',
+  natsInboxPrefix: 'NATS_INBOX_PREFIX',
+  connectTimeoutMs: 'NATS_CONNECT_TIMEOUT_MS',
   instanceId: 'SWARM_INSTANCE_ID',
   inFlight: 'SWARM_IN_FLIGHT',
   ackWaitMs: 'SWARM_ACK_WAIT_MS',
@@ -89,7 +142,13 @@ export const TRANSPORT_ENV = {
   goalContextTtlMs: 'SWARM_GOAL_CONTEXT_TTL_MS',
   casMaxAttempts: 'SWARM_CAS_MAX_ATTEMPTS',
   confirmAcks: 'SWARM_CONFIRM_ACKS',
+  ...STREAM_LIMITS_ENV,
 } as const satisfies Record<keyof TransportSettings, string>;
+
+/** The reply prefix of a client that sets none: `_INBOX_<user>` for a named user, else nats.js's `_INBOX`. */
+export function defaultInboxPrefix(natsUser: string | undefined): string {
+  return natsUser === undefined || natsUser === '' ? '_INBOX' : `_INBOX_${natsUser}`;
+}
 
 /** Validates settings, naming every bad value. Throws InvalidSettingsError. */
 export function parseTransportSettings(input: TransportSettingsInput = {}): TransportSettings {

@@ -4,6 +4,8 @@ import type { MsgHdrs, NatsConnection } from '@nats-io/transport-node';
 import { connect, headers as createHeaders } from '@nats-io/transport-node';
 import type { TransportSettings } from '../settings.js';
 import type { HeaderRecord } from './codec.js';
+import { connectError, jetstreamError } from './connect-error.js';
+import { natsConnectOptions } from './connect-options.js';
 import type { ServerFeatures } from './server-features.js';
 import { serverFeatures } from './server-features.js';
 
@@ -26,33 +28,26 @@ export class BusConnection {
     readonly features: ServerFeatures,
   ) {}
 
-  /** Connects and checks that JetStream is enabled. Throws a clear error when no server answers. */
+  /**
+   * Connects (user/password, token or credentials file; TLS when the settings ask for it; replies under
+   * `natsInboxPrefix`) and checks that JetStream is enabled.
+   *
+   * @throws {InvalidSettingsError} when a credentials or TLS file cannot be read (naming its variable).
+   * @throws {Error} a clear one when no server answers ("cannot reach nats at ..."), the TLS handshake fails
+   *   ("tls handshake failed with nats at ..."), the server refuses the credentials ("... Authorization
+   *   Violation") or JetStream is off.
+   */
   static async open(settings: TransportSettings, name: string): Promise<BusConnection> {
-    const servers = settings.natsUrl.split(',').map((url) => url.trim());
+    const options = await natsConnectOptions(settings, name);
     let nc: NatsConnection;
     try {
-      nc = await connect({
-        servers,
-        name,
-        user: settings.natsUser,
-        pass: settings.natsPassword,
-        token: settings.natsToken,
-        maxReconnectAttempts: -1,
-        reconnectTimeWait: 500,
-        waitOnFirstConnect: false,
-        // Request timeouts would otherwise capture an async stack per request: a quarter of a stage's CPU (bench).
-        noAsyncTraces: true,
-      });
+      nc = await connect(options);
     } catch (error) {
-      throw new Error(`cannot reach nats at ${settings.natsUrl}: ${(error as Error).message}`, {
-        cause: error,
-      });
+      throw connectError(settings, error);
     }
     const jsm = await jetstreamManager(nc, { timeout: 10_000 }).catch(async (error: unknown) => {
       await nc.close();
-      throw new Error(`jetstream is not enabled on ${settings.natsUrl}: ${(error as Error).message}`, {
-        cause: error,
-      });
+      throw jetstreamError(settings, error);
     });
     const js = jetstream(nc, { timeout: 10_000 });
     return new BusConnection(nc, js, jsm, serverFeatures(nc.info?.version ?? '0.0.0'));
