@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AgentRef, ErrorInfo, MessageId } from './envelope.js';
+import { LIMITS } from './limits.js';
 import { ModelUsage } from './usage.js';
+import { GoalOutcome } from './events.js';
 import { GoalSpec, ScoringWeights } from './goal.js';
 import { Candidate } from './tasks.js';
 
@@ -120,21 +122,62 @@ export const Ranking = z.strictObject({
 /** The ranker's output. */
 export type Ranking = z.infer<typeof Ranking>;
 
-/** The approval state of a goal, kept under `approval`; the decision is set once by compare-and-set. */
+/**
+ * A goal's approval request, kept under `approval` and written only by communications: created once when the
+ * report asks for approval (a redelivered task keeps the first deadline), then marked `expired` at the deadline
+ * when no decision counted. Decisions are separate keys (`decision.<identity>`, ApprovalDecision).
+ */
 export const ApprovalState = z.strictObject({
   requestedAt: z.iso.datetime({ offset: true }),
   expiresAt: z.iso.datetime({ offset: true }),
-  decision: z
+  /** The report under review (an artifact name, e.g. `<goalId>/report.preview.md`). */
+  reportArtifact: z.string().min(1).max(500),
+  /**
+   * Set once at the deadline. A decision stored after this mark (a higher KV revision than the `approval` key's)
+   * does not count; `requestRevision` is the revision the request had before the mark, since decisions stored
+   * before the request do not count either.
+   */
+  expired: z
     .strictObject({
-      outcome: z.enum(['granted', 'rejected', 'expired']),
-      by: z.string().max(128),
-      comment: z.string().max(2_000).optional(),
       at: z.iso.datetime({ offset: true }),
+      requestRevision: z.int().min(1),
     })
     .optional(),
 });
-/** The approval state of a goal. */
+/** The approval request of a goal. */
 export type ApprovalState = z.infer<typeof ApprovalState>;
+
+/**
+ * An approver identity: the approver's NATS user name, one KV key token (letters, digits, `_`, `-`). It is the
+ * last token of the decision key, so under the shipped NATS permissions it is the authenticated user.
+ */
+export const ApproverIdentity = z
+  .string()
+  .min(1)
+  .max(LIMITS.approverIdentityMaxChars)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, _ and - only');
+/** An approver identity. */
+export type ApproverIdentity = z.infer<typeof ApproverIdentity>;
+
+/**
+ * One approver's decision, kept under `decision.<identity>` and written once (KV create) by that approver. Who
+ * decided is the key's last token, never a field of the value: unknown fields (a `by` claiming another name)
+ * are ignored. A rejection needs a comment. `at` is the approver's clock, for display; the KV revision orders.
+ */
+export const ApprovalDecision = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('granted'),
+    comment: z.string().max(LIMITS.commentMaxChars).optional(),
+    at: z.iso.datetime({ offset: true }),
+  }),
+  z.object({
+    outcome: z.literal('rejected'),
+    comment: z.string().min(1).max(LIMITS.commentMaxChars),
+    at: z.iso.datetime({ offset: true }),
+  }),
+]);
+/** One approver's decision. */
+export type ApprovalDecision = z.infer<typeof ApprovalDecision>;
 
 /** The goal as the search agent accepted it, kept under `spec`: later agents read the query and weights here. */
 export const AcceptedGoal = z.strictObject({
@@ -145,7 +188,7 @@ export const AcceptedGoal = z.strictObject({
 /** The goal as accepted. */
 export type AcceptedGoal = z.infer<typeof AcceptedGoal>;
 
-/** Keys of the per-goal context (KV `<goalId>.<key>`) and artifact names (object store `<goalId>/<name>`). */
+/** Keys of the per-goal context (KV `<goalId>.<key>`); artifact names are `ARTIFACTS` (artifact-names.ts). */
 export const CONTEXT_KEYS = {
   /** The accepted goal (AcceptedGoal), set once by the search agent: a reused goal id with other content is refused. */
   spec: 'spec',
@@ -153,14 +196,40 @@ export const CONTEXT_KEYS = {
   candidates: 'candidates',
   /** One scrape's outcome (ScrapeOutcome), written once; all `candidateCount` of them make the scrape join. */
   scrape: (candidateIndex: number) => `scrape.${candidateIndex}`,
+  /** The approval request (ApprovalState), written only by communications. */
   approval: 'approval',
+  /** One approver's decision (ApprovalDecision), created once, only by the approver whose NATS user is `identity`. */
+  decision: (identity: string) => `decision.${identity}`,
+  /** The prefix of every decision of a goal. */
+  decisionPrefix: 'decision.',
   delivery: (sink: string) => `delivery.${sink}`,
   /** What one task attempt spent on a model (UsageRecord), written once per attempt before its hand-offs. */
   usage: (queue: string, taskId: string, deliveryCount: number) =>
     `usage.${queue}.${taskId.replace(/[^A-Za-z0-9_-]/g, '_')}.${deliveryCount}`,
   /** The prefix of every usage record of a goal. */
   usagePrefix: 'usage.',
+  /**
+   * The evidence behind a terminal event (GoalEndRecord): written by the transport of the queue whose task ends
+   * the goal, before it publishes the `goal.completed` or `goal.failed`. Readers honour a terminal event only when
+   * this key of its emitter's queue holds it (see `judgeTerminalEvent`).
+   */
+  end: (queue: string) => `end.${queue}`,
 } as const;
+
+/**
+ * What `end.<queue>` holds: the terminal event a task of that queue published for the goal. Written once (first
+ * write wins); only a `goal.failed` may be replaced, by the same queue's later `goal.completed` (a dead-lettered
+ * task replayed with success).
+ */
+export const GoalEndRecord = z.strictObject({
+  type: z.enum(['goal.completed', 'goal.failed']),
+  messageId: MessageId,
+  /** The `goal.completed` outcome; absent for `goal.failed`. */
+  outcome: GoalOutcome.optional(),
+  at: z.iso.datetime({ offset: true }),
+});
+/** The evidence behind a terminal event. */
+export type GoalEndRecord = z.infer<typeof GoalEndRecord>;
 
 /** One attempt's model usage as kept in the goal context: who spent it, on which task and delivery. */
 export const UsageRecord = z.strictObject({
@@ -172,10 +241,3 @@ export const UsageRecord = z.strictObject({
 });
 /** One attempt's model usage as kept in the goal context. */
 export type UsageRecord = z.infer<typeof UsageRecord>;
-
-/** Artifact names in the object store. */
-export const ARTIFACTS = {
-  ranking: 'ranking.json',
-  reportMarkdown: 'report.md',
-  reportHtml: 'report.html',
-} as const;

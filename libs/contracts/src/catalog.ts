@@ -119,18 +119,20 @@ export const MESSAGE_CATALOG: readonly CatalogEntry[] = [
     schema: ApprovalGranted,
     address: eventAddress('approval.granted'),
     stream: STREAMS.events,
-    summary: 'A human approved delivery.',
-    producers: ['swarm CLI', 'any client'],
-    consumers: ['communications'],
+    summary:
+      'An approver approved delivery: the audit record of the one decision that counted, published by communications; `by` is the approver identity from the decision key (the authenticated NATS user). Clients decide by creating the KV key `<goalId>.decision.<user>`, not by publishing this.',
+    producers: ['communications'],
+    consumers: ['swarm CLI', 'audit', 'any client'],
   },
   {
     type: 'approval.rejected',
     schema: ApprovalRejected,
     address: eventAddress('approval.rejected'),
     stream: STREAMS.events,
-    summary: 'A human rejected the report, with a comment.',
-    producers: ['swarm CLI', 'any client'],
-    consumers: ['communications'],
+    summary:
+      'An approver rejected the report, with a comment: the audit record of the one decision that counted, published by communications; `by` is the approver identity from the decision key (the authenticated NATS user). Clients decide by creating the KV key `<goalId>.decision.<user>`, not by publishing this.',
+    producers: ['communications'],
+    consumers: ['swarm CLI', 'audit', 'any client'],
   },
   {
     type: 'goal.completed',

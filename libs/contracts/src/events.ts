@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { artifactBucketName, artifactLocation, ARTIFACTS } from './artifact-names.js';
 import { AgentRef, envelopeShape, ErrorInfo } from './envelope.js';
 import { LIMITS } from './limits.js';
 import { ModelUsage } from './usage.js';
@@ -66,7 +67,11 @@ export type TaskFailed = z.infer<typeof TaskFailed>;
 export const ApprovalRequested = z.strictObject({
   type: z.literal('approval.requested'),
   ...envelopeShape,
-  reportArtifact: z.string().min(1).max(500),
+  reportArtifact: z
+    .string()
+    .min(1)
+    .max(500)
+    .describe(`The report awaiting the decision: ${artifactLocation(ARTIFACTS.reportPreview)}.`),
   summary: z.string().max(4_000),
   expiresAt: z.iso.datetime({ offset: true }),
 });
@@ -101,10 +106,20 @@ export type GoalOutcome = z.infer<typeof GoalOutcome>;
 /** `goal.completed`: the goal reached an end the user asked for (a report, or a clear "nothing found"). */
 export const GoalCompleted = z.strictObject({
   type: z.literal('goal.completed'),
-  ...envelopeShape,
+  /** `queue` and `agent` name the emitter: readers honour the event only with that queue's `end.<queue>` key. */
+  ...lifecycleShape,
   outcome: GoalOutcome,
   summary: z.string().max(4_000),
-  reportArtifact: z.string().max(500).nullable(),
+  reportArtifact: z
+    .string()
+    .max(500)
+    .nullable()
+    .describe(
+      `The report, null when none was written: the object \`<goalId>/${ARTIFACTS.reportMarkdown}\` when ` +
+        `delivered (\`<goalId>/${ARTIFACTS.reportHtml}\` beside it) or the preview ` +
+        `\`<goalId>/${ARTIFACTS.reportPreview}\` when rejected or expired, in the object-store bucket ` +
+        `\`${artifactBucketName(ARTIFACTS.reportMarkdown)}\`.`,
+    ),
   deliveredTo: z.array(z.string().max(64)).max(16),
 });
 /** The goal reached its end. */
@@ -113,7 +128,8 @@ export type GoalCompleted = z.infer<typeof GoalCompleted>;
 /** `goal.failed`: the goal cannot finish (invalid input or a step that failed for good). */
 export const GoalFailed = z.strictObject({
   type: z.literal('goal.failed'),
-  ...envelopeShape,
+  /** `queue` and `agent` name the emitter: readers honour the event only with that queue's `end.<queue>` key. */
+  ...lifecycleShape,
   reason: ErrorInfo,
   deadLetterId: z.string().nullable(),
 });

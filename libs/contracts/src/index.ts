@@ -18,8 +18,16 @@ export {
 } from './events.js';
 export { CapturedPayload, DeadLetterRecord, DeadLetterSource } from './dead-letter.js';
 export { BUCKETS, EVENT_TYPES, HEADERS, QUEUES, STREAM_SPECS, STREAMS, SUBJECTS } from './topology.js';
-export type { EventType, QueueName, QueueSpec, Retention, StreamSpec } from './topology.js';
-export { subjectMatches } from './subject-match.js';
+export type {
+  DiscardPolicy,
+  EventType,
+  QueueName,
+  QueueSpec,
+  Retention,
+  StreamRole,
+  StreamSpec,
+} from './topology.js';
+export { goalIdInSubject, subjectMatches } from './subject-match.js';
 export { goalFingerprint, messageIds } from './ids.js';
 export { MESSAGE_CATALOG } from './catalog.js';
 export type { CatalogEntry } from './catalog.js';
@@ -27,9 +35,11 @@ export { decodePayload, describeIssues } from './parse.js';
 export type { Decoded, PayloadProblem } from './parse.js';
 export {
   AcceptedGoal,
+  ApprovalDecision,
   ApprovalState,
-  ARTIFACTS,
+  ApproverIdentity,
   CONTEXT_KEYS,
+  GoalEndRecord,
   MissingEntry,
   PageClaim,
   PageExtract,
@@ -39,5 +49,46 @@ export {
   ScrapeOutcome,
   UsageRecord,
 } from './artifacts.js';
+export {
+  ARTIFACT_BUCKETS,
+  artifactBucketName,
+  artifactBucketOf,
+  artifactLocation,
+  ARTIFACTS,
+} from './artifact-names.js';
+export type { ArtifactBucket, ArtifactName } from './artifact-names.js';
+export { parseDecisionEntries, readApproval, resolveApproval } from './approval-resolution.js';
+export type {
+  ApprovalReader,
+  ApprovalResolution,
+  ApprovalView,
+  IgnoredDecision,
+  ListedValue,
+  RecordedDecision,
+  RevisionedValue,
+} from './approval-resolution.js';
 export { ModelFailure, ModelUsage } from './usage.js';
 export { buildGoalSubmitted } from './goal-submission.js';
+export {
+  COMPLETION_OUTCOMES,
+  CONTEXT_KEY_FAMILIES,
+  EVENT_EMITTERS,
+  isAgentQueue,
+  mayEmit,
+  roleOfContextKey,
+  STAGE_ORDER,
+  stageOf,
+} from './security/event-emitters.js';
+export type {
+  AgentQueue,
+  ContextKeyFamily,
+  ContextKeyWriter,
+  EmitterRole,
+} from './security/event-emitters.js';
+export {
+  IGNORED_EVENT_CODES,
+  isTerminalEventType,
+  judgeEvent,
+  judgeTerminalEvent,
+} from './security/event-judgement.js';
+export type { EventJudgement, GoalEvidence, IgnoredEventCode } from './security/event-judgement.js';

@@ -17,4 +17,6 @@ export const LIMITS = {
   candidatesMax: 50,
   /** Longest free-text comment on an approval decision. */
   commentMaxChars: 2_000,
+  /** Longest approver identity (the approver's NATS user name, the last token of its decision key). */
+  approverIdentityMaxChars: 64,
 } as const;

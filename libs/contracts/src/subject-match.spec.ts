@@ -1,4 +1,4 @@
-import { subjectMatches } from './subject-match.js';
+import { goalIdInSubject, subjectMatches } from './subject-match.js';
 
 describe('subjectMatches', () => {
   it('matches a literal subject only to itself', () => {
@@ -36,5 +36,18 @@ describe('subjectMatches', () => {
     expect(subjectMatches('swarm.>.evt', 'swarm.x.evt')).toBe(false);
     expect(subjectMatches('>', '')).toBe(false);
     expect(subjectMatches('', '')).toBe(false);
+  });
+});
+
+describe('goalIdInSubject', () => {
+  it("reads the goal id at the filter's wildcard", () => {
+    expect(goalIdInSubject('swarm.evt.*.goal.submitted', 'swarm.evt.g-1.goal.submitted')).toBe('g-1');
+  });
+
+  it('finds none on a subject without a goal token, or one off the pattern', () => {
+    expect(goalIdInSubject('swarm.task.rank', 'swarm.task.rank')).toBeUndefined();
+    expect(goalIdInSubject('swarm.evt.*.goal.submitted', 'swarm.evt.g1.goal.failed')).toBeUndefined();
+    expect(goalIdInSubject('swarm.evt.>', 'swarm.evt.g1.goal.failed')).toBeUndefined();
+    expect(goalIdInSubject('swarm.*.*.goal', 'swarm.evt.g1.goal')).toBeUndefined();
   });
 });

@@ -32,3 +32,20 @@ function tokenize(subject: string): string[] | undefined {
   );
   return wellFormed ? tokens : undefined;
 }
+
+/**
+ * The goal id a subject carries: the token of `subject` at the one `*` of `pattern` (a consumer filter such as
+ * `swarm.evt.*.goal.submitted`), or `undefined` when the pattern has no single `*`, or the subject does not match
+ * it. A reader checks it against the payload's `goalId` (the goal-id rule). Pure.
+ *
+ * @example goalIdInSubject('swarm.evt.*.goal.submitted', 'swarm.evt.g1.goal.submitted') // 'g1'
+ * @example goalIdInSubject('swarm.task.rank', 'swarm.task.rank') // undefined
+ */
+export function goalIdInSubject(pattern: string, subject: string): string | undefined {
+  const patternTokens = tokenize(pattern);
+  const wildcard = patternTokens?.indexOf('*') ?? -1;
+  if (wildcard < 0 || patternTokens?.lastIndexOf('*') !== wildcard || patternTokens.includes('>'))
+    return undefined;
+  if (!subjectMatches(pattern, subject) || subject.includes('*') || subject.includes('>')) return undefined;
+  return subject.split('.')[wildcard];
+}

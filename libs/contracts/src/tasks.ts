@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { artifactLocation, ARTIFACTS } from './artifact-names.js';
 import { envelopeShape, MessageId } from './envelope.js';
 import { ScoringWeights } from './goal.js';
 import { LIMITS } from './limits.js';
@@ -64,7 +65,11 @@ export const ReportTask = z.strictObject({
   type: z.literal('task.report'),
   ...envelopeShape,
   query: z.string().min(1).max(LIMITS.goalTextMaxChars),
-  rankingArtifact: z.string().min(1).max(500),
+  rankingArtifact: z
+    .string()
+    .min(1)
+    .max(500)
+    .describe(`The ranking to report on: ${artifactLocation(ARTIFACTS.ranking)}.`),
   requireApproval: z.boolean(),
   deliverTo: z.array(z.string().min(1).max(64)).max(16).optional(),
 });

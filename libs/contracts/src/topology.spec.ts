@@ -58,6 +58,24 @@ describe('STREAM_SPECS', () => {
   });
 });
 
+describe('stream discard policies', () => {
+  it('refuse rather than drop in every stream that holds work or evidence; only advisories drop their oldest', () => {
+    const policies = Object.fromEntries(STREAM_SPECS.map((s) => [s.name, `${s.role}:${s.discard}`]));
+    expect(policies).toEqual({
+      [STREAMS.events]: 'events:new',
+      [STREAMS.scrape]: 'tasks:new',
+      [STREAMS.rank]: 'tasks:new',
+      [STREAMS.report]: 'tasks:new',
+      [STREAMS.deadLetter]: 'dead-letters:new',
+      [STREAMS.advisories]: 'advisories:old',
+    });
+  });
+
+  it('gives every work-queue stream the tasks role, which the door checks', () => {
+    for (const spec of STREAM_SPECS) expect(spec.retention === 'workqueue').toBe(spec.role === 'tasks');
+  });
+});
+
 describe('QUEUES', () => {
   it.each(Object.values(QUEUES))(
     'reads queue $name from a declared stream whose subjects cover its filter',

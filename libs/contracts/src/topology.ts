@@ -105,6 +105,18 @@ export type QueueName = keyof typeof QUEUES;
 /** Retention of a stream: `workqueue` removes a message once acked; `limits` keeps it for max age. */
 export type Retention = 'workqueue' | 'limits';
 
+/**
+ * What a stream at its size or count limit does with the next message: `new` refuses it (the publisher gets an
+ * error and nothing stored is dropped); `old` drops the oldest stored message to make room.
+ */
+export type DiscardPolicy = 'new' | 'old';
+
+/**
+ * What a stream holds. The transport sizes a stream by its role (one max-bytes and max-messages setting per
+ * role), and the admission check at the door reads the roles every goal needs: `events` and `tasks`.
+ */
+export type StreamRole = 'events' | 'tasks' | 'dead-letters' | 'advisories';
+
 /** A stream as the contract declares it; the transport turns it into a JetStream config. */
 export interface StreamSpec {
   readonly name: string;
@@ -113,6 +125,10 @@ export interface StreamSpec {
   readonly description: string;
   /** Default max age in milliseconds (0 = forever); deployments may override. */
   readonly maxAgeMs: number;
+  /** What the stream holds; its size and count limits follow from it. */
+  readonly role: StreamRole;
+  /** What the stream does when it is full. */
+  readonly discard: DiscardPolicy;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -125,6 +141,8 @@ export const STREAM_SPECS: readonly StreamSpec[] = [
     retention: 'limits',
     description: 'Audit trail of every goal: submissions and lifecycle events.',
     maxAgeMs: 7 * DAY_MS,
+    role: 'events',
+    discard: 'new',
   },
   {
     name: STREAMS.scrape,
@@ -132,6 +150,8 @@ export const STREAM_SPECS: readonly StreamSpec[] = [
     retention: 'workqueue',
     description: 'Scrape tasks, one per candidate.',
     maxAgeMs: 0,
+    role: 'tasks',
+    discard: 'new',
   },
   {
     name: STREAMS.rank,
@@ -139,6 +159,8 @@ export const STREAM_SPECS: readonly StreamSpec[] = [
     retention: 'workqueue',
     description: 'Rank tasks, one per goal, emitted by the join.',
     maxAgeMs: 0,
+    role: 'tasks',
+    discard: 'new',
   },
   {
     name: STREAMS.report,
@@ -146,6 +168,8 @@ export const STREAM_SPECS: readonly StreamSpec[] = [
     retention: 'workqueue',
     description: 'Report tasks, one per goal.',
     maxAgeMs: 0,
+    role: 'tasks',
+    discard: 'new',
   },
   {
     name: STREAMS.deadLetter,
@@ -153,6 +177,8 @@ export const STREAM_SPECS: readonly StreamSpec[] = [
     retention: 'limits',
     description: 'Dead-letter records with reason, payload and headers.',
     maxAgeMs: 30 * DAY_MS,
+    role: 'dead-letters',
+    discard: 'new',
   },
   {
     name: STREAMS.advisories,
@@ -163,6 +189,8 @@ export const STREAM_SPECS: readonly StreamSpec[] = [
     retention: 'limits',
     description: 'MAX_DELIVERIES advisories, swept into the dead-letter stream.',
     maxAgeMs: 7 * DAY_MS,
+    role: 'advisories',
+    discard: 'old',
   },
 ];
 
@@ -170,8 +198,10 @@ export const STREAM_SPECS: readonly StreamSpec[] = [
 export const BUCKETS = {
   /** Per-goal shared context; keys are `<goalId>.<key>`. */
   goals: 'swarm-goals',
-  /** Large artifacts (scrape extracts, rankings, reports); names are `<goalId>/<name>`. */
+  /** The ranker's artifacts (the ranking); objects are `<goalId>/<name>`, see `ARTIFACT_BUCKETS`. */
   artifacts: 'swarm-artifacts',
+  /** Communications' reports (preview, Markdown, HTML); objects are `<goalId>/<name>`, see `ARTIFACT_BUCKETS`. */
+  reports: 'swarm-reports',
 } as const;
 
 /** Message headers the swarm sets besides `Nats-Msg-Id` and the W3C trace context. */

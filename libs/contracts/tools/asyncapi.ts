@@ -1,6 +1,16 @@
 import { stringify } from 'yaml';
 import type { CatalogEntry, QueueSpec, StreamSpec } from '../src/index.js';
-import { HEADERS, SCHEMA_VERSION, STREAMS, subjectMatches, SUBJECTS } from '../src/index.js';
+import {
+  artifactBucketName,
+  ARTIFACTS,
+  BUCKETS,
+  CONTEXT_KEYS,
+  HEADERS,
+  SCHEMA_VERSION,
+  STREAMS,
+  subjectMatches,
+  SUBJECTS,
+} from '../src/index.js';
 import { exampleMessage } from '../src/testing/index.js';
 import type { JsonObject } from './json-schemas.js';
 import { messageJsonSchema, SCHEMAS_DIR, schemaFileName } from './json-schemas.js';
@@ -69,9 +79,21 @@ function describeInfo(): string {
     `   (request-reply) to get the stream's acknowledgement, which says \`duplicate: true\` for a repeat.`,
     `4. Follow the goal: subscribe to \`${SUBJECTS.goalEvents('<goalId>')}\`, or create a JetStream consumer on the`,
     `   \`${STREAMS.events}\` stream with that filter subject to also read what was published before you subscribed.`,
-    '   The goal ends with `goal.completed` (see its `outcome`) or `goal.failed`.',
-    '5. When the goal asks for approval, answer `approval.requested` by publishing `approval.granted` or',
-    '   `approval.rejected` to `swarm.evt.<goalId>.approval.granted` / `.approval.rejected`.',
+    '   The goal ends with `goal.completed` (see its `outcome`) or `goal.failed`, but only an end its emitter backed:',
+    `   the event's \`queue\` may emit it, the KV key \`<goalId>.${CONTEXT_KEYS.end('<queue>')}\` in \`${BUCKETS.goals}\` holds its`,
+    '   `type`, `messageId` and `outcome`, and no later stage has written the goal context since. Ignore an event whose',
+    '   subject names another goal than its `goalId`, or whose `queue` may not emit its type (docs/bus-contract.md).',
+    '5. When the goal asks for approval (`approval.requested`), an approver decides by creating the key',
+    `   \`<goalId>.decision.<natsUser>\` in the KV bucket \`${BUCKETS.goals}\` (a JetStream publish to`,
+    `   \`$KV.${BUCKETS.goals}.<goalId>.decision.<natsUser>\` with the header \`Nats-Expected-Last-Subject-Sequence: 0\`)`,
+    '   with the JSON value `{"outcome":"granted"|"rejected","comment":"...","at":"<ISO 8601>"}` (a rejection',
+    '   needs a comment). The decision stored first (lowest KV revision) wins; communications then publishes',
+    "   `approval.granted` or `approval.rejected` once, with `by` = the key's `<natsUser>`. Do not publish those",
+    '   events yourself: only communications may, and nothing reads them as a decision.',
+    `6. Read the report: \`reportArtifact\` (in \`approval.requested\` and \`goal.completed\`) is an object name,`,
+    `   \`<goalId>/${ARTIFACTS.reportMarkdown}\` (HTML: \`<goalId>/${ARTIFACTS.reportHtml}\`) or the preview`,
+    `   \`<goalId>/${ARTIFACTS.reportPreview}\`, in the object-store bucket \`${artifactBucketName(ARTIFACTS.reportMarkdown)}\``,
+    `   (e.g. \`nats object get ${artifactBucketName(ARTIFACTS.reportMarkdown)} <goalId>/${ARTIFACTS.reportMarkdown}\`).`,
     '',
     `Generated from \`@swarm/contracts\`; regenerate with \`${GENERATE_COMMAND}\`.`,
   ].join('\n');

@@ -1,12 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  CONTEXT_KEY_FAMILIES,
+  EVENT_EMITTERS,
+  ARTIFACT_BUCKETS,
+  ARTIFACTS,
+  BUCKETS,
   goalFingerprint,
   HEADERS,
   LIMITS,
   MESSAGE_CATALOG,
   messageIds,
   QUEUES,
+  STAGE_ORDER,
   STREAM_SPECS,
 } from '../src/index.js';
 
@@ -70,6 +76,35 @@ describe('docs/bus-contract.md', () => {
       expect(row).toBeDefined();
       for (const cell of [queue.stream, queue.filterSubject, queue.durable])
         expect(row).toContain(`\`${cell}\``);
+    }
+  });
+
+  it('names every artifact with its object name and bucket', () => {
+    for (const name of Object.values(ARTIFACTS)) {
+      const row = markdown.split('\n').find((line) => line.startsWith(`| \`${name}\``));
+      expect(row).toBeDefined();
+      expect(row).toContain(`\`<goalId>/${name}\``);
+      expect(row).toContain(`\`${BUCKETS[ARTIFACT_BUCKETS[name]]}\``);
+    }
+  });
+
+  it('lists who may emit each event type, as EVENT_EMITTERS says', () => {
+    const roles = new Set<string>([...STAGE_ORDER, 'operator']);
+    const table = markdown.slice(markdown.indexOf('### Emitters')).split('\n');
+    for (const [type, emitters] of Object.entries(EVENT_EMITTERS)) {
+      const row = table.find((line) => line.startsWith(`| \`${type}\` `));
+      const named = [...(row ?? '').matchAll(/`([a-z]+)`/g)].map((m) => m[1]!).filter((r) => roles.has(r));
+      expect({ type, emitters: named.sort() }).toEqual({ type, emitters: [...emitters].sort() });
+    }
+  });
+
+  it('lists every goal-context key family with its one writer, as CONTEXT_KEY_FAMILIES says', () => {
+    for (const { pattern, writer } of CONTEXT_KEY_FAMILIES) {
+      const row = markdown.split('\n').find((line) => line.startsWith(`| \`${pattern}\` `));
+      expect({ pattern, row }).toEqual({
+        pattern,
+        row: expect.stringMatching(new RegExp(`\\| \`${writer}\` +\\|$`)),
+      });
     }
   });
 

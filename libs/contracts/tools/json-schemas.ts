@@ -60,3 +60,32 @@ export function buildJsonSchemaFiles(catalog: readonly CatalogEntry[]): Generate
     content: `${JSON.stringify(messageJsonSchema(entry, { target: 'draft-2020-12', withId: true }), null, 2)}\n`,
   }));
 }
+
+/** A goal-context value a client writes itself (not a message): its schema file name, title and schema. */
+export interface ValueSchema {
+  readonly name: string;
+  readonly description: string;
+  readonly schema: z.ZodType;
+}
+
+/** One draft 2020-12 JSON Schema file per goal-context value a client writes, as `docs/schemas/<name>.schema.json`. Pure. */
+export function buildValueSchemaFiles(values: readonly ValueSchema[]): GeneratedFile[] {
+  return values.map((value) => {
+    const { $schema, ...rest } = z.toJSONSchema(value.schema, {
+      target: 'draft-2020-12',
+      io: 'input',
+      unrepresentable: 'throw',
+    }) as JsonObject;
+    const schema = {
+      $schema,
+      $id: `urn:swarm:value:${value.name}:v${SCHEMA_VERSION}`,
+      title: value.name,
+      description: value.description,
+      ...rest,
+    };
+    return {
+      path: `${SCHEMAS_DIR}/${schemaFileName(value.name)}`,
+      content: `${JSON.stringify(schema, null, 2)}\n`,
+    };
+  });
+}

@@ -67,7 +67,7 @@ export class AgentRuntime {
       );
     }
     try {
-      const provisioner = new Provisioner(bus, settings);
+      const provisioner = new Provisioner(bus, settings, (message) => logger.warn(message));
       await provisioner.ensureTopology(topology);
       for (const { binding } of registrations) await provisioner.ensureQueue(binding.queue, topology);
       const goals = await GoalContextFactory.open(bus, topology, settings.casMaxAttempts);

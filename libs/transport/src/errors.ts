@@ -10,9 +10,27 @@ export const TRANSPORT_ERROR_CODES = {
   casConflict: 'cas-conflict',
   invalidSettings: 'invalid-settings',
   unknownQueue: 'unknown-queue',
+  unknownArtifact: 'unknown-artifact',
+  artifactNotStored: 'artifact-not-stored',
+  swarmFull: 'swarm-full',
+  /** A message consumed from a subject that names a goal whose payload names another goal (forged or misrouted). */
+  subjectGoalMismatch: 'subject-goal-mismatch',
+  /** A task the goal's context says is not due (forged, or for a goal that never got that far). */
+  taskNotDue: 'task-not-due',
+  replayRefused: 'replay-refused',
 } as const;
 /** A stable error code. */
 export type TransportErrorCode = (typeof TRANSPORT_ERROR_CODES)[keyof typeof TRANSPORT_ERROR_CODES];
+
+/**
+ * Reasons that refuse a message as not being its goal's work (forged or misaddressed). A message refused for one
+ * of them is dead-lettered with its reason, but never fails a goal and never runs the queue's dead-letter hook:
+ * whoever can publish a task or an event must not be able to end or change someone else's goal with it.
+ */
+export const REFUSAL_CODES: ReadonlySet<string> = new Set<string>([
+  TRANSPORT_ERROR_CODES.subjectGoalMismatch,
+  TRANSPORT_ERROR_CODES.taskNotDue,
+]);
 
 /**
  * An error a task handler throws to say how the transport should settle the task. `retryable: true` naks
@@ -47,6 +65,14 @@ export class TaskError extends Error {
   static permanent(code: string, message: string, cause?: unknown): TaskError {
     return new TaskError(code, message, false, { cause });
   }
+
+  /**
+   * A task the goal's context says is not due (`task-not-due`): dead-lettered with `message` as its reason,
+   * without failing the goal or running the dead-letter hook (see `REFUSAL_CODES`).
+   */
+  static notDue(message: string): TaskError {
+    return new TaskError(TRANSPORT_ERROR_CODES.taskNotDue, message, false);
+  }
 }
 
 /** An existing stream or consumer disagrees with what the contracts and settings ask for. */
@@ -65,6 +91,27 @@ export class TopologyConflictError extends Error {
   }
 }
 
+/**
+ * A new goal refused at the door: a stream every goal needs (the events stream or a task queue), or the
+ * JetStream account, is at or above the admission high-water mark, or refused the submission as full. Nothing
+ * was published; the goals already running keep the room that is left. Retryable: submit again later.
+ */
+export class SwarmFullError extends Error {
+  override readonly name = 'SwarmFullError';
+  readonly code = TRANSPORT_ERROR_CODES.swarmFull;
+  readonly retryable = true;
+  constructor(
+    /** What is full: `stream <name>` or `jetstream account`. */
+    readonly resource: string,
+    /** How full it is, 0..1 (1 when the server refused the publish). */
+    readonly fill: number,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
 /** A compare-and-set update kept losing to concurrent writers. */
 export class CasConflictError extends Error {
   override readonly name = 'CasConflictError';
@@ -76,6 +123,49 @@ export class CasConflictError extends Error {
     options?: { cause?: unknown },
   ) {
     super(`compare-and-set on key "${key}" lost ${attempts} times in a row to concurrent writers`, options);
+  }
+}
+
+/** An artifact name that `ARTIFACTS` in the contracts does not list, so no bucket holds it. */
+export class UnknownArtifactError extends Error {
+  override readonly name = 'UnknownArtifactError';
+  readonly code = TRANSPORT_ERROR_CODES.unknownArtifact;
+  readonly retryable = false;
+  constructor(readonly artifact: string) {
+    super(`unknown artifact "${artifact}": artifact names and their buckets are ARTIFACTS in the contracts`);
+  }
+}
+
+/**
+ * An artifact could not be stored and is not in its bucket (a failed write, or one that raced another writer
+ * and could not clean up). Retryable: the retry finds the object if another attempt stored it meanwhile.
+ */
+export class ArtifactNotStoredError extends Error {
+  override readonly name = 'ArtifactNotStoredError';
+  readonly code = TRANSPORT_ERROR_CODES.artifactNotStored;
+  readonly retryable = true;
+  constructor(
+    readonly objectName: string,
+    readonly bucket: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`artifact "${objectName}" was not stored in bucket ${bucket}`, options);
+  }
+}
+
+/**
+ * `replayDeadLetter` refused a record: it may go back only onto the task subject of the queue it was filed
+ * under, and this one names another subject or queue (or kept only part of its payload). Nothing was published.
+ */
+export class ReplayRefusedError extends Error {
+  override readonly name = 'ReplayRefusedError';
+  readonly code = TRANSPORT_ERROR_CODES.replayRefused;
+  readonly retryable = false;
+  constructor(
+    readonly deadLetterId: string,
+    readonly reason: string,
+  ) {
+    super(`dead letter "${deadLetterId}" was not replayed: ${reason}`);
   }
 }
 

@@ -6,16 +6,25 @@ export type { HeaderRecord } from './bus/codec.js';
 export { serverFeatures } from './bus/server-features.js';
 export type { ServerFeatures } from './bus/server-features.js';
 export { SwarmClient } from './client/swarm-client.js';
-export type { StoredMessage } from './client/swarm-client.js';
+export type { DeadLetterEntry, StoredMessage } from './client/swarm-client.js';
+export { replayTargetOf } from './client/replay-target.js';
+export type { ReplayTarget } from './client/replay-target.js';
+export { decideAdmission, describeRefusal, fillOf } from './client/goal-admission.js';
+export type { Admission, CapacityReading, Fill } from './client/goal-admission.js';
 export { GoalContext } from './context/goal-context.js';
-export type { Revisioned, UpdateResult } from './context/goal-context.js';
+export type { Listed, Revisioned, StoredArtifact, UpdateResult } from './context/goal-context.js';
 export {
+  ArtifactNotStoredError,
   CasConflictError,
   InvalidSettingsError,
   NotConnectedError,
+  REFUSAL_CODES,
+  ReplayRefusedError,
+  SwarmFullError,
   TaskError,
   TopologyConflictError,
   TRANSPORT_ERROR_CODES,
+  UnknownArtifactError,
 } from './errors.js';
 export type { TransportErrorCode } from './errors.js';
 export { JetStreamClientProxy } from './nest/jetstream.client.js';
@@ -24,7 +33,14 @@ export type { Closable } from './nest/close-on-signals.js';
 export { JetStreamServer } from './nest/jetstream.server.js';
 export type { JetStreamServerOptions } from './nest/jetstream.server.js';
 export { OnDeadLetter, TaskHandler } from './nest/task-handler.decorator.js';
-export { configDifferences, desiredConsumer, desiredStream } from './provision/desired-config.js';
+export {
+  configDifferences,
+  desiredConsumer,
+  desiredStream,
+  STREAM_LIMIT_FIELDS,
+  streamDifferences,
+} from './provision/desired-config.js';
+export { limitsForRole } from './stream-limits.settings.js';
 export { UNKNOWN_GOAL_ID } from './queue/dead-letter-record.js';
 export { defineQueue } from './queue/queue-binding.js';
 export type {

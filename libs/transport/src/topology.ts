@@ -1,4 +1,4 @@
-import type { EventType, QueueSpec, StreamSpec } from '@swarm/contracts';
+import type { ArtifactBucket, EventType, QueueSpec, StreamSpec } from '@swarm/contracts';
 import { BUCKETS, QUEUES, STREAM_SPECS, STREAMS, SUBJECTS } from '@swarm/contracts';
 
 /**
@@ -11,11 +11,14 @@ export interface BusTopology {
   readonly deadLetterStream: string;
   readonly advisoriesStream: string;
   readonly goalsBucket: string;
-  readonly artifactsBucket: string;
+  /** The object-store bucket behind each artifact bucket of the contracts (`ARTIFACT_BUCKETS`). */
+  readonly artifactBuckets: Readonly<Record<ArtifactBucket, string>>;
   eventSubject(goalId: string, type: EventType): string;
   goalEventsSubject(goalId: string): string;
   deadLetterSubject(queue: string): string;
   readonly allDeadLettersSubject: string;
+  /** The work queues by name: a dead letter filed under `deadLetterSubject(name)` is replayed only onto its queue. */
+  readonly queues: Readonly<Record<string, QueueSpec>>;
 }
 
 /** The swarm's production topology, straight from `@swarm/contracts`. */
@@ -26,11 +29,12 @@ export function swarmTopology(): BusTopology {
     deadLetterStream: STREAMS.deadLetter,
     advisoriesStream: STREAMS.advisories,
     goalsBucket: BUCKETS.goals,
-    artifactsBucket: BUCKETS.artifacts,
+    artifactBuckets: { artifacts: BUCKETS.artifacts, reports: BUCKETS.reports },
     eventSubject: SUBJECTS.event,
     goalEventsSubject: SUBJECTS.goalEvents,
     deadLetterSubject: SUBJECTS.deadLetter,
     allDeadLettersSubject: SUBJECTS.allDeadLetters,
+    queues: QUEUES,
   };
 }
 
@@ -60,13 +64,23 @@ export function isolatedTopology(
   const deadLetters = `${p}_DLQ`;
   const advisories = `${p}_ADVISORIES`;
   const streams: StreamSpec[] = [
-    { name: events, subjects: [`${p}.evt.>`], retention: 'limits', description: 'test events', maxAgeMs: 0 },
+    {
+      name: events,
+      subjects: [`${p}.evt.>`],
+      retention: 'limits',
+      description: 'test events',
+      maxAgeMs: 0,
+      role: 'events',
+      discard: 'new',
+    },
     {
       name: deadLetters,
       subjects: [`${p}.dlq.>`],
       retention: 'limits',
       description: 'test dlq',
       maxAgeMs: 0,
+      role: 'dead-letters',
+      discard: 'new',
     },
     {
       name: advisories,
@@ -74,6 +88,8 @@ export function isolatedTopology(
       retention: 'limits',
       description: 'test advisories',
       maxAgeMs: 0,
+      role: 'advisories',
+      discard: 'old',
     },
     ...Object.values(queues).map((q): StreamSpec => ({
       name: q.stream,
@@ -81,6 +97,8 @@ export function isolatedTopology(
       retention: 'workqueue',
       description: `test queue ${q.name}`,
       maxAgeMs: 0,
+      role: 'tasks',
+      discard: 'new',
     })),
   ];
   return {
@@ -91,11 +109,12 @@ export function isolatedTopology(
       deadLetterStream: deadLetters,
       advisoriesStream: advisories,
       goalsBucket: `${p}-goals`,
-      artifactsBucket: `${p}-artifacts`,
+      artifactBuckets: { artifacts: `${p}-artifacts`, reports: `${p}-reports` },
       eventSubject: (goalId, type) => `${p}.evt.${goalId}.${type}`,
       goalEventsSubject: (goalId) => `${p}.evt.${goalId}.>`,
       deadLetterSubject: (queue) => `${p}.dlq.${queue}`,
       allDeadLettersSubject: `${p}.dlq.>`,
+      queues,
     },
   };
 }

@@ -1,3 +1,4 @@
+import { ARTIFACTS } from '@swarm/contracts';
 import type { NatsServerHandle } from '@swarm/testing';
 import { startNats, uniqueName } from '@swarm/testing';
 import type { SwarmClient } from '../src/index.js';
@@ -86,11 +87,24 @@ describe('goal context', () => {
   it('stores and reads back a large artifact', async () => {
     const goal = await clients[1]!.goal('artifact');
     const bytes = new Uint8Array(2 * 1024 * 1024).map((_, i) => i % 251);
-    const name = await goal.putArtifact('report.bin', bytes);
-    expect(name).toBe('artifact/report.bin');
+    const stored = await goal.putArtifact(ARTIFACTS.reportHtml, bytes);
+    expect(stored).toEqual({ name: 'artifact/report.html', created: true });
     const other = await clients[2]!.goal('artifact');
-    expect(await other.getArtifact('report.bin')).toEqual(bytes);
-    expect(await other.getArtifact('missing')).toBeUndefined();
+    expect(await other.getArtifact(ARTIFACTS.reportHtml)).toEqual(bytes);
+    expect(await other.getArtifact(ARTIFACTS.reportMarkdown)).toBeUndefined();
+  });
+
+  it('lists the keys under a prefix with their revisions, in the order every reader agrees on', async () => {
+    const goal = await clients[0]!.goal('listing');
+    const bob = await goal.create('decision.bob', { outcome: 'granted' });
+    const alice = await (await clients[1]!.goal('listing')).create('decision.alice', { outcome: 'rejected' });
+    await goal.create('decisions-not', { other: true });
+    const listed = await (await clients[2]!.goal('listing')).list('decision.');
+    expect(listed).toEqual([
+      { key: 'decision.alice', value: { outcome: 'rejected' }, revision: alice.revision },
+      { key: 'decision.bob', value: { outcome: 'granted' }, revision: bob.revision },
+    ]);
+    expect(bob.revision).toBeLessThan(alice.revision);
   });
 
   it('refuses a key that is not a valid KV key', async () => {

@@ -8,7 +8,7 @@ import { parseSinkConfig } from './sinks/index.js';
 
 /** Approval settings (env): how long a report waits for a human, how often it looks, and what a timeout means. */
 export const ApprovalEnv = z.object({
-  /** How long a report waits for `swarm approve|reject` (default 10 minutes). */
+  /** How long a report waits for an approver's decision (default 10 minutes). */
   APPROVAL_TIMEOUT_MS: z.coerce
     .number()
     .int()

@@ -13,22 +13,48 @@ import {
 import type { TaskContext, TaskResult } from '@swarm/transport';
 import { defineQueue, TaskError, TaskHandler } from '@swarm/transport';
 import { awaitApproval } from './approval/approval-gate.js';
-import type { Decision } from './approval/approval-policy.js';
-import { approvalVerdict } from './approval/approval-policy.js';
+import type { ClosedApproval } from './approval/approval-policy.js';
+import { approvalVerdict, reportApproval } from './approval/approval-policy.js';
 import type { CommunicationsBrain } from './brain/communications-brain.js';
 import type { CommunicationsConfig } from './config.js';
 import { deliverOnce } from './delivery/deliver-once.js';
 import type { ReportMeta } from './domain/index.js';
-import { renderHtmlReport, renderMarkdownReport, summarizeRanking } from './domain/index.js';
+import {
+  rankingArtifactOf,
+  renderHtmlReport,
+  renderMarkdownReport,
+  reportTaskNotDue,
+  summarizeRanking,
+} from './domain/index.js';
 import type { DeliverySink } from './sinks/index.js';
 import { selectSinks } from './sinks/index.js';
 import { TOKENS } from './tokens.js';
 import { goalUsage } from './usage/goal-usage.js';
 
+/**
+ * Stores a report artifact once and returns what is stored: a redelivered task whose first attempt already
+ * stored it gets (and delivers) the first attempt's content, never an overwrite.
+ */
+async function storeOnce(
+  ctx: TaskContext,
+  artifact: string,
+  content: string,
+  description: string,
+): Promise<{ name: string; content: string }> {
+  const stored = await ctx.goal.putArtifact(artifact, content, description);
+  if (stored.created) return { name: stored.name, content };
+  const bytes = await ctx.goal.getArtifact(stored.name);
+  if (!bytes) throw TaskError.retryable('report-not-stored', `report artifact ${stored.name} is missing`);
+  return { name: stored.name, content: new TextDecoder().decode(bytes) };
+}
+
 // A report task that failed for good fails its goal.
 const REPORT_QUEUE = defineQueue(QUEUES.report, ReportTaskSchema, { failsGoalOnDeadLetter: true });
 
-/** Writes the report, pauses for approval when asked, delivers it once per sink, and completes the goal. */
+/**
+ * Writes the report, pauses for approval when asked, delivers it once per sink, and completes the goal. A task
+ * whose goal has no ranking for it (`reportTaskNotDue`) is refused as `task-not-due`, the goal untouched.
+ */
 @Controller()
 export class ReportHandler {
   constructor(
@@ -39,11 +65,13 @@ export class ReportHandler {
 
   @TaskHandler(REPORT_QUEUE)
   async report(task: ReportTask, ctx: TaskContext): Promise<TaskResult> {
-    const bytes = await ctx.goal.getArtifact(task.rankingArtifact);
-    if (!bytes)
-      throw TaskError.permanent('missing-ranking', `ranking artifact ${task.rankingArtifact} is missing`);
-    const ranking = Ranking.parse(JSON.parse(new TextDecoder().decode(bytes)));
-    const goalText = (await ctx.goal.get(CONTEXT_KEYS.spec, AcceptedGoal))?.value.goal.text ?? task.query;
+    const spec = (await ctx.goal.get(CONTEXT_KEYS.spec, AcceptedGoal))?.value;
+    const bytes = await ctx.goal.getArtifact(rankingArtifactOf(task.goalId));
+    const ranking = bytes ? Ranking.parse(JSON.parse(new TextDecoder().decode(bytes))) : undefined;
+    // Anyone who may publish report tasks can name any goal: only the ranker's ranking says the goal got here.
+    const notDue = reportTaskNotDue(task, { ranking, spec });
+    if (notDue !== undefined || !ranking) throw TaskError.notDue(notDue ?? 'no ranking');
+    const goalText = spec?.goal.text ?? task.query;
     const summary = summarizeRanking(ranking);
     const generatedBy = ['search', 'scraper', 'ranker', ctx.agent.instance];
     const narrative = await this.brain.write(ranking, goalText, ctx.signal);
@@ -55,13 +83,15 @@ export class ReportHandler {
       ...(usage.length > 0 ? { usage } : {}),
     };
 
-    let decision: Decision | undefined;
+    let approval: ClosedApproval | undefined;
     if (task.requireApproval) {
-      const preview = await ctx.goal.putArtifact(
-        ARTIFACTS.reportMarkdown,
+      const { name: preview } = await storeOnce(
+        ctx,
+        ARTIFACTS.reportPreview,
         renderMarkdownReport(ranking, written),
+        'report preview (awaiting approval)',
       );
-      decision = await awaitApproval(
+      approval = await awaitApproval(
         ctx,
         { reportArtifact: preview, summary },
         {
@@ -69,27 +99,28 @@ export class ReportHandler {
           pollMs: this.config.approval.APPROVAL_POLL_MS,
         },
       );
-      const verdict = approvalVerdict(decision, this.config.approval.APPROVAL_TIMEOUT_POLICY);
+      const verdict = approvalVerdict(approval, this.config.approval.APPROVAL_TIMEOUT_POLICY);
       if (verdict !== 'deliver') {
-        const why = decision.comment ? `: ${decision.comment}` : '';
-        return this.complete(
-          ctx,
-          verdict,
-          `not delivered: ${decision.outcome} by ${decision.by}${why}`,
-          preview,
-          [],
-        );
+        const why =
+          approval.status === 'expired'
+            ? `approval expired at ${approval.at} with no decision`
+            : `${approval.outcome} by ${approval.by}${approval.comment ? `: ${approval.comment}` : ''}`;
+        return this.complete(ctx, verdict, `not delivered: ${why}`, preview, [], approval);
       }
     }
-    const meta: ReportMeta = { ...written, ...(decision ? { approval: decision } : {}) };
-    const markdown = renderMarkdownReport(ranking, meta);
-    const html = renderHtmlReport(ranking, meta);
-    const reportArtifact = await ctx.goal.putArtifact(
+    const meta: ReportMeta = { ...written, ...(approval ? { approval: reportApproval(approval) } : {}) };
+    const { name: reportArtifact, content: markdown } = await storeOnce(
+      ctx,
       ARTIFACTS.reportMarkdown,
-      markdown,
+      renderMarkdownReport(ranking, meta),
       'report (markdown)',
     );
-    await ctx.goal.putArtifact(ARTIFACTS.reportHtml, html, 'report (html)');
+    const { content: html } = await storeOnce(
+      ctx,
+      ARTIFACTS.reportHtml,
+      renderHtmlReport(ranking, meta),
+      'report (html)',
+    );
     const { delivered, skipped } = await deliverOnce(
       selectSinks(this.sinks, task.deliverTo),
       { goalId: task.goalId, goalText, markdown, html, ranking, idempotencyKey: `${task.goalId}/report` },
@@ -97,19 +128,24 @@ export class ReportHandler {
       ctx.signal,
       (name, attributes, fn) => ctx.span(name, attributes, fn),
     );
-    return this.complete(ctx, 'delivered', summary, reportArtifact, [...skipped, ...delivered]);
+    return this.complete(ctx, 'delivered', summary, reportArtifact, [...skipped, ...delivered], approval);
   }
 
+  /** The goal's end; after a decision it is caused by the decision's audit event. */
   private complete(
     ctx: TaskContext,
     outcome: GoalOutcome,
     summary: string,
     reportArtifact: string,
     deliveredTo: string[],
+    approval?: ClosedApproval,
   ): TaskResult {
     const completed: GoalCompleted = {
       type: 'goal.completed',
-      ...ctx.envelope({ messageId: messageIds.goalCompleted(ctx.goalId) }),
+      ...ctx.envelope({ messageId: messageIds.goalCompleted(ctx.goalId), taskId: ctx.taskId }),
+      ...(approval?.status === 'decided' ? { causationId: messageIds.approvalDecided(ctx.goalId) } : {}),
+      queue: ctx.queue,
+      agent: ctx.agent,
       outcome,
       summary: summary.slice(0, 4_000),
       reportArtifact,

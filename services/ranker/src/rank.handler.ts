@@ -1,5 +1,5 @@
 import { Controller, Inject } from '@nestjs/common';
-import type { Candidate, RankTask, ReportTask } from '@swarm/contracts';
+import type { Candidate, Ranking, RankTask, ReportTask } from '@swarm/contracts';
 import {
   AcceptedGoal,
   ARTIFACTS,
@@ -7,6 +7,7 @@ import {
   CONTEXT_KEYS,
   messageIds,
   QUEUES,
+  Ranking as RankingSchema,
   RankTask as RankTaskSchema,
   ScrapeOutcome,
   SUBJECTS,
@@ -14,6 +15,7 @@ import {
 import type { TaskContext, TaskResult } from '@swarm/transport';
 import { defineQueue, TaskError, TaskHandler } from '@swarm/transport';
 import type { RankerBrain } from './brain/ranker-brain.js';
+import { rankTaskNotDue } from './domain/index.js';
 import { TOKENS } from './tokens.js';
 
 // The rank task's process span links to every scrape that fed the join; a rank task that fails for good fails its goal.
@@ -22,40 +24,49 @@ const RANK_QUEUE = defineQueue(QUEUES.rank, RankTaskSchema, {
   traceLinks: (task) => task.contributions.map((contribution) => contribution.traceparent),
 });
 
-/** Loads the goal's candidates and scrape outcomes, ranks them, stores the ranking, hands off the report task. */
+/**
+ * Loads the goal's candidates and scrape outcomes, refuses the task unless the goal's context says it is due
+ * (`rankTaskNotDue`: dead-lettered as `task-not-due`, the goal untouched), ranks them, stores the ranking, and
+ * hands off the report task.
+ */
 @Controller()
 export class RankHandler {
   constructor(@Inject(TOKENS.brain) private readonly brain: RankerBrain) {}
 
   @TaskHandler(RANK_QUEUE)
   async rank(task: RankTask, ctx: TaskContext): Promise<TaskResult> {
-    const candidates = await ctx.goal.get(CONTEXT_KEYS.candidates, CandidateSchema.array());
-    if (!candidates)
-      throw TaskError.permanent('missing-candidates', `goal ${task.goalId} has no candidates in its context`);
-    const spec = await ctx.goal.get(CONTEXT_KEYS.spec, AcceptedGoal);
-    const outcomes = await this.loadOutcomes(candidates.value, ctx);
-    const ranking = await ctx.span('rank candidates', { 'swarm.candidates': candidates.value.length }, () =>
+    const candidates = (await ctx.goal.get(CONTEXT_KEYS.candidates, CandidateSchema.array()))?.value;
+    const spec = (await ctx.goal.get(CONTEXT_KEYS.spec, AcceptedGoal))?.value;
+    const scrapes = await this.loadScrapes(candidates ?? [], ctx);
+    // Anyone who may publish rank tasks can name any goal: only the goal's context says it is due.
+    const notDue = rankTaskNotDue(task, { candidates, scrapes, spec });
+    if (notDue !== undefined || !candidates) throw TaskError.notDue(notDue ?? 'no candidates');
+    const outcomes = Object.fromEntries(candidates.map((candidate, index) => [candidate.id, scrapes[index]]));
+    const computed = await ctx.span('rank candidates', { 'swarm.candidates': candidates.length }, () =>
       this.brain.rank(
         {
           goalId: task.goalId,
           query: task.query,
           topN: task.topN,
-          candidates: candidates.value,
+          candidates,
           outcomes,
-          weights: task.weights ?? spec?.value.goal.weights,
+          weights: task.weights ?? spec?.goal.weights,
           now: new Date(),
         },
         ctx.signal,
       ),
     );
-    const artifact = await ctx.goal.putArtifact(ARTIFACTS.ranking, JSON.stringify(ranking), 'ranking');
+    // Written once: a redelivered task whose first attempt stored a ranking hands off (and reports) that one.
+    const stored = await ctx.goal.putArtifact(ARTIFACTS.ranking, JSON.stringify(computed), 'ranking');
+    const ranking = stored.created ? computed : await this.storedRanking(stored.name, ctx);
+    const artifact = stored.name;
     const report: ReportTask = {
       type: 'task.report',
       ...ctx.envelope({ messageId: messageIds.reportTask(task.goalId) }),
       query: task.query,
       rankingArtifact: artifact,
-      requireApproval: spec?.value.goal.requireApproval ?? false,
-      ...(spec?.value.goal.deliverTo ? { deliverTo: spec.value.goal.deliverTo } : {}),
+      requireApproval: spec?.goal.requireApproval ?? false,
+      ...(spec?.goal.deliverTo ? { deliverTo: spec.goal.deliverTo } : {}),
     };
     return {
       output: {
@@ -68,16 +79,21 @@ export class RankHandler {
     };
   }
 
-  private async loadOutcomes(
+  private async storedRanking(artifact: string, ctx: TaskContext): Promise<Ranking> {
+    const bytes = await ctx.goal.getArtifact(artifact);
+    if (!bytes) throw TaskError.retryable('ranking-not-stored', `ranking artifact ${artifact} is missing`);
+    return RankingSchema.parse(JSON.parse(new TextDecoder().decode(bytes)));
+  }
+
+  /** The join's slot `scrape.<i>` of each candidate, in candidate order; undefined where it has not landed. */
+  private loadScrapes(
     candidates: readonly Candidate[],
     ctx: TaskContext,
-  ): Promise<Record<string, ScrapeOutcome | undefined>> {
-    const entries = await Promise.all(
-      candidates.map(async (candidate, index) => {
-        const stored = await ctx.goal.get(CONTEXT_KEYS.scrape(index), ScrapeOutcome);
-        return [candidate.id, stored?.value] as const;
-      }),
+  ): Promise<(ScrapeOutcome | undefined)[]> {
+    return Promise.all(
+      candidates.map(
+        async (_, index) => (await ctx.goal.get(CONTEXT_KEYS.scrape(index), ScrapeOutcome))?.value,
+      ),
     );
-    return Object.fromEntries(entries);
   }
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AcceptedGoal, ScrapeTask } from '@swarm/contracts';
+import type { AcceptedGoal, Candidate, ScrapeTask } from '@swarm/contracts';
 import {
   CONTEXT_KEYS,
   GoalSpec,
@@ -103,19 +103,24 @@ describe('the scrape handler with a model-backed brain', () => {
     await nats?.stop();
   });
 
-  /** Publishes a scrape of `path` for a fresh goal and waits until its outcome is in the join. */
-  async function scrape(path: string): Promise<{ goalId: string; outcome: ScrapeOutcome }> {
-    const goalId = uniqueName('g');
+  /** A goal as the search agent leaves it: accepted, with the candidates it fans out to. */
+  async function acceptedGoal(goalId: string, candidates: readonly Candidate[]) {
     const goal = await client.goal(goalId);
     await goal.create<AcceptedGoal>(CONTEXT_KEYS.spec, {
       fingerprint: 'f'.repeat(16),
       goal: GoalSpec.parse({ text: 'fast web frameworks' }),
       acceptedAt: new Date().toISOString(),
     });
-    await client.publish({
-      subject: SUBJECTS.task.scrape,
-      message: scrapeTask(goalId, `${pages.origin}${path}`),
-    });
+    await goal.create(CONTEXT_KEYS.candidates, candidates);
+    return goal;
+  }
+
+  /** Publishes a scrape of `path` for a fresh goal and waits until its outcome is in the join. */
+  async function scrape(path: string): Promise<{ goalId: string; outcome: ScrapeOutcome }> {
+    const goalId = uniqueName('g');
+    const task = scrapeTask(goalId, `${pages.origin}${path}`);
+    const goal = await acceptedGoal(goalId, [task.candidate]);
+    await client.publish({ subject: SUBJECTS.task.scrape, message: task });
     const slot = await waitFor(() => goal.get(CONTEXT_KEYS.scrape(0), ScrapeOutcome), {
       timeoutMs: 20_000,
       description: `the join slot of ${goalId}`,
@@ -164,5 +169,25 @@ describe('the scrape handler with a model-backed brain', () => {
     expect(model.requests.length).toBe(before);
     const letters = await client.deadLetters(QUEUES.scrape.name);
     expect(letters.some((record) => record.goalId === goalId)).toBe(false);
+  });
+
+  it("refuses a scrape of a page its goal's search did not fan out to: dead-lettered, never fetched or landed", async () => {
+    const goalId = uniqueName('g');
+    const task = scrapeTask(goalId, `${pages.origin}/docs`);
+    const goal = await acceptedGoal(goalId, [{ ...task.candidate, url: `${pages.origin}/elsewhere` }]);
+    const before = model.requests.length;
+    await client.publish({ subject: SUBJECTS.task.scrape, message: task });
+
+    const letter = await waitFor(
+      async () => (await client.deadLetters(QUEUES.scrape.name)).find((record) => record.goalId === goalId),
+      { timeoutMs: 20_000, description: `the dead letter of ${goalId}` },
+    );
+    expect(letter.reason).toMatchObject({ code: 'task-not-due', retryable: false });
+    expect(letter.reason.message).toContain(`not fastify-lite (${pages.origin}/docs)`);
+    expect(await goal.get(CONTEXT_KEYS.scrape(0))).toBeUndefined();
+    expect(model.requests.length).toBe(before);
+    const events = (await client.goalEvents(goalId)).map((m) => (m.body as { type: string }).type);
+    expect(events).toContain('task.failed');
+    expect(events).not.toContain('goal.failed');
   });
 });

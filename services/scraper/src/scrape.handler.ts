@@ -1,7 +1,15 @@
 import { Controller, Inject } from '@nestjs/common';
-import type { DeadLetterRecord, Envelope, ErrorInfo, ScrapeOutcome, ScrapeTask } from '@swarm/contracts';
+import type {
+  Candidate,
+  DeadLetterRecord,
+  Envelope,
+  ErrorInfo,
+  ScrapeOutcome,
+  ScrapeTask,
+} from '@swarm/contracts';
 import {
   AcceptedGoal,
+  Candidate as CandidateSchema,
   CONTEXT_KEYS,
   QUEUES,
   ScrapeTask as ScrapeTaskSchema,
@@ -17,6 +25,7 @@ import type {
 import { defineQueue, describeError, OnDeadLetter, TaskError, TaskHandler } from '@swarm/transport';
 import type { ScraperBrain } from './brain/scraper-brain.js';
 import type { ScraperConfig } from './config.js';
+import { scrapeTaskNotDue } from './domain/scrape-due.js';
 import { buildRankTask, shouldEmitRank } from './domain/scrape-join.js';
 import type { FetchedPage, PageFetcher } from './fetch/page-fetcher.js';
 import { landInJoin } from './join/slot-join.js';
@@ -29,7 +38,8 @@ const SCRAPE_QUEUE = defineQueue(QUEUES.scrape, ScrapeTaskSchema);
  * and lands it in the join: the scrape that completes the join hands off the rank task. A page whose fetch fails
  * for good is recorded as missing, not thrown, so the goal goes on without it; a transient failure is thrown and
  * retried by the transport. Extraction errors (a model's invalid output, an unknown model) are always thrown: the
- * transport retries or dead-letters the task, and a dead-lettered scrape still lands in the join as failed.
+ * transport retries or dead-letters the task, and a dead-lettered scrape still lands in the join as failed. A task
+ * the goal's candidates do not name (`scrapeTaskNotDue`) is refused as `task-not-due` and never lands.
  */
 @Controller()
 export class ScrapeHandler {
@@ -41,6 +51,9 @@ export class ScrapeHandler {
 
   @TaskHandler(SCRAPE_QUEUE)
   async scrape(task: ScrapeTask, ctx: TaskContext): Promise<TaskResult> {
+    // Anyone who may publish scrape tasks can name any goal and page: only the search's candidates say it is due.
+    const notDue = scrapeTaskNotDue(task, await this.candidatesOf(ctx.goal));
+    if (notDue !== undefined) throw TaskError.notDue(notDue);
     const scraped = await this.scrapeOnce(task, ctx);
     const outcome = ctx.trace.traceparent ? { ...scraped, traceparent: ctx.trace.traceparent } : scraped;
     const emit = await this.land(ctx.goal, task, outcome, ctx.deliveryCount > 1, (ids) => ctx.envelope(ids));
@@ -62,6 +75,7 @@ export class ScrapeHandler {
     const parsed = ScrapeTaskSchema.safeParse(JSON.parse(record.payload.data));
     if (!parsed.success) return {};
     const task = parsed.data;
+    if (scrapeTaskNotDue(task, await this.candidatesOf(ctx.goal)) !== undefined) return {};
     const outcome: ScrapeOutcome = {
       ok: false,
       candidateId: task.candidate.id,
@@ -70,6 +84,11 @@ export class ScrapeHandler {
       error: record.reason,
     };
     return { emit: await this.land(ctx.goal, task, outcome, true, (ids) => ctx.envelope(ids)) };
+  }
+
+  /** The goal's `candidates`, as the search agent stored them. */
+  private async candidatesOf(goal: GoalContext): Promise<Candidate[] | undefined> {
+    return (await goal.get(CONTEXT_KEYS.candidates, CandidateSchema.array()))?.value;
   }
 
   private async scrapeOnce(task: ScrapeTask, ctx: TaskContext): Promise<ScrapeOutcome> {

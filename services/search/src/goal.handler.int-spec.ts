@@ -1,5 +1,5 @@
 import type { Candidate, TaskCompleted } from '@swarm/contracts';
-import { buildGoalSubmitted, CONTEXT_KEYS, STREAMS } from '@swarm/contracts';
+import { buildGoalSubmitted, CONTEXT_KEYS, QUEUES, STREAMS, SUBJECTS } from '@swarm/contracts';
 import type { RunningAgent } from '@swarm/agent-kit';
 import { runAgent } from '@swarm/agent-kit';
 import type { NatsServerHandle, ScriptedModelServer } from '@swarm/testing';
@@ -84,5 +84,27 @@ describe('the goal handler with a model-backed brain', () => {
     const toolResult = model.requests[1]?.messages.find((message) => message.role === 'tool');
     for (const candidate of candidates ?? [])
       expect(toolResult?.content).toContain(JSON.stringify(candidate.name));
+  });
+
+  it("dead-letters a goal published on another goal's subject, with its reason, and accepts neither goal", async () => {
+    const victim = uniqueName('victim');
+    const decoy = uniqueName('decoy');
+    const forged = buildGoalSubmitted(victim, { text: 'find agent frameworks' });
+    await client.publish({ subject: SUBJECTS.event(decoy, 'goal.submitted'), message: forged.message });
+
+    const letter = await waitFor(
+      async () => (await client.deadLetters(QUEUES.search.name)).find((record) => record.goalId === decoy),
+      { timeoutMs: 20_000, description: `the dead letter of ${decoy}` },
+    );
+    expect(letter.reason).toEqual({
+      code: 'subject-goal-mismatch',
+      message: `the subject swarm.evt.${decoy}.goal.submitted names goal ${decoy} but the payload names goal ${victim}`,
+      retryable: false,
+    });
+    for (const goalId of [victim, decoy]) {
+      expect(await (await client.goal(goalId)).keys()).toEqual([]);
+      const types = (await client.goalEvents(goalId)).map((event) => (event.body as { type: string }).type);
+      expect(types.filter((type) => type.startsWith('goal.') && type !== 'goal.submitted')).toEqual([]);
+    }
   });
 });

@@ -99,6 +99,8 @@ export class GoalHandler {
     const completed: GoalCompleted = {
       type: 'goal.completed',
       ...ctx.envelope({ messageId: messageIds.goalCompleted(ctx.goalId) }),
+      queue: ctx.queue,
+      agent: ctx.agent,
       outcome: 'nothing-found',
       summary,
       reportArtifact: null,

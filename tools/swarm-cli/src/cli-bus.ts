@@ -4,12 +4,20 @@ import { CliError, EXIT_CODES } from './errors.js';
 
 /**
  * Connects to the bus named by NATS_URL (default nats://127.0.0.1:4222) and provisions the streams, so a goal
- * published before any agent starts is kept. Throws CliError (exit 3) when no server answers.
+ * published before any agent starts is kept; with `provision: false` it only connects (what an approver's
+ * commands do: a decision needs no stream of its own, and an approver's NATS user need not manage streams).
+ * Throws CliError (exit 3) when no server answers.
  */
-export async function connectClient(env: Readonly<Record<string, string | undefined>>): Promise<SwarmClient> {
+export async function connectClient(
+  env: Readonly<Record<string, string | undefined>>,
+  options: { readonly provision?: boolean } = {},
+): Promise<SwarmClient> {
   const settings = transportSettingsFromEnv(env);
   try {
-    return await Client.connect(settings, swarmTopology(), { provision: true, name: 'swarm-cli' });
+    return await Client.connect(settings, swarmTopology(), {
+      provision: options.provision ?? true,
+      name: 'swarm-cli',
+    });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new CliError(

@@ -1,5 +1,6 @@
 import { CommanderError, InvalidArgumentError } from 'commander';
 import { StackConfigError } from '@swarm/local-stack';
+import { SwarmFullError } from '@swarm/transport';
 import { exitOf } from './cli-exit.js';
 import { CliError, EXIT_CODES } from './errors.js';
 
@@ -45,5 +46,17 @@ describe('exitOf', () => {
     expect(exitOf(new StackConfigError('bad --scale "x"')).exitCode).toBe(EXIT_CODES.usage);
     expect(exitOf(new Error('boom'))).toEqual({ exitCode: EXIT_CODES.failure, line: 'swarm: boom' });
     expect(exitOf('odd')).toEqual({ exitCode: EXIT_CODES.failure, line: 'swarm: odd' });
+  });
+
+  it('ends a goal refused because the swarm is full with 7 and its reason', () => {
+    const full = new SwarmFullError(
+      'stream SWARM_EVENTS',
+      0.95,
+      'new goals refused, the swarm is full: stream SWARM_EVENTS holds 95 of its 100 messages',
+    );
+    expect(exitOf(full)).toEqual({
+      exitCode: 7,
+      line: 'swarm: new goals refused, the swarm is full: stream SWARM_EVENTS holds 95 of its 100 messages',
+    });
   });
 });

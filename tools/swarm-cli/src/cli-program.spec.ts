@@ -41,6 +41,8 @@ describe('the swarm command line', () => {
     ['reject g-1', /^swarm: required option '--comment <text>' not specified$/],
     ['goal agents --tpo 3', /^swarm: unknown option '--tpo' \(Did you mean --top\?\)$/],
     ['status g-1 g-2', /^swarm: too many arguments for 'status'/],
+    ['review', /^swarm: missing required argument 'goalId'$/],
+    ['approve g-1 --by a.b', /^swarm: approver identity "a\.b" \(--by\) must be 1 to 64 letters/],
   ])(
     'refuses "swarm %s" as bad usage (exit 2) with one line naming the problem',
     async (command, message) => {
@@ -58,6 +60,7 @@ describe('the swarm command line', () => {
     ['inspect swarm.>', 'swarm.>'],
     ['trace g.1', 'g.1'],
     ['approve g.1', 'g.1'],
+    ['review g.1', 'g.1'],
     ['reject g.1 --comment no', 'g.1'],
     ['goal agents --id g.*', 'g.*'],
   ])(

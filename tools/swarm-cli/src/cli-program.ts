@@ -5,12 +5,13 @@ import { parseScale } from '@swarm/local-stack';
 import type { SwarmClient } from '@swarm/transport';
 import { collect, parsePositiveInt, parseTopN } from './cli-arguments.js';
 import { connectClient } from './cli-bus.js';
+import { runDecide, runReview } from './commands/approval.command.js';
 import { parseQueueName, runDlqList, runDlqReplay } from './commands/dlq.command.js';
 import { DELIVERY_SINKS, parseDeliverTo, parseWeights, runGoal } from './commands/goal.command.js';
 import { runGoals } from './commands/goals.command.js';
 import { runInspect, runStatus } from './commands/inspect.command.js';
 import { runTrace } from './commands/trace.command.js';
-import { decideApproval } from './goals/approval-decision.js';
+import { approverIdentity } from './goals/approver-identity.js';
 import { parseGoalId } from './goals/goal-submission.js';
 
 /** What the `swarm` commands run with: the environment, where they print, who the user is. */
@@ -63,8 +64,11 @@ const goalOptions = (command: Command) =>
  */
 export function buildProgram(context: CliContext): Command {
   const { env, out, stateDir, whoami, setExitCode } = context;
-  const withClient = async <T>(run: (client: SwarmClient) => Promise<T>): Promise<T> => {
-    const client = await connectClient(env);
+  const withClient = async <T>(
+    run: (client: SwarmClient) => Promise<T>,
+    options: { readonly provision?: boolean } = {},
+  ): Promise<T> => {
+    const client = await connectClient(env, options);
     try {
       return await run(client);
     } finally {
@@ -179,7 +183,12 @@ export function buildProgram(context: CliContext): Command {
     .description('the goals on the events stream and where each stands (by default those not ended)')
     .option('--all', 'list ended goals too')
     .option('--stale-after <ms>', 'exit 1 when a goal not ended is older than this', parsePositiveInt)
-    .option('--limit <n>', 'rows shown at most, newest first (--stale-after always checks every goal)', parsePositiveInt, 50)
+    .option(
+      '--limit <n>',
+      'rows shown at most, newest first (--stale-after always checks every goal)',
+      parsePositiveInt,
+      50,
+    )
     .option('--json', 'print the rows as JSON')
     .action(async (opts: { all?: boolean; staleAfter?: number; limit: number; json?: boolean }) => {
       setExitCode(
@@ -202,28 +211,51 @@ export function buildProgram(context: CliContext): Command {
       withClient((client) => runInspect(client, goalId, out, opts.json)),
     );
 
+  /** The identity a decision is recorded under, checked before anything connects. */
+  const approverOf = (by: string | undefined) =>
+    approverIdentity({ natsUser: env['NATS_USER'] || undefined, by, whoami });
+  const byOption = () =>
+    new Option(
+      '--by <name>',
+      'who decides, on a NATS without users (with NATS_USER set it must equal it: the server enforces the user)',
+    );
+
+  program
+    .command('review')
+    .description("where a goal's approval stands, and the report under review")
+    .argument('<goalId>', 'the goal id', parseGoalId)
+    .action(async (goalId: string) =>
+      withClient((client) => runReview(client, goalId, out), { provision: false }),
+    );
+
   program
     .command('approve')
-    .description('approve delivery of a goal waiting for approval')
+    .description(
+      'approve delivery of a goal waiting for approval (once per goal: the first decision stored counts)',
+    )
     .argument('<goalId>', 'the goal id', parseGoalId)
     .option('--comment <text>', 'a note for the audit trail')
-    .action(async (goalId: string, opts: { comment?: string }) => {
-      await withClient((client) =>
-        decideApproval(client, goalId, { outcome: 'granted', by: whoami(), comment: opts.comment }),
+    .addOption(byOption())
+    .action(async (goalId: string, opts: { comment?: string; by?: string }) => {
+      const by = approverOf(opts.by);
+      await withClient(
+        (client) => runDecide(client, goalId, { outcome: 'granted', by, comment: opts.comment }, out),
+        { provision: false },
       );
-      out(`approved ${goalId}`);
     });
 
   program
     .command('reject')
-    .description('reject a goal waiting for approval; it is not delivered')
+    .description('reject a goal waiting for approval; it is not delivered (once per goal)')
     .argument('<goalId>', 'the goal id', parseGoalId)
     .requiredOption('--comment <text>', 'why (required)')
-    .action(async (goalId: string, opts: { comment: string }) => {
-      await withClient((client) =>
-        decideApproval(client, goalId, { outcome: 'rejected', by: whoami(), comment: opts.comment }),
+    .addOption(byOption())
+    .action(async (goalId: string, opts: { comment: string; by?: string }) => {
+      const by = approverOf(opts.by);
+      await withClient(
+        (client) => runDecide(client, goalId, { outcome: 'rejected', by, comment: opts.comment }, out),
+        { provision: false },
       );
-      out(`rejected ${goalId}`);
     });
 
   program
@@ -244,7 +276,7 @@ export function buildProgram(context: CliContext): Command {
     });
   dlq
     .command('replay')
-    .description('put a dead-lettered message back on its original subject')
+    .description("put a dead-lettered message back on its queue's task subject (dlq list shows where)")
     .argument('<id>', 'the dead-letter id, e.g. dlq/TASKS_SCRAPE/42')
     .action(async (id: string) => withClient((client) => runDlqReplay(client, id, out)));
 

@@ -7,6 +7,8 @@ export const EXIT_CODES = {
   timeout: 4,
   goalFailed: 5,
   goalRejected: 6,
+  /** The swarm refused a new goal at the door: a stream it needs is at its admission high-water mark. */
+  swarmFull: 7,
 } as const;
 /** An exit code. */
 export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];

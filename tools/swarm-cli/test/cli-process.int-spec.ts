@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Envelope, GoalCompleted, GoalFailed } from '@swarm/contracts';
-import { ARTIFACTS, buildGoalSubmitted } from '@swarm/contracts';
+import { ARTIFACTS, buildGoalSubmitted, CONTEXT_KEYS } from '@swarm/contracts';
 import type { NatsServerHandle } from '@swarm/testing';
 import { startNats, uniqueName } from '@swarm/testing';
 import type { SwarmClient } from '@swarm/transport';
@@ -97,6 +97,9 @@ describe('swarm on bad usage', () => {
     usage(['inspect', '>'], 'goal id ">" rejected'),
     usage(['trace', 'a.b'], 'goal id "a.b" rejected'),
     usage(['approve', 'a.*'], 'goal id "a.*" rejected'),
+    usage(['approve', present], 'is not waiting for approval'),
+    usage(['review', present], 'is not waiting for approval'),
+    usage(['approve', present, '--by', 'a.b'], 'approver identity "a.b" (--by) must be'),
     usage(['goal', 'find agents', '--id', 'a.b'], 'goal id "a.b" rejected'),
     usage(
       ['dlq', 'list', '--queue', 'bogus'],
@@ -129,6 +132,21 @@ describe('swarm on bad usage', () => {
   });
 });
 
+/** Who ends a goal: an agent queue, as its transport stamps the event. */
+const emitter = (queue: string) => ({ queue, agent: { kind: queue, instance: `${queue}-1` } });
+
+/** The evidence an agent's transport stores before it publishes a terminal event (`end.<queue>`). */
+async function recordEnd(event: GoalCompleted | GoalFailed): Promise<void> {
+  await (
+    await client.goal(event.goalId)
+  ).create(CONTEXT_KEYS.end(event.queue), {
+    type: event.type,
+    messageId: event.messageId,
+    ...(event.type === 'goal.completed' ? { outcome: event.outcome } : {}),
+    at: new Date().toISOString(),
+  });
+}
+
 describe('swarm goal --wait', () => {
   it('ends with a one-line summary of the goal and the names of its Markdown and HTML reports', async () => {
     const goalId = uniqueName('waited');
@@ -141,16 +159,21 @@ describe('swarm goal --wait', () => {
     await submitted;
     // What the communications agent leaves behind when it delivers: the reports, then goal.completed.
     const goal = await client.goal(goalId);
-    const markdown = await goal.putArtifact(ARTIFACTS.reportMarkdown, '# Swarm report: find agent tools');
+    const { name: markdown } = await goal.putArtifact(
+      ARTIFACTS.reportMarkdown,
+      '# Swarm report: find agent tools',
+    );
     await goal.putArtifact(ARTIFACTS.reportHtml, '<h1>Swarm report</h1>');
     const completed: GoalCompleted = {
       type: 'goal.completed',
       ...envelope(goalId, 'goal.completed'),
+      ...emitter('report'),
       outcome: 'delivered',
       summary: 'Top 1 of 1 candidates: agent-kit (0.90)',
       reportArtifact: markdown,
       deliveredTo: ['file'],
     };
+    await recordEnd(completed);
     await client.publish({
       subject: client.topology.eventSubject(goalId, completed.type),
       message: completed,
@@ -165,7 +188,7 @@ describe('swarm goal --wait', () => {
           `^goal ${goalId} delivered in \\d+\\.\\d\\ds: Top 1 of 1 candidates: agent-kit \\(0\\.90\\)$`,
         ),
       ),
-      `reports: ${goalId}/report.md (Markdown) and ${goalId}/report.html (HTML) in object store swarm-artifacts`,
+      `reports: ${goalId}/report.md (Markdown) and ${goalId}/report.html (HTML) in object store swarm-reports`,
     ]);
   });
 });
@@ -199,9 +222,11 @@ describe('swarm with its stdout closed early', () => {
     const failed: GoalFailed = {
       type: 'goal.failed',
       ...envelope(goalId, 'goal.failed'),
+      ...emitter('rank'),
       reason: { code: 'stopped-by-test', message: 'the test ends this goal', retryable: false },
       deadLetterId: null,
     };
+    await recordEnd(failed);
     await client.publish({ subject: client.topology.eventSubject(goalId, failed.type), message: failed });
     const run = await running;
     expect(run.stderr).toBe('');

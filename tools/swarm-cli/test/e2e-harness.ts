@@ -74,6 +74,24 @@ export async function reportOf(client: SwarmClient, goalId: string): Promise<str
   return new TextDecoder().decode(bytes);
 }
 
+/**
+ * A goal's objects in one of the topology's artifact buckets (`artifacts` or `reports`), sorted: the names are
+ * read off the bucket's meta subjects, `$O.<bucket>.M.<base64url(name)>`.
+ */
+export async function goalObjectsIn(
+  client: SwarmClient,
+  bucket: 'artifacts' | 'reports',
+  goalId: string,
+): Promise<string[]> {
+  const name = client.topology.artifactBuckets[bucket];
+  const meta = `$O.${name}.M.`;
+  const info = await client.bus.jsm.streams.info(`OBJ_${name}`, { subjects_filter: `${meta}>` });
+  return Object.keys(info.state.subjects ?? {})
+    .map((subject) => Buffer.from(subject.slice(meta.length), 'base64url').toString('utf8'))
+    .filter((object) => object.startsWith(`${goalId}/`))
+    .sort();
+}
+
 /** The agent instances that claimed tasks of a queue, from the goal's events. */
 export function claimants(events: readonly GoalEvent[], queue: string): string[] {
   return events

@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { CONTEXT_KEYS, HEADERS, SCHEMA_VERSION, SUBJECTS } from '@swarm/contracts';
+import { ARTIFACTS, CONTEXT_KEYS, HEADERS, SCHEMA_VERSION, SUBJECTS } from '@swarm/contracts';
 import { loadCorpus } from '@swarm/corpus';
 import type { NatsServerHandle } from '@swarm/testing';
 import { startNats, waitFor } from '@swarm/testing';
 import { buildGoalSubmission, decideApproval, runGoal } from '../src/index.js';
 import type { E2eSwarm } from './e2e-harness.js';
-import { claimants, finish, rankingOf, reportOf, startSwarm } from './e2e-harness.js';
+import { claimants, finish, goalObjectsIn, rankingOf, reportOf, startSwarm } from './e2e-harness.js';
 import type { ReceivedMail, ReceivedWebhook } from './receivers.js';
 import { startSmtpReceiver, startWebhookReceiver } from './receivers.js';
 
@@ -88,6 +88,13 @@ describe('the swarm end to end', () => {
       expect(entry.scraped).toBe(true);
     }
     expect(printed.join('\n')).toContain('# Swarm report: find top 5 agentic AI tools');
+    // The ranker's artifact and communications' reports, each in its writer's own bucket.
+    expect(final?.body['reportArtifact']).toBe(`${goalId}/report.md`);
+    expect(await goalObjectsIn(swarm.client, 'artifacts', goalId)).toEqual([`${goalId}/ranking.json`]);
+    expect(await goalObjectsIn(swarm.client, 'reports', goalId)).toEqual([
+      `${goalId}/report.html`,
+      `${goalId}/report.md`,
+    ]);
 
     const { events } = await finish(swarm.client, goalId);
     const kinds = new Set(
@@ -178,8 +185,21 @@ describe('the swarm end to end', () => {
     await decideApproval(swarm.client, goalId, { outcome: 'granted', by: 'ana', comment: 'looks right' });
     const { final } = await run;
     expect(final?.body['outcome']).toBe('delivered');
+    expect(await auditOf(goalId)).toEqual([
+      expect.objectContaining({ type: 'approval.granted', by: 'ana', comment: 'looks right' }),
+    ]);
     await waitFor(() => hooksFor(goalId).length === 1, { description: 'webhook after approval' });
     expect(await reportOf(swarm.client, goalId)).toMatch(/ana/);
+    // The preview the human decided on stays as it was: the delivered report is another object, not an overwrite.
+    expect(await goalObjectsIn(swarm.client, 'reports', goalId)).toEqual([
+      `${goalId}/report.html`,
+      `${goalId}/report.md`,
+      `${goalId}/report.preview.md`,
+    ]);
+    const preview = await (await swarm.client.goal(goalId)).getArtifact(ARTIFACTS.reportPreview);
+    expect(new TextDecoder().decode(preview)).toContain('# Swarm report: agent framework');
+    expect(new TextDecoder().decode(preview)).not.toContain('**Approval:**');
+    expect(await reportOf(swarm.client, goalId)).toContain('**Approval:**');
   });
 
   it('does not deliver a report a human rejects, and says why', async () => {
@@ -196,13 +216,19 @@ describe('the swarm end to end', () => {
       comment: 'missing the vector stores',
     });
     const { final, exitCode } = await run;
-    expect(final?.body).toMatchObject({ outcome: 'rejected', deliveredTo: [] });
+    expect(final?.body).toMatchObject({
+      outcome: 'rejected',
+      deliveredTo: [],
+      reportArtifact: `${goalId}/report.preview.md`,
+    });
+    expect(await goalObjectsIn(swarm.client, 'reports', goalId)).toEqual([`${goalId}/report.preview.md`]);
     expect(String(final?.body['summary'])).toContain('missing the vector stores');
     expect(exitCode).toBe(6);
     expect(hooksFor(goalId)).toHaveLength(0);
     await expect(decideApproval(swarm.client, goalId, { outcome: 'granted', by: 'ana' })).rejects.toThrow(
-      /already rejected/,
+      /already rejected by bo/,
     );
+    expect(await auditOf(goalId)).toEqual([expect.objectContaining({ type: 'approval.rejected', by: 'bo' })]);
   });
 
   it('applies the approval timeout policy when nobody decides', async () => {
@@ -214,6 +240,7 @@ describe('the swarm end to end', () => {
     );
     expect(final?.body['outcome']).toBe('approval-expired');
     expect(hooksFor(goalId)).toHaveLength(0);
+    expect(await auditOf(goalId)).toEqual([]);
   });
 
   it('treats the same goal submitted three times as one goal with one delivery', async () => {
@@ -315,6 +342,13 @@ describe('the swarm end to end', () => {
     expect(events.filter((t) => t === 'goal.completed')).toHaveLength(1);
   });
 });
+
+/** The goal's approval decision events (the audit trail of its decision), oldest first. */
+async function auditOf(goalId: string): Promise<Record<string, unknown>[]> {
+  return (await swarm.client.goalEvents(goalId))
+    .map((m) => m.body as Record<string, unknown>)
+    .filter((body) => body['type'] === 'approval.granted' || body['type'] === 'approval.rejected');
+}
 
 /** Waits for a goal that asked for approval and was not picked up by an earlier test. */
 async function pendingApproval(): Promise<string> {

@@ -1,7 +1,13 @@
 import type { JsMsg, StoredMsg } from '@nats-io/jetstream';
 import { DeliverPolicy } from '@nats-io/jetstream';
-import type { DeadLetterRecord } from '@swarm/contracts';
-import { DeadLetterRecord as DeadLetterRecordSchema, HEADERS } from '@swarm/contracts';
+import { context } from '@opentelemetry/api';
+import type { DeadLetterRecord, GoalEndRecord, GoalEvidence } from '@swarm/contracts';
+import {
+  CONTEXT_KEYS,
+  DeadLetterRecord as DeadLetterRecordSchema,
+  GoalEndRecord as GoalEndRecordSchema,
+  HEADERS,
+} from '@swarm/contracts';
 import type { PublishAck } from '../bus/bus-connection.js';
 import { BusConnection } from '../bus/bus-connection.js';
 import type { HeaderRecord } from '../bus/codec.js';
@@ -9,10 +15,26 @@ import { restorePayload } from '../bus/codec.js';
 import { publishMessage } from '../bus/publisher.js';
 import type { GoalContext } from '../context/goal-context.js';
 import { GoalContextFactory } from '../context/goal-context-factory.js';
+import { extractContext } from '../observability/tracing.js';
 import { Provisioner } from '../provision/provisioner.js';
 import type { OutboundMessage } from '../queue/queue-binding.js';
 import type { TransportSettings } from '../settings.js';
 import type { BusTopology } from '../topology.js';
+import { ReplayRefusedError } from '../errors.js';
+import { checkGoalAdmission, fullStoreError } from './goal-door.js';
+import type { ReplayTarget } from './replay-target.js';
+import { replayHeaders, replayTargetOf } from './replay-target.js';
+
+/** The prefix of the `end.<queue>` evidence keys. */
+const END_KEY_PREFIX = CONTEXT_KEYS.end('');
+
+/** A dead-letter record as stored, with where `replayDeadLetter` would put it back (or why it would not). */
+export interface DeadLetterEntry {
+  readonly record: DeadLetterRecord;
+  /** The subject the record is stored on: `<prefix>.dlq.<queue>`, publishable only by that queue's agent. */
+  readonly storedSubject: string;
+  readonly replay: ReplayTarget;
+}
 
 /** A message read back from a stream, as JSON with its stream metadata. */
 export interface StoredMessage {
@@ -49,15 +71,22 @@ export class SwarmClient {
     private readonly settings: TransportSettings,
   ) {}
 
-  /** Connects; with `provision` it also creates the streams and buckets (idempotent). */
+  /**
+   * Connects; with `provision` it also creates the streams and buckets (idempotent). `warn` gets what
+   * provisioning reports without failing (an existing stream with other limits; default: console.warn).
+   */
   static async connect(
     settings: TransportSettings,
     topology: BusTopology,
-    options: { readonly provision?: boolean; readonly name?: string } = {},
+    options: {
+      readonly provision?: boolean;
+      readonly name?: string;
+      readonly warn?: (message: string) => void;
+    } = {},
   ): Promise<SwarmClient> {
     const bus = await BusConnection.open(settings, options.name ?? `swarm-client:${settings.instanceId}`);
     try {
-      if (options.provision) await new Provisioner(bus, settings).ensureTopology(topology);
+      if (options.provision) await new Provisioner(bus, settings, options.warn).ensureTopology(topology);
     } catch (error) {
       await bus.close();
       throw error;
@@ -71,6 +100,35 @@ export class SwarmClient {
     trace?: { traceparent?: string; tracestate?: string },
   ): Promise<PublishAck> {
     return publishMessage(this.bus, outbound, trace);
+  }
+
+  /**
+   * Submits a new goal (a `goal.submitted` message) through the door. While the events stream, a task queue or
+   * the JetStream account is at or above `admissionHighWater` of its max bytes or messages, the goal is refused
+   * and nothing is published, so the goals already running keep the room left; a publish the server refuses
+   * as full gets the same error. A goal already stored with this message id is acknowledged as a duplicate
+   * even then. Otherwise the same as `publish`.
+   * @throws SwarmFullError (code `swarm-full`, retryable) naming what is full and how full.
+   */
+  async submitGoal(
+    outbound: OutboundMessage,
+    trace?: { traceparent?: string; tracestate?: string },
+  ): Promise<PublishAck> {
+    if (outbound.message.type !== 'goal.submitted')
+      throw new Error(`submitGoal takes a goal.submitted message, not "${outbound.message.type}"`);
+    const refused = await checkGoalAdmission(this.bus, this.topology, this.settings.admissionHighWater);
+    if (refused) {
+      const last = { last: outbound.subject }; // best effort: without the right to read it, the refusal stands
+      const stored = await this.readMessage(this.topology.eventsStream, last).catch(() => undefined);
+      if (stored?.headers[HEADERS.messageId]?.[0] === outbound.message.messageId)
+        return { stream: this.topology.eventsStream, seq: stored.streamSequence, duplicate: true };
+      throw refused;
+    }
+    try {
+      return await this.publish(outbound, trace);
+    } catch (error) {
+      throw fullStoreError(error, this.topology.eventsStream) ?? error;
+    }
   }
 
   /** Publishes raw bytes (for replays and for tests of poison input). */
@@ -171,38 +229,67 @@ export class SwarmClient {
 
   /** Dead-letter records, oldest first (optionally of one queue). */
   async deadLetters(queue?: string): Promise<DeadLetterRecord[]> {
+    return (await this.deadLetterEntries(queue)).map((entry) => entry.record);
+  }
+
+  /** Dead-letter records, oldest first (optionally of one queue), each with where a replay would put it. */
+  async deadLetterEntries(queue?: string): Promise<DeadLetterEntry[]> {
     const subject = queue ? this.topology.deadLetterSubject(queue) : this.topology.allDeadLettersSubject;
     const stored = await this.readStream(this.topology.deadLetterStream, subject);
     return stored.flatMap((message) => {
       const parsed = DeadLetterRecordSchema.safeParse(message.body);
-      return parsed.success ? [parsed.data] : [];
+      if (!parsed.success) return [];
+      const replay = replayTargetOf(this.topology, message.subject, parsed.data);
+      return [{ record: parsed.data, storedSubject: message.subject, replay }];
     });
   }
 
   /**
-   * Puts a dead-lettered message back on its original subject, byte for byte with its original headers, under a
-   * new message id (`<dead-letter id>/replay/<ms>`) so the stream does not drop it as a duplicate, and with a
-   * `Swarm-Replay: <ms>` header so the replay's lifecycle events get ids of their own
+   * Puts a dead-lettered message back, byte for byte, onto the task subject of the queue it was filed under
+   * (`replayTargetOf`), never onto a subject the record merely names. It goes under a new message id
+   * (`<dead-letter id>/replay/<ms>`) so the stream does not drop it as a duplicate, with the record's headers
+   * minus every `Nats-*` one, plus `Swarm-Replay: <ms>` so the replay's lifecycle events get ids of their own
    * (`<taskId>/replay/<ms>/claimed/1`, ...) and show in the goal's timeline.
+   * @throws ReplayRefusedError when the record names another subject or queue than it was filed under, or kept
+   *   only part of its payload; nothing is published then.
    */
   async replayDeadLetter(deadLetterId: string): Promise<PublishAck> {
-    const records = await this.deadLetters();
-    const record = records.find((r) => r.messageId === deadLetterId);
-    if (!record) throw new Error(`no dead-letter record with id "${deadLetterId}"`);
-    if (record.payload.truncated) {
-      throw new Error(
-        `dead letter "${deadLetterId}" kept only ${record.payload.data.length} of ${record.payload.bytes} bytes; it cannot be replayed`,
+    const entry = (await this.deadLetterEntries()).find((e) => e.record.messageId === deadLetterId);
+    if (!entry) throw new Error(`no dead-letter record with id "${deadLetterId}"`);
+    const { record, replay } = entry;
+    if (!replay.ok) throw new ReplayRefusedError(deadLetterId, replay.reason);
+    if (record.payload.truncated)
+      throw new ReplayRefusedError(
+        deadLetterId,
+        `it kept only ${record.payload.data.length} of ${record.payload.bytes} bytes`,
       );
-    }
     const tag = String(Date.now());
-    const headers: Record<string, string[]> = { ...record.headers, [HEADERS.replay]: [tag] };
-    delete headers[HEADERS.messageId];
-    return this.bus.publish(
-      record.source.subject,
-      restorePayload(record.payload),
-      `${deadLetterId}/replay/${tag}`,
-      headers,
-    );
+    return this.bus.publish(replay.subject, restorePayload(record.payload), `${deadLetterId}/replay/${tag}`, {
+      ...replayHeaders(record.headers),
+      [HEADERS.replay]: [tag],
+    });
+  }
+
+  /**
+   * A goal's context as evidence for judging its events (`judgeTerminalEvent`): every key, and what its
+   * `end.<queue>` keys hold. Listing the keys takes an ordered consumer on the goals bucket's stream. With the
+   * headers of the event being judged, the reads join that event's trace (one goal stays one trace).
+   */
+  goalEvidence(goalId: string, traceHeaders?: HeaderRecord): Promise<GoalEvidence> {
+    if (!traceHeaders) return this.readEvidence(goalId);
+    return context.with(extractContext(traceHeaders), () => this.readEvidence(goalId));
+  }
+
+  private async readEvidence(goalId: string): Promise<GoalEvidence> {
+    const goal = await this.goal(goalId);
+    const keys = await goal.keys();
+    const ends: Record<string, GoalEndRecord> = {};
+    for (const key of keys.filter((k) => k.startsWith(END_KEY_PREFIX))) {
+      const stored = await goal.get(key);
+      const parsed = GoalEndRecordSchema.safeParse(stored?.value);
+      if (parsed.success) ends[key.slice(END_KEY_PREFIX.length)] = parsed.data;
+    }
+    return { keys, ends };
   }
 
   /** Tasks waiting in a queue's consumer (the lag an autoscaler reads). */

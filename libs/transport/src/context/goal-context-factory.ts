@@ -1,16 +1,16 @@
 import type { KV } from '@nats-io/kv';
 import { Kvm } from '@nats-io/kv';
-import type { ObjectStore } from '@nats-io/obj';
 import { Objm } from '@nats-io/obj';
 import type { BusConnection } from '../bus/bus-connection.js';
 import type { BusTopology } from '../topology.js';
+import type { ArtifactStores } from './goal-context.js';
 import { GoalContext } from './goal-context.js';
 
-/** Opens the goal-context buckets once and hands out a GoalContext per goal. */
+/** Opens the goal-context buckets (KV and every artifact bucket) once and hands out a GoalContext per goal. */
 export class GoalContextFactory {
   private constructor(
     private readonly kv: KV,
-    private readonly objects: ObjectStore,
+    private readonly objects: ArtifactStores,
     private readonly casMaxAttempts: number,
   ) {}
 
@@ -20,7 +20,12 @@ export class GoalContextFactory {
     casMaxAttempts: number,
   ): Promise<GoalContextFactory> {
     const kv = await new Kvm(bus.nc).open(topology.goalsBucket);
-    const objects = await new Objm(bus.nc).open(topology.artifactsBucket);
+    const objm = new Objm(bus.nc);
+    const { artifacts, reports } = topology.artifactBuckets;
+    const objects: ArtifactStores = {
+      artifacts: { bucket: artifacts, store: await objm.open(artifacts) },
+      reports: { bucket: reports, store: await objm.open(reports) },
+    };
     return new GoalContextFactory(kv, objects, casMaxAttempts);
   }
 

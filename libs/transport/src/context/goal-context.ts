@@ -1,10 +1,13 @@
 import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
 import type { KV } from '@nats-io/kv';
 import type { ObjectStore } from '@nats-io/obj';
+import type { ArtifactBucket } from '@swarm/contracts';
+import { artifactBucketOf } from '@swarm/contracts';
 import type { z } from 'zod';
 import { encodeJson } from '../bus/codec.js';
 import { inSpan } from '../observability/tracing.js';
-import { CasConflictError } from '../errors.js';
+import { CasConflictError, UnknownArtifactError } from '../errors.js';
+import { putOnce } from './write-once-object.js';
 
 /** A value read from the goal context with the revision a compare-and-set needs. */
 export interface Revisioned<T> {
@@ -12,9 +15,27 @@ export interface Revisioned<T> {
   readonly revision: number;
 }
 
+/** A value listed under a prefix: its key within the goal (e.g. `usage.rank.g-1_rank.1`), value and revision. */
+export interface Listed<T> extends Revisioned<T> {
+  readonly key: string;
+}
+
 /** The outcome of an update: the value now stored and whether this call changed it. */
 export interface UpdateResult<T> extends Revisioned<T | undefined> {
   readonly changed: boolean;
+}
+
+/** The open object store behind each artifact bucket of the contracts, with its bucket name. */
+export type ArtifactStores = Readonly<
+  Record<ArtifactBucket, { readonly bucket: string; readonly store: ObjectStore }>
+>;
+
+/** An artifact as `putArtifact` left it: its object name and whether this call stored it. */
+export interface StoredArtifact {
+  /** The object name, `<goalId>/<name>`: what events and tasks carry to name the artifact. */
+  readonly name: string;
+  /** False when the object already existed: what is stored is the first write's content, not this call's. */
+  readonly created: boolean;
 }
 
 const KEY_PATTERN = /^[-/_=.a-zA-Z0-9]+$/;
@@ -31,13 +52,14 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * One goal's shared context: small JSON values in KV under `<goalId>.<key>` (an agent reads only the keys it
- * needs) and large artifacts in the object store under `<goalId>/<name>`.
+ * needs) and large artifacts under `<goalId>/<name>` in the object-store bucket the contracts name for each
+ * artifact (`ARTIFACT_BUCKETS`: one bucket per writing agent). Artifacts are written once and never purged.
  */
 export class GoalContext {
   constructor(
     readonly goalId: string,
     private readonly kv: KV,
-    private readonly objects: ObjectStore,
+    private readonly objects: ArtifactStores,
     private readonly casMaxAttempts: number,
   ) {}
 
@@ -63,10 +85,26 @@ export class GoalContext {
   }
 
   /**
-   * Reads every key under a prefix ending in `.` (e.g. `usage.`), in key order; with a schema each value is
-   * validated. Keys deleted or purged are skipped.
+   * Every key of the goal's context (without the `<goalId>.`), in key order; keys deleted or purged are skipped.
+   * Reads headers only (an ordered consumer on the bucket's stream), so it costs a few bytes per key. Readers
+   * judge events by which keys exist: each key family has one writer (`roleOfContextKey`).
    */
-  list<T = unknown>(prefix: string, schema?: z.ZodType<T>): Promise<Revisioned<T>[]> {
+  keys(): Promise<string[]> {
+    return inSpan('kv keys', { 'swarm.goal.id': this.goalId }, async () => {
+      const keys: string[] = [];
+      for await (const key of await this.kv.keys(`${this.goalId}.>`))
+        keys.push(key.slice(this.goalId.length + 1));
+      return keys.sort();
+    });
+  }
+
+  /**
+   * Reads every key under a prefix ending in `.` (e.g. `usage.`), in key order, each with its key (without the
+   * `<goalId>.`) and its revision; with a schema each value is validated (a value that fails throws the zod
+   * error). Keys deleted or purged are skipped. Revisions are the KV stream's sequence: one total order of
+   * writes that every reader sees the same, and a listing that holds a key holds every older one still stored.
+   */
+  list<T = unknown>(prefix: string, schema?: z.ZodType<T>): Promise<Listed<T>[]> {
     return inSpan('kv list', { 'swarm.kv.prefix': prefix, 'swarm.goal.id': this.goalId }, async () => {
       if (!prefix.endsWith('.'))
         throw new Error(`invalid goal context prefix "${prefix}": it must end in "."`);
@@ -74,9 +112,13 @@ export class GoalContext {
       for await (const key of await this.kv.keys(`${this.keyOf(prefix.slice(0, -1))}.>`)) keys.push(key);
       keys.sort();
       const values = await Promise.all(
-        keys.map((key) => this.read<T>(key.slice(this.goalId.length + 1), schema)),
+        keys.map(async (full) => {
+          const key = full.slice(this.goalId.length + 1);
+          const read = await this.read<T>(key, schema);
+          return read ? { key, ...read } : undefined;
+        }),
       );
-      return values.filter((value): value is Revisioned<T> => value !== undefined);
+      return values.filter((value): value is Listed<T> => value !== undefined);
     });
   }
 
@@ -134,27 +176,52 @@ export class GoalContext {
     throw new CasConflictError(fullKey, this.casMaxAttempts);
   }
 
-  /** Stores an artifact; returns its object name (`<goalId>/<name>`). Overwrites a previous one. */
-  putArtifact(name: string, data: Uint8Array | string, description?: string): Promise<string> {
-    const objectName = `${this.goalId}/${name}`;
+  /**
+   * Stores an artifact once, as `<goalId>/<name>` in the artifact's bucket. If it already exists it is kept
+   * (first write wins, like `create`): a redelivered task gets what its first attempt stored, and nothing is
+   * ever overwritten or purged. Check `created` and read the artifact back when the content matters.
+   *
+   * @throws {UnknownArtifactError} when `name` is not one of `ARTIFACTS`.
+   * @throws {ArtifactNotStoredError} (retryable) when the write failed and the object does not exist.
+   */
+  putArtifact(name: string, data: Uint8Array | string, description?: string): Promise<StoredArtifact> {
+    const { bucket, objectName } = this.artifactObject(name);
+    if (!bucket) return Promise.reject(new UnknownArtifactError(name));
     const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    const { store, bucket: bucketName } = this.objects[bucket];
     return inSpan(
       'object put',
-      { 'swarm.object.name': objectName, 'swarm.object.bytes': bytes.length, 'swarm.goal.id': this.goalId },
+      {
+        'swarm.object.bucket': bucketName,
+        'swarm.object.name': objectName,
+        'swarm.object.bytes': bytes.length,
+        'swarm.goal.id': this.goalId,
+      },
       async () => {
-        await this.objects.putBlob({ name: objectName, description }, bytes);
-        return objectName;
+        const created = await putOnce(store, bucketName, objectName, bytes, description);
+        return { name: objectName, created };
       },
     );
   }
 
-  /** Reads an artifact by the name given to `putArtifact` (or a full object name). */
+  /**
+   * Reads an artifact by its name (`ARTIFACTS`) or its object name (`<goalId>/<name>`, as events and tasks
+   * carry it) from the artifact's bucket. Undefined when it is absent or the name is not one of this goal's
+   * artifacts.
+   */
   getArtifact(name: string): Promise<Uint8Array | undefined> {
-    const objectName = name.startsWith(`${this.goalId}/`) ? name : `${this.goalId}/${name}`;
+    const { bucket, objectName } = this.artifactObject(name);
+    if (!bucket) return Promise.resolve(undefined);
+    const { store, bucket: bucketName } = this.objects[bucket];
     return inSpan(
       'object get',
-      { 'swarm.object.name': objectName, 'swarm.goal.id': this.goalId },
-      async () => (await this.objects.getBlob(objectName)) ?? undefined,
+      { 'swarm.object.bucket': bucketName, 'swarm.object.name': objectName, 'swarm.goal.id': this.goalId },
+      async () => (await store.getBlob(objectName)) ?? undefined,
     );
+  }
+
+  private artifactObject(name: string): { bucket: ArtifactBucket | undefined; objectName: string } {
+    const base = name.startsWith(`${this.goalId}/`) ? name.slice(this.goalId.length + 1) : name;
+    return { bucket: artifactBucketOf(base), objectName: `${this.goalId}/${base}` };
   }
 }

@@ -9,7 +9,8 @@ import type { BusTopology } from '../topology.js';
 
 /**
  * A Nest `ClientProxy` that publishes swarm messages to JetStream: `client.emit(subject, message)` publishes
- * with `Nats-Msg-Id = message.messageId` and completes on the PubAck. Work queues have no replies, so
+ * with `Nats-Msg-Id = message.messageId` and completes on the PubAck; a `goal.submitted` goes through
+ * `SwarmClient.submitGoal` and errors with SwarmFullError when the swarm is full. Work queues have no replies, so
  * `client.send()` errors; follow a goal through its events instead (`SwarmClient.followEvents`).
  */
 export class JetStreamClientProxy extends ClientProxy {
@@ -40,7 +41,11 @@ export class JetStreamClientProxy extends ClientProxy {
   protected async dispatchEvent<T = PublishAck>(packet: ReadPacket<OutboundMessage['message']>): Promise<T> {
     const client = await this.connect();
     const subject = typeof packet.pattern === 'string' ? packet.pattern : JSON.stringify(packet.pattern);
-    return (await client.publish({ subject, message: packet.data })) as T;
+    const outbound = { subject, message: packet.data };
+    // A new goal goes through the door (SwarmFullError when the swarm is full); anything else is published.
+    const ack =
+      packet.data.type === 'goal.submitted' ? client.submitGoal(outbound) : client.publish(outbound);
+    return (await ack) as T;
   }
 
   protected publish(_packet: ReadPacket, callback: (packet: WritePacket) => void): () => void {

@@ -1,5 +1,6 @@
-import type { QueueSpec, StreamSpec } from '@swarm/contracts';
+import type { DiscardPolicy, QueueSpec, StreamSpec } from '@swarm/contracts';
 import type { TransportSettings } from '../settings.js';
+import { limitsForRole } from '../stream-limits.settings.js';
 
 const NANOS_PER_MS = 1_000_000;
 
@@ -12,7 +13,10 @@ export interface DesiredStream {
   readonly num_replicas: number;
   readonly duplicate_window: number;
   readonly max_age: number;
-  readonly discard: 'old';
+  readonly max_bytes: number;
+  readonly max_msgs: number;
+  readonly max_msg_size: number;
+  readonly discard: DiscardPolicy;
   readonly description: string;
 }
 
@@ -28,8 +32,9 @@ export interface DesiredConsumer {
   readonly description: string;
 }
 
-/** What a contract stream should look like on the server, given the settings. */
+/** What a contract stream should look like on the server, given the settings (limits by the stream's role). */
 export function desiredStream(spec: StreamSpec, settings: TransportSettings): DesiredStream {
+  const limits = limitsForRole(spec.role, settings);
   return {
     name: spec.name,
     subjects: [...spec.subjects],
@@ -38,7 +43,10 @@ export function desiredStream(spec: StreamSpec, settings: TransportSettings): De
     num_replicas: settings.replicas,
     duplicate_window: settings.duplicateWindowMs * NANOS_PER_MS,
     max_age: spec.maxAgeMs * NANOS_PER_MS,
-    discard: 'old',
+    max_bytes: limits.maxBytes,
+    max_msgs: limits.maxMessages,
+    max_msg_size: settings.streamMaxMessageBytes,
+    discard: spec.discard,
     description: spec.description,
   };
 }
@@ -69,6 +77,13 @@ function sameValue(a: unknown, b: unknown): boolean {
 const IGNORED_FIELDS = new Set(['description']);
 
 /**
+ * Stream fields an operator may change on a live stream (`nats stream edit`) and the swarm may run with either
+ * way: a difference is drift to report, not a conflict. Deployments from before the limits have none
+ * (`-1`, discard `old`).
+ */
+export const STREAM_LIMIT_FIELDS: readonly string[] = ['max_bytes', 'max_msgs', 'max_msg_size', 'discard'];
+
+/**
  * Lists the owned fields where an existing config differs from the desired one, as `field: has X, wants Y`.
  * An empty list means the existing resource can be used as is. Pure.
  */
@@ -83,4 +98,21 @@ export function configDifferences(existing: Readonly<Record<string, unknown>>, d
     }
   }
   return differences;
+}
+
+/**
+ * Compares an existing stream with the desired one: `conflicts` (retention, subjects, ...) stop start-up;
+ * `drift` (the limit fields, `STREAM_LIMIT_FIELDS`) is only reported, since agents may not edit streams and an
+ * older deployment's unlimited streams still work. Both as `field: has X, wants Y`. Pure.
+ */
+export function streamDifferences(
+  existing: Readonly<Record<string, unknown>>,
+  desired: DesiredStream,
+): { readonly conflicts: string[]; readonly drift: string[] } {
+  const owned: Record<string, unknown> = {};
+  const limits: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(desired)) {
+    (STREAM_LIMIT_FIELDS.includes(field) ? limits : owned)[field] = value;
+  }
+  return { conflicts: configDifferences(existing, owned), drift: configDifferences(existing, limits) };
 }

@@ -8,7 +8,8 @@ import type { BusConnection } from '../bus/bus-connection.js';
 import { TopologyConflictError } from '../errors.js';
 import type { TransportSettings } from '../settings.js';
 import type { BusTopology } from '../topology.js';
-import { configDifferences, desiredConsumer, desiredStream } from './desired-config.js';
+import type { DesiredStream } from './desired-config.js';
+import { configDifferences, desiredConsumer, desiredStream, streamDifferences } from './desired-config.js';
 
 function isNotFound(error: unknown): boolean {
   return (
@@ -19,15 +20,18 @@ function isNotFound(error: unknown): boolean {
 
 /**
  * Creates what is missing and verifies what exists. Idempotent: replicas may run it at once. An existing
- * resource whose owned fields differ is reported with TopologyConflictError and never changed.
+ * resource whose owned fields differ is reported with TopologyConflictError and never changed. An existing
+ * stream whose limits differ (max bytes, max messages, max message size, discard) is left as it is and reported
+ * through `warn`: start-up goes on.
  */
 export class Provisioner {
   constructor(
     private readonly bus: BusConnection,
     private readonly settings: TransportSettings,
+    private readonly warn: (message: string) => void = (message) => console.warn(message),
   ) {}
 
-  /** Ensures every stream of the topology and both buckets exist. */
+  /** Ensures every stream of the topology, the goal-context KV bucket and every artifact bucket exist. */
   async ensureTopology(topology: BusTopology): Promise<void> {
     for (const spec of topology.streams) await this.ensureStream(desiredStream(spec, this.settings));
     await this.ensureBuckets(topology);
@@ -48,12 +52,12 @@ export class Provisioner {
     });
   }
 
-  private async ensureStream(desired: ReturnType<typeof desiredStream>): Promise<void> {
+  private async ensureStream(desired: DesiredStream): Promise<void> {
     const existing = await this.bus.jsm.streams.info(desired.name).catch((error: unknown) => {
       if (isNotFound(error)) return null;
       throw error;
     });
-    if (existing) return this.verify(`stream ${desired.name}`, existing.config, desired);
+    if (existing) return this.verifyStream(existing.config, desired);
     try {
       await this.bus.jsm.streams.add(desired as unknown as Partial<StreamConfig> & { name: string });
     } catch (error) {
@@ -62,7 +66,18 @@ export class Provisioner {
         throw new Error(`cannot create stream ${desired.name}: ${(error as Error).message}`, {
           cause: error,
         });
-      this.verify(`stream ${desired.name}`, raced.config, desired);
+      this.verifyStream(raced.config, desired);
+    }
+  }
+
+  private verifyStream(existing: object, desired: DesiredStream): void {
+    const { conflicts, drift } = streamDifferences(existing as Record<string, unknown>, desired);
+    if (conflicts.length > 0) throw new TopologyConflictError(`stream ${desired.name}`, conflicts);
+    if (drift.length > 0) {
+      this.warn(
+        `stream ${desired.name} has other limits than the settings ask for (${drift.join('; ')}); ` +
+          'it was not changed and works as it is: apply the settings with nats stream edit, or set them to match',
+      );
     }
   }
 
@@ -101,10 +116,13 @@ export class Provisioner {
       ttl: this.settings.goalContextTtlMs,
       replicas: this.settings.replicas,
     });
-    await new Objm(this.bus.nc).create(topology.artifactsBucket, {
-      ttl: this.settings.goalContextTtlMs * 1_000_000,
-      replicas: this.settings.replicas,
-    });
+    // One object store per writing agent (ranker, communications): see ARTIFACT_BUCKETS in the contracts.
+    for (const bucket of Object.values(topology.artifactBuckets)) {
+      await new Objm(this.bus.nc).create(bucket, {
+        ttl: this.settings.goalContextTtlMs * 1_000_000,
+        replicas: this.settings.replicas,
+      });
+    }
   }
 }
 

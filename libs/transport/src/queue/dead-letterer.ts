@@ -1,12 +1,14 @@
 import type { AgentRef, DeadLetterRecord, DeadLetterSource, ErrorInfo, ModelUsage } from '@swarm/contracts';
 import { SCHEMA_VERSION } from '@swarm/contracts';
 import type { BusConnection } from '../bus/bus-connection.js';
+import { REFUSAL_CODES } from '../errors.js';
 import type { HeaderRecord } from '../bus/codec.js';
 import { publishMessage } from '../bus/publisher.js';
 import type { GoalContext } from '../context/goal-context.js';
 import type { TransportSettings } from '../settings.js';
 import type { BusTopology } from '../topology.js';
 import { buildDeadLetterRecord, UNKNOWN_GOAL_ID } from './dead-letter-record.js';
+import { recordGoalEnds } from './goal-end-evidence.js';
 import { eventIdBase, failedEvent, goalFailedEvent } from './lifecycle-events.js';
 import type { DeadLetterHookFn, QueueBinding, TraceCarrier } from './queue-binding.js';
 
@@ -23,8 +25,10 @@ export interface DeadLettererDeps {
 
 /**
  * Publishes a dead-letter record (awaiting its PubAck), the `task.failed` event that names it, `goal.failed`
- * when the queue fails its goal, and runs the queue's dead-letter hook. Idempotent: the record id is
- * `dlq/<stream>/<seq>`, so running it again for the same message changes nothing downstream.
+ * (after its evidence `end.<queue>`) when the queue fails its goal, and runs the queue's dead-letter hook. A
+ * message refused as not its goal's work (`REFUSAL_CODES`) neither fails the goal nor runs the hook.
+ * Idempotent: the record id is `dlq/<stream>/<seq>`, so running it again for the same message changes nothing
+ * downstream.
  */
 export class DeadLetterer {
   constructor(private readonly deps: DeadLettererDeps) {}
@@ -35,10 +39,15 @@ export class DeadLetterer {
     readonly source: DeadLetterSource;
     readonly deliveryCount: number;
     readonly reason: ErrorInfo;
-    readonly known?: { readonly goalId: string; readonly taskId: string; readonly messageId: string };
+    readonly known?: { readonly goalId: string; readonly taskId?: string; readonly messageId?: string };
     readonly trace: TraceCarrier;
     /** What the failed attempt spent on models, for its `task.failed` event. */
     readonly usage?: ModelUsage | undefined;
+    /**
+     * False when the goal id was only sniffed from an undecodable payload or its headers, which anyone who may
+     * publish the task can forge: the record names that goal, but it is not failed.
+     */
+    readonly mayFailGoal?: boolean;
   }): Promise<DeadLetterRecord> {
     const { bus, topology, binding, agent, settings } = this.deps;
     const now = new Date();
@@ -78,19 +87,24 @@ export class DeadLetterer {
       input.trace,
     );
     const goalKnown = record.goalId !== UNKNOWN_GOAL_ID;
+    // A refused message (forged or misaddressed) is not its goal's work: it neither fails the goal nor lands.
+    const refused = REFUSAL_CODES.has(input.reason.code);
     const failsGoal =
-      typeof binding.failsGoalOnDeadLetter === 'function'
+      !refused &&
+      input.mayFailGoal !== false &&
+      (typeof binding.failsGoalOnDeadLetter === 'function'
         ? binding.failsGoalOnDeadLetter(input.reason)
-        : binding.failsGoalOnDeadLetter;
+        : binding.failsGoalOnDeadLetter);
     if (failsGoal && goalKnown) {
       const goalFailed = goalFailedEvent(task, input.deliveryCount, input.reason, record.messageId, now);
+      await recordGoalEnds(this.deps.goalContext, binding.queue.name, [{ message: goalFailed }], now);
       await publishMessage(
         bus,
         { subject: topology.eventSubject(record.goalId, 'goal.failed'), message: goalFailed },
         input.trace,
       );
     }
-    if (this.deps.hook) {
+    if (this.deps.hook && !refused) {
       const goal = goalKnown ? this.deps.goalContext(record.goalId) : undefined;
       const result = await this.deps.hook(record, {
         record,

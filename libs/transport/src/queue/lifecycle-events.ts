@@ -147,6 +147,8 @@ export function goalFailedEvent(
   return {
     type: 'goal.failed',
     ...envelopeFor(task, messageIds.goalFailed(task.goalId), attempt, now),
+    queue: task.queue,
+    agent: task.agent,
     reason,
     deadLetterId,
   };

@@ -5,6 +5,7 @@ import { fromMsgHdrs } from '../bus/bus-connection.js';
 import type { BusTopology } from '../topology.js';
 import { advisoryDurable } from '../provision/provisioner.js';
 import type { DeadLetterer } from './dead-letterer.js';
+import { checkIntake } from './intake.js';
 import type { QueueBinding } from './queue-binding.js';
 import type { TransportLogger } from './task-runner.js';
 import { HEADERS } from '@swarm/contracts';
@@ -102,9 +103,19 @@ export class MaxDeliveriesSweeper {
       .catch(() => null);
     if (!original) return; // settled in the meantime: nothing was lost
     const headers = fromMsgHdrs(original.header);
+    // Only a task that passes the door check may fail its goal: ids sniffed from anything else are forgeable.
+    const intake = checkIntake(
+      this.binding.schema,
+      this.binding.queue.filterSubject,
+      original.subject,
+      original.data,
+    );
+    const { goalId, taskId, messageId } = intake.ok ? intake.payload : { ...intake.known };
     await this.deadLetterer.deadLetter({
       data: original.data,
       headers,
+      ...(goalId === undefined ? {} : { known: { goalId, taskId, messageId } }),
+      mayFailGoal: intake.ok,
       source: {
         stream: advisory.stream,
         subject: original.subject,

@@ -9,6 +9,7 @@ import type { GoalContext } from '../context/goal-context.js';
 import { ATTR } from '../observability/attributes.js';
 import { injectContext, inSpan } from '../observability/tracing.js';
 import type { BusTopology } from '../topology.js';
+import { recordGoalEnds } from './goal-end-evidence.js';
 import type { TaskRef } from './lifecycle-events.js';
 import { progressEvent } from './lifecycle-events.js';
 import type { TaskContext, TraceCarrier } from './queue-binding.js';
@@ -18,6 +19,14 @@ function currentCarrier(incoming: TraceCarrier): TraceCarrier {
   const headers = injectContext(context.active(), {});
   const traceparent = headers[HEADERS.traceparent]?.[0];
   return traceparent ? { traceparent, tracestate: headers[HEADERS.tracestate]?.[0] } : incoming;
+}
+
+/** The task's own goal context; a task may end only its own goal. */
+function ownGoalOnly(goal: GoalContext): (goalId: string) => GoalContext {
+  return (goalId) => {
+    if (goalId !== goal.goalId) throw new Error(`a task of goal ${goal.goalId} may not end goal ${goalId}`);
+    return goal;
+  };
 }
 
 /** Builds the context a handler gets for one delivery. Called inside the delivery's span. */
@@ -49,6 +58,7 @@ export function buildTaskContext(input: {
     goal: input.goal,
     heartbeat: () => msg.working(),
     publish: async (outbound) => {
+      await recordGoalEnds(ownGoalOnly(input.goal), task.queue, [outbound]);
       await publishMessage(bus, outbound, incoming);
     },
     progress: async (message, fraction) => {

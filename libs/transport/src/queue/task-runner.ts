@@ -2,16 +2,18 @@ import type { Attributes, Link, Span } from '@opentelemetry/api';
 import { context } from '@opentelemetry/api';
 import type { JsMsg } from '@nats-io/jetstream';
 import type { AgentRef, Envelope, ModelUsage } from '@swarm/contracts';
-import { decodePayload, HEADERS } from '@swarm/contracts';
+import { HEADERS } from '@swarm/contracts';
 import type { BusConnection } from '../bus/bus-connection.js';
 import { fromMsgHdrs } from '../bus/bus-connection.js';
 import type { HeaderRecord } from '../bus/codec.js';
 import { publishMessage } from '../bus/publisher.js';
 import type { GoalContext } from '../context/goal-context.js';
-import { TRANSPORT_ERROR_CODES } from '../errors.js';
 import { ATTR } from '../observability/attributes.js';
 import { currentTaskUsage, runInTaskScope } from '../observability/task-scope.js';
 import { recordAttemptUsage } from './attempt-usage.js';
+import { recordGoalEnds } from './goal-end-evidence.js';
+import type { KnownIds } from './intake.js';
+import { checkIntake } from './intake.js';
 import {
   contextWithSpan,
   extractContext,
@@ -137,24 +139,13 @@ export class TaskRunner {
   ): Promise<void> {
     const { binding } = this.deps;
     const incoming = traceOf(headers);
-    const decoded = decodePayload(binding.schema, msg.data);
-    if (!decoded.ok) {
-      const code =
-        decoded.problem.kind === 'not-json'
-          ? TRANSPORT_ERROR_CODES.notJson
-          : TRANSPORT_ERROR_CODES.invalidPayload;
+    const intake = checkIntake(binding.schema, binding.queue.filterSubject, msg.subject, msg.data);
+    if (!intake.ok) {
       transportMetrics().failed.add(1, this.metricAttributes);
-      await this.deadLetter(
-        msg,
-        headers,
-        span,
-        delivery,
-        { code, message: decoded.problem.message, retryable: false },
-        incoming,
-      );
+      await this.deadLetter(msg, headers, span, delivery, intake.reason, incoming, intake);
       return;
     }
-    const payload = decoded.value as Envelope;
+    const payload = intake.payload;
     span.setAttributes({
       [ATTR.goalId]: payload.goalId,
       [ATTR.taskId]: payload.taskId,
@@ -227,6 +218,8 @@ export class TaskRunner {
     if (signal.aborted) return;
     const emit = result?.emit ?? [];
     const usage = await recordAttemptUsage(ctx.goal, task, deliveryCount);
+    // A goal.completed/goal.failed goes out only with its evidence in the goal context (end.<queue>).
+    await recordGoalEnds(this.deps.goalContext, task.queue, emit);
     const completed = completedEvent(
       task,
       deliveryCount,
@@ -289,16 +282,10 @@ export class TaskRunner {
     this.deps.logger.warn(
       `task ${task.taskId} dead-lettered (${settlement.reason.code}): ${settlement.reason.message}`,
     );
-    await this.deadLetter(
-      msg,
-      headers,
-      span,
-      delivery,
-      settlement.reason,
-      incoming,
-      { goalId: task.goalId, taskId: task.taskId, messageId: task.messageId },
+    await this.deadLetter(msg, headers, span, delivery, settlement.reason, incoming, {
+      known: { goalId: task.goalId, taskId: task.taskId, messageId: task.messageId },
       usage,
-    );
+    });
   }
 
   private async deadLetter(
@@ -308,10 +295,15 @@ export class TaskRunner {
     delivery: Delivery,
     reason: { code: string; message: string; retryable: boolean },
     incoming: TraceCarrier,
-    known?: { goalId: string; taskId: string; messageId: string },
-    usage?: ModelUsage,
+    options: {
+      /** Ids the runner knows; the rest are sniffed from the message. */
+      readonly known?: KnownIds;
+      readonly usage?: ModelUsage;
+      readonly mayFailGoal?: boolean;
+    } = {},
   ): Promise<void> {
     const { binding } = this.deps;
+    const { known, usage, mayFailGoal } = options;
     const record = await this.deps.deadLetterer.deadLetter({
       data: msg.data,
       headers,
@@ -326,6 +318,7 @@ export class TaskRunner {
       known,
       trace: incoming,
       usage,
+      mayFailGoal,
     });
     span.addEvent('dead-lettered', {
       'swarm.dead_letter.id': record.messageId,

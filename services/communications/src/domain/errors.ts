@@ -16,6 +16,8 @@ export const COMMUNICATIONS_ERROR_CODES = {
   unknownSink: 'unknown-sink',
   /** A goal id that cannot name a file (the contract forbids it; checked again before touching the disk). */
   invalidGoalId: 'invalid-goal-id',
+  /** The approval request a waiting report reads is gone from the goal context (only communications writes it). */
+  approvalMissing: 'approval-missing',
 } as const;
 /** A stable communications error code. */
 export type CommunicationsErrorCode =

@@ -1,6 +1,8 @@
 export { renderMarkdownReport, escapeMarkdown } from './markdown-report.js';
 export { renderHtmlReport, escapeHtml } from './html-report.js';
 export { summarizeRanking } from './ranking-summary.js';
+export { rankingArtifactOf, reportTaskNotDue } from './report-due.js';
+export type { ReportContext } from './report-due.js';
 export { reportTitle, formatCount, formatScore } from './report-view.js';
 export type { ReportApproval, ReportMeta } from './report-view.js';
 export type { NarrativeSource, ReportNarrative, ToolParagraph } from './report-narrative.js';

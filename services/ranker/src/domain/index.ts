@@ -1,4 +1,6 @@
 export { rankCandidates } from './rank-candidates.js';
+export { rankTaskNotDue } from './rank-due.js';
+export type { RankContext } from './rank-due.js';
 export type { RankInput } from './rank-candidates.js';
 export { scoreGradedRelevance } from './graded-relevance.js';
 export type { RelevanceGrade } from './graded-relevance.js';

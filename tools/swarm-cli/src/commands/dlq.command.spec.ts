@@ -1,7 +1,7 @@
 import type { DeadLetterRecord } from '@swarm/contracts';
 import { SCHEMA_VERSION } from '@swarm/contracts';
 import { CliError } from '../errors.js';
-import { parseQueueName, renderDeadLetter } from './dlq.command.js';
+import { parseQueueName, renderDeadLetter, renderReplay } from './dlq.command.js';
 
 /** The exit code of the CliError `parse` throws (undefined when it throws none). */
 function exitCodeThrownBy(parse: () => unknown): number | undefined {
@@ -82,5 +82,24 @@ describe('parseQueueName', () => {
       'unknown queue "bogus": the queues are search, scrape, rank, report',
     );
     expect(exitCodeThrownBy(() => parseQueueName('TASKS_SCRAPE'))).toBe(2);
+  });
+});
+
+describe('renderDeadLetter with where a replay goes', () => {
+  const r = record({ code: 'invalid-payload', message: 'bad', retryable: false });
+
+  it("names the queue's task subject a replay goes onto", () => {
+    expect(renderDeadLetter(r, { ok: true, queue: 'rank', subject: 'swarm.task.rank' })).toContain(
+      '    replay: onto swarm.task.rank (queue rank)',
+    );
+  });
+
+  it('says why a replay would be refused', () => {
+    const refused = { ok: false as const, queue: 'rank', reason: 'filed under queue rank, but ...' };
+    expect(renderReplay(r, refused)).toBe('refused: filed under queue rank, but ...');
+    const cut = { ...r, payload: { ...r.payload, truncated: true, bytes: 9 } };
+    expect(renderReplay(cut, { ok: true, queue: 'rank', subject: 'swarm.task.rank' })).toBe(
+      'refused: it kept only 2 of 9 bytes',
+    );
   });
 });

@@ -2,9 +2,10 @@ import type { SwarmClient } from '@swarm/transport';
 import { ScoringWeights } from '@swarm/contracts';
 import { CliError, EXIT_CODES } from '../errors.js';
 import type { ExitCode } from '../errors.js';
-import { renderEventLine } from '../display/event-line.js';
+import { offsetOf, renderEventLine } from '../display/event-line.js';
 import { renderGoalEnd } from '../display/goal-end.js';
 import { renderUsageSummary } from '../display/usage-lines.js';
+import { renderIgnored } from '../goals/event-trust.js';
 import { followGoal } from '../goals/follow-goal.js';
 import { buildGoalSubmission, inferTopN } from '../goals/goal-submission.js';
 import type { GoalEvent } from '../goals/goal-timeline.js';
@@ -117,7 +118,8 @@ export async function runGoal(
     },
     { goalId: options.id },
   );
-  const ack = await client.publish({ subject: submission.subject, message: submission.message });
+  // Through the door: a full swarm refuses the goal (SwarmFullError, exit 7) and nothing is published.
+  const ack = await client.submitGoal({ subject: submission.subject, message: submission.message });
   out(`goal ${submission.goalId} ${ack.duplicate ? 'was already submitted (same content)' : 'submitted'}`);
   if (!options.wait) {
     out(`follow it with: swarm status ${submission.goalId}  |  swarm inspect ${submission.goalId}`);
@@ -130,6 +132,10 @@ export async function runGoal(
       start ??= event.time;
       out(renderEventLine(event, start));
     },
+    onIgnored: (ignored) => {
+      start ??= ignored.event.time;
+      out(`${offsetOf(ignored.event, start)}  ${renderIgnored(ignored)}`);
+    },
   });
   const artifact = final.body['reportArtifact'];
   if (typeof artifact === 'string') {
@@ -141,7 +147,7 @@ export async function runGoal(
   if (usage) out(['', ...renderUsageSummary(usage)].join('\n'));
   const end = renderGoalEnd(submission.goalId, final, {
     start,
-    artifactsBucket: client.topology.artifactsBucket,
+    reportsBucket: client.topology.artifactBuckets.reports,
   });
   out(['', ...end].join('\n'));
   return { goalId: submission.goalId, exitCode: exitCodeOf(final), final };

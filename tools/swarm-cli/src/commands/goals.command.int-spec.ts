@@ -7,7 +7,7 @@ import type {
   GoalOutcome,
   TaskClaimed,
 } from '@swarm/contracts';
-import { buildGoalSubmitted } from '@swarm/contracts';
+import { buildGoalSubmitted, CONTEXT_KEYS } from '@swarm/contracts';
 import type { NatsServerHandle } from '@swarm/testing';
 import { startNats, uniqueName } from '@swarm/testing';
 import { isolatedTopology, parseTransportSettings, SwarmClient } from '@swarm/transport';
@@ -38,15 +38,30 @@ async function emit(client: SwarmClient, message: Envelope & { type: EventType }
   await client.publish({ subject: client.topology.eventSubject(message.goalId, message.type), message });
 }
 
+/** A terminal event as an agent's transport publishes it: after its evidence `end.<queue>`. */
+async function end(client: SwarmClient, message: GoalCompleted | GoalFailed): Promise<void> {
+  await (
+    await client.goal(message.goalId)
+  ).create(CONTEXT_KEYS.end(message.queue), {
+    type: message.type,
+    messageId: message.messageId,
+    ...(message.type === 'goal.completed' ? { outcome: message.outcome } : {}),
+    at: new Date().toISOString(),
+  });
+  await emit(client, message);
+}
+
 /** Publishes the goal's `goal.submitted`; `again` makes it a new message, as a resubmission past the dedup window. */
 async function submit(client: SwarmClient, goalId: string, again = ''): Promise<void> {
   const { message } = buildGoalSubmitted(goalId, { text: `goal ${goalId}` });
   await emit(client, { ...message, messageId: `${message.messageId}${again}` });
 }
 
+const emitter = (queue: string) => ({ queue, agent: { kind: queue, instance: `${queue}-1` } });
 const completed = (goalId: string, outcome: GoalOutcome): GoalCompleted => ({
   type: 'goal.completed',
   ...envelope(goalId, 'goal.completed'),
+  ...emitter(outcome === 'nothing-found' ? 'search' : 'report'),
   outcome,
   summary: outcome,
   reportArtifact: null,
@@ -55,6 +70,7 @@ const completed = (goalId: string, outcome: GoalOutcome): GoalCompleted => ({
 const failed = (goalId: string): GoalFailed => ({
   type: 'goal.failed',
   ...envelope(goalId, 'goal.failed'),
+  ...emitter('rank'),
   reason: { code: 'scrape-failed', message: 'every scrape failed', retryable: false },
   deadLetterId: null,
 });
@@ -110,12 +126,12 @@ describe('swarm goals against a real events stream', () => {
     for (const goalId of Object.values(ids)) await submit(client, goalId);
     await emit(client, claimed(ids.scraping, 'search'));
     await emit(client, claimed(ids.delivered, 'scrape'));
-    await emit(client, completed(ids.delivered, 'delivered'));
-    await emit(client, completed(ids.nothing, 'nothing-found'));
+    await end(client, completed(ids.delivered, 'delivered'));
+    await end(client, completed(ids.nothing, 'nothing-found'));
     await emit(client, requested(ids.rejected));
-    await emit(client, completed(ids.rejected, 'rejected'));
-    await emit(client, completed(ids.expired, 'approval-expired'));
-    await emit(client, failed(ids.failed));
+    await end(client, completed(ids.rejected, 'rejected'));
+    await end(client, completed(ids.expired, 'approval-expired'));
+    await end(client, failed(ids.failed));
     await emit(client, { ...claimed(ids.scraping, 'scrape'), messageId: `${ids.scraping}/scrape-claimed` });
     await emit(client, requested(ids.waiting));
   });
@@ -129,7 +145,10 @@ describe('swarm goals against a real events stream', () => {
       [ids.waiting, 'open (awaiting-approval)'],
       [ids.scraping, 'open (scrape)'],
     ]);
-    expect(lines.at(-1)).toBe('3 open, 5 ended');
+    // The outcomes come from the goals' end records, read in the same pass: no event bodies needed.
+    expect(lines.at(-1)).toBe(
+      '3 open, 5 ended: 1 delivered, 1 nothing-found, 1 rejected, 1 approval-expired, 1 failed',
+    );
   });
 
   it('with --all, labels each ended goal by its terminal event, never "completed" for all', async () => {
@@ -168,7 +187,7 @@ describe('swarm goals --stale-after on a stream with more goals than the limit',
       const goalId = `done-${i}`;
       await submit(client, goalId);
       await emit(client, claimed(goalId, 'scrape'));
-      await emit(client, completed(goalId, 'delivered'));
+      await end(client, completed(goalId, 'delivered'));
     }
     const stuck = uniqueName('stuck');
     await submit(client, stuck);
@@ -198,5 +217,40 @@ describe('swarm goals --stale-after on a stream with more goals than the limit',
     expect(cells(lines.slice(0, -1)).map(([goalId]) => goalId)).toEqual([resubmitted, 'newer-5', 'newer-4']);
     expect(lines.at(-2)).toBe('8 open, 0 ended; 5 more not shown (--limit)');
     expect(lines.at(-1)).toBe(`2 goal(s) not ended after 1.0s: ${resubmitted}, ${stuck}`);
+  });
+});
+
+describe('swarm goals and a forged end', () => {
+  it('keeps a goal open, and stale, whose goal.completed nothing in its context backs', async () => {
+    const client = await swarm('FORGED_END');
+    const waiting = uniqueName('waiting');
+    await submit(client, waiting);
+    await emit(client, requested(waiting));
+    // Search's credentials publish a "delivered" for a goal still waiting for approval: no end.<queue> behind it.
+    await emit(client, { ...completed(waiting, 'delivered'), ...emitter('search') });
+
+    const { code, lines } = await goals(client, { staleAfterMs: 1_000 }, () => new Date(Date.now() + 60_000));
+    expect(code).toBe(EXIT_CODES.failure);
+    expect(cells(lines.slice(0, -1))).toEqual([[waiting, 'open']]);
+    expect(lines.at(-1)).toBe(`1 goal(s) not ended after 1.0s: ${waiting}`);
+  });
+
+  it('with --all, checks an end its emitter backed against the later stages, and warns', async () => {
+    const client = await swarm('FORGED_BACKED');
+    const waiting = uniqueName('waiting');
+    await submit(client, waiting);
+    await (
+      await client.goal(waiting)
+    ).create(CONTEXT_KEYS.approval, { requestedAt: new Date().toISOString() });
+    await emit(client, requested(waiting));
+    // Search writes its own end key too, but communications has written the goal's context since.
+    await end(client, completed(waiting, 'nothing-found'));
+
+    const { lines } = await goals(client, { all: true });
+    expect(cells(lines.slice(0, -1))).toEqual([[waiting, 'open']]);
+    expect(lines.at(-2)).toBe('1 open, 0 ended');
+    expect(lines.at(-1)).toBe(
+      `warning: goal ${waiting}: ignored forged goal.completed from search: later stages went on since (approval) (later-stage-evidence)`,
+    );
   });
 });

@@ -3,6 +3,7 @@ import { EXIT_CODES } from '../errors.js';
 import type { GoalHead, GoalRow } from '../goals/goal-board.js';
 import { countGoals, planBoardReads, staleGoals } from '../goals/goal-board.js';
 import { readGoalHeads, readGoalRows } from '../goals/goal-board-reader.js';
+import { verifyEndedHeads } from '../goals/board-verify.js';
 
 /** Options of `swarm goals`. */
 export interface GoalsOptions {
@@ -57,7 +58,9 @@ export function renderBoard(rows: readonly GoalRow[], heads: readonly GoalHead[]
  * `swarm goals`: the goals on the events stream, newest first, each with its outcome (delivered, nothing-found,
  * rejected, approval-expired, failed) or `open` with the stage it last reached. Lists the open goals (or all with
  * `all`), at most `limit` rows; with `staleAfterMs`, exits 1 when any open goal on the stream is older than that,
- * so a scheduled check can alert on goals that stopped moving. How it reads the stream: `readGoalHeads`.
+ * so a scheduled check can alert on goals that stopped moving. How it reads the stream: `readGoalHeads`. An end
+ * without its evidence in the goal's context counts for nothing, and each ended row shown is checked in full
+ * (`verifyEndedHeads`), with a warning line for every terminal event it ignores.
  */
 export async function runGoals(
   client: SwarmClient,
@@ -65,18 +68,28 @@ export async function runGoals(
   out: (line: string) => void,
   now: () => Date = () => new Date(),
 ): Promise<number> {
-  const heads = await readGoalHeads(client, { outcomes: options.all ?? false });
-  const plan = planBoardReads(heads, {
+  const readOptions = {
     all: options.all,
     limit: options.limit,
     staleCheck: options.staleAfterMs !== undefined,
-  });
+  };
+  const indexed = await readGoalHeads(client);
+  // The ended rows shown are checked in full against their goals' context; a forged end leaves a goal open.
+  const checked = await verifyEndedHeads(client, planBoardReads(indexed, readOptions).shown);
+  const byId = new Map(checked.heads.map((head) => [head.goalId, head]));
+  const heads = indexed.map((head) => byId.get(head.goalId) ?? head);
+  const plan = planBoardReads(heads, readOptions);
   const rows = await readGoalRows(client, plan.details, plan.stageOf, now);
   const byGoal = new Map(rows.map((row) => [row.goalId, row]));
   const shown = plan.shown.flatMap((head) => byGoal.get(head.goalId) ?? []);
   const candidates = options.all ? heads.length : heads.filter((h) => h.outcome === 'open').length;
   if (options.json) out(JSON.stringify(shown, null, 2));
-  else for (const line of renderBoard(shown, heads, candidates - shown.length)) out(line);
+  else
+    for (const line of [
+      ...renderBoard(shown, heads, candidates - shown.length),
+      ...checked.warnings.map((w) => `warning: ${w}`),
+    ])
+      out(line);
   if (options.staleAfterMs === undefined) return EXIT_CODES.ok;
   const stale = staleGoals(rows, options.staleAfterMs / 1_000);
   if (stale.length === 0) return EXIT_CODES.ok;

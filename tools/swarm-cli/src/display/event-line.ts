@@ -24,12 +24,17 @@ function usageSuffix(event: GoalEvent): string {
   return usage ? ` · ${renderUsage(usage)}` : '';
 }
 
+/** `    +1.25s`: when an event happened, from the goal's start, padded to one width. Pure. */
+export function offsetOf(event: GoalEvent, start: Date): string {
+  return `+${((event.time.getTime() - start.getTime()) / 1_000).toFixed(2)}s`.padStart(9);
+}
+
 /**
  * One human line for one event, offset from the goal's start: what happened, by whom, how long, and what a
  * task attempt spent on a model when it called one. Pure.
  */
 export function renderEventLine(event: GoalEvent, start: Date): string {
-  const offset = `+${((event.time.getTime() - start.getTime()) / 1_000).toFixed(2)}s`.padStart(9);
+  const offset = offsetOf(event, start);
   const b = event.body;
   const task = text(b['taskId']);
   switch (event.type) {
@@ -51,7 +56,7 @@ export function renderEventLine(event: GoalEvent, start: Date): string {
       return `${offset}  ${agentOf(b)} FAILED ${task} (delivery ${text(b['deliveryCount'])}, ${error?.code}: ${error?.message}); ${next}${usageSuffix(event)}`;
     }
     case 'approval.requested':
-      return `${offset}  waiting for approval until ${text(b['expiresAt'])}: swarm approve ${text(b['goalId'])} | swarm reject ${text(b['goalId'])} --comment "..."`;
+      return `${offset}  waiting for approval until ${text(b['expiresAt'])} on ${text(b['reportArtifact'])}: swarm review ${text(b['goalId'])}, then swarm approve ${text(b['goalId'])} | swarm reject ${text(b['goalId'])} --comment "..."`;
     case 'approval.granted':
       return `${offset}  approved by ${text(b['by'])}${b['comment'] ? `: ${text(b['comment'])}` : ''}`;
     case 'approval.rejected':

@@ -8,7 +8,7 @@ const completed = (body: Record<string, unknown>): GoalEvent => ({
   time: at(1_260),
   body: { type: 'goal.completed', ...body },
 });
-const options = { start, artifactsBucket: 'swarm-artifacts' };
+const options = { start, reportsBucket: 'swarm-reports' };
 
 describe('renderGoalEnd', () => {
   it('ends a delivered goal with its summary and both report artifacts, Markdown and HTML', () => {
@@ -19,7 +19,7 @@ describe('renderGoalEnd', () => {
     });
     expect(renderGoalEnd('g-1', final, options)).toEqual([
       'goal g-1 delivered in 1.26s: Top 5 of 10 candidates',
-      'reports: g-1/report.md (Markdown) and g-1/report.html (HTML) in object store swarm-artifacts',
+      'reports: g-1/report.md (Markdown) and g-1/report.html (HTML) in object store swarm-reports',
     ]);
   });
 
@@ -27,11 +27,11 @@ describe('renderGoalEnd', () => {
     const final = completed({
       outcome: 'rejected',
       summary: 'not delivered: rejected by ana',
-      reportArtifact: 'g-2/report.md',
+      reportArtifact: 'g-2/report.preview.md',
     });
     expect(renderGoalEnd('g-2', final, options)).toEqual([
       'goal g-2 rejected in 1.26s: not delivered: rejected by ana',
-      'report preview, not delivered: g-2/report.md (Markdown) in object store swarm-artifacts',
+      'report preview, not delivered: g-2/report.preview.md (Markdown) in object store swarm-reports',
     ]);
   });
 
@@ -41,7 +41,7 @@ describe('renderGoalEnd', () => {
       summary: 'no candidates\nfor "x"',
       reportArtifact: null,
     });
-    expect(renderGoalEnd('g-3', final, { artifactsBucket: 'b' })).toEqual([
+    expect(renderGoalEnd('g-3', final, { reportsBucket: 'b' })).toEqual([
       'goal g-3 nothing-found: no candidates for "x"',
     ]);
   });

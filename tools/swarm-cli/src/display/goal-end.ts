@@ -5,8 +5,8 @@ import type { GoalEvent } from '../goals/goal-timeline.js';
 export interface GoalEndOptions {
   /** When the goal's first event was seen; the summary then says how long the goal took. */
   readonly start?: Date;
-  /** The object store bucket the artifacts are in (the topology's `artifactsBucket`). */
-  readonly artifactsBucket: string;
+  /** The object-store bucket the reports are in (the topology's `artifactBuckets.reports`, `swarm-reports`). */
+  readonly reportsBucket: string;
 }
 
 const oneLine = (value: unknown): string =>
@@ -31,7 +31,7 @@ export function renderGoalEnd(goalId: string, final: GoalEvent, options: GoalEnd
   const lines = [`goal ${goalId} ${outcome}${took}: ${oneLine(b['summary'])}`];
   const markdown = b['reportArtifact'];
   if (typeof markdown !== 'string') return lines;
-  const where = `in object store ${options.artifactsBucket}`;
+  const where = `in object store ${options.reportsBucket}`;
   lines.push(
     outcome === 'delivered'
       ? `reports: ${markdown} (Markdown) and ${goalId}/${ARTIFACTS.reportHtml} (HTML) ${where}`

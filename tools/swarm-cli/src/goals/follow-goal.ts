@@ -1,5 +1,7 @@
 import type { SwarmClient } from '@swarm/transport';
 import { CliError, EXIT_CODES } from '../errors.js';
+import type { IgnoredEvent } from './event-trust.js';
+import { judgeGoalEvents } from './event-trust.js';
 import type { GoalEvent } from './goal-timeline.js';
 import { toGoalEvents } from './goal-timeline.js';
 
@@ -21,7 +23,9 @@ export function endsProducerOf(final: GoalEvent, event: GoalEvent): boolean {
 }
 
 /**
- * Follows a goal's events live (from its first event) until it completes or fails, calling `onEvent` for each.
+ * Follows a goal's events live (from its first event) until it completes or fails, calling `onEvent` for each
+ * event it honours and `onIgnored` for each it ignores (`judgeGoalEvents`: a terminal event ends the goal only
+ * with the goal's context backing it, read then).
  * It then keeps following, up to `settleMs` (default 2 s; 0: not at all), for the end of the task that produced the
  * final event (its completion, with that attempt's model usage, may land just after), returning once it is seen.
  * Throws CliError (exit 4) after `timeoutMs` without a final event.
@@ -31,6 +35,8 @@ export async function followGoal(
   goalId: string,
   options: {
     readonly onEvent?: (event: GoalEvent) => void;
+    /** An event ignored as forged or unbacked (`judgeEvent`, `judgeTerminalEvent`): it neither shows nor ends. */
+    readonly onIgnored?: (ignored: IgnoredEvent) => void;
     readonly timeoutMs: number;
     readonly settleMs?: number;
   },
@@ -45,6 +51,15 @@ export async function followGoal(
       abort.signal,
     )) {
       for (const event of toGoalEvents([message])) {
+        // A terminal event's evidence is stored before it is published, so it is there to read now.
+        const evidence = FINAL_EVENTS.has(event.type)
+          ? await client.goalEvidence(goalId, message.headers)
+          : undefined;
+        const [ignored] = judgeGoalEvents(goalId, [event], evidence).ignored;
+        if (ignored) {
+          options.onIgnored?.(ignored);
+          continue;
+        }
         events.push(event);
         options.onEvent?.(event);
         if (final) {

@@ -1,4 +1,6 @@
+import { CONTEXT_KEYS } from '@swarm/contracts';
 import type { SwarmClient } from '@swarm/transport';
+import { endRecordsOf } from './board-ends.js';
 import type { GoalHead, GoalRow } from './goal-board.js';
 import { indexGoals, toGoalRow } from './goal-board.js';
 import { toGoalEvents } from './goal-timeline.js';
@@ -13,31 +15,35 @@ const READ_CONCURRENCY = 16;
  * type. A consumer with `DeliverPolicy.LastPerSubject` filtered on `<prefix>.evt.*.goal.submitted` (and likewise
  * `goal.completed`, `goal.failed`) gets the last message of each such subject, which the server takes from its
  * per-subject index: one message per goal, whatever the number of task events, and none missed however long the
- * stream. `headers_only` leaves the bodies on the server, so the pass costs a few hundred bytes per goal; only
- * `outcomes` (for `--all`) reads the `goal.completed` bodies. Last-per-subject and headers-only are both in
- * nats-server 2.9 and 2.12, so nothing is gated. Knowing which goals are open still takes one message per goal
- * kept on the stream (no server feature answers "subjects without a sibling"); the stream's max age bounds it.
+ * stream. `headers_only` leaves the bodies on the server, so the pass costs a few hundred bytes per goal.
+ * Last-per-subject and headers-only are both in nats-server 2.9 and 2.12, so nothing is gated. Knowing which goals
+ * are open still takes one message per goal kept on the stream (no server feature answers "subjects without a
+ * sibling"); the stream's max age bounds it.
+ *
+ * A terminal event counts only with its evidence: one more last-per-subject pass reads every goal's `end.<queue>`
+ * records from the goals bucket (`$KV.<bucket>.*.end.*`, a hundred-odd bytes per ended goal), so an end nothing
+ * backs leaves its goal open (and the stale-goal check sees it), and a completion's outcome is the recorded one.
  */
-export async function readGoalHeads(
-  client: SwarmClient,
-  options: { readonly outcomes?: boolean } = {},
-): Promise<GoalHead[]> {
+export async function readGoalHeads(client: SwarmClient): Promise<GoalHead[]> {
   const { topology } = client;
-  const read = async (type: 'goal.submitted' | 'goal.completed' | 'goal.failed', headersOnly: boolean) => {
-    const pattern = topology.eventSubject('*', type);
-    const messages = await client.readStream(topology.eventsStream, pattern, {
+  const lastOf = (stream: string, pattern: string, headersOnly: boolean) =>
+    client.readStream(stream, pattern, {
       lastPerSubject: true,
       headersOnly,
       limit: Number.POSITIVE_INFINITY,
     });
-    return { pattern, messages };
+  const read = async (type: 'goal.submitted' | 'goal.completed' | 'goal.failed') => {
+    const pattern = topology.eventSubject('*', type);
+    return { pattern, messages: await lastOf(topology.eventsStream, pattern, true) };
   };
-  const [submitted, completed, failed] = await Promise.all([
-    read('goal.submitted', true),
-    read('goal.completed', !options.outcomes),
-    read('goal.failed', true),
+  const bucket = topology.goalsBucket;
+  const [submitted, completed, failed, ends] = await Promise.all([
+    read('goal.submitted'),
+    read('goal.completed'),
+    read('goal.failed'),
+    lastOf(`KV_${bucket}`, `$KV.${bucket}.*.${CONTEXT_KEYS.end('*')}`, false),
   ]);
-  return indexGoals({ submitted, completed, failed });
+  return indexGoals({ submitted, completed, failed }, endRecordsOf(bucket, ends));
 }
 
 /** `fn` over `items`, at most `concurrency` at a time; results in the order of `items`. */

@@ -1,5 +1,7 @@
 import { GoalOutcome } from '@swarm/contracts';
 import type { StoredMessage } from '@swarm/transport';
+import type { EndRecordsByGoal } from './board-ends.js';
+import { hasEndOf, recordedOutcome } from './board-ends.js';
 import type { GoalEvent } from './goal-timeline.js';
 
 /**
@@ -77,21 +79,32 @@ function completedOutcome(message: StoredMessage): BoardOutcome {
 
 /**
  * One head per submitted goal, newest submission first. A goal ends at its first terminal event (`goal.completed`
- * with its outcome, or `goal.failed`); terminal events of goals with no submission on the stream are ignored. Pure.
+ * with its outcome, or `goal.failed`); terminal events of goals with no submission on the stream are ignored.
+ * With `ends` (each goal's `end.<queue>` records), a terminal event counts only when the goal has an end record
+ * of its type, and a completion's outcome is the recorded one: a forged end leaves the goal open. Pure.
  */
-export function indexGoals(read: GoalHeadMessages): GoalHead[] {
+export function indexGoals(read: GoalHeadMessages, ends?: EndRecordsByGoal): GoalHead[] {
   const completed = lastByGoal(read.completed);
   const failed = lastByGoal(read.failed);
+  const backed = (goalId: string, type: string, message: StoredMessage | undefined) =>
+    message !== undefined && (ends === undefined || hasEndOf(ends.get(goalId), type)) ? message : undefined;
   return [...lastByGoal(read.submitted)]
     .map(([goalId, submission]): GoalHead => {
-      const done = completed.get(goalId);
-      const fail = failed.get(goalId);
+      const done = backed(goalId, 'goal.completed', completed.get(goalId));
+      const fail = backed(goalId, 'goal.failed', failed.get(goalId));
       const end = done && fail ? (done.streamSequence < fail.streamSequence ? done : fail) : (done ?? fail);
       return {
         goalId,
         submittedSeq: submission.streamSequence,
         lastSubmittedAt: submission.time,
-        outcome: end === undefined ? 'open' : end === fail ? 'failed' : completedOutcome(end),
+        outcome:
+          end === undefined
+            ? 'open'
+            : end === fail
+              ? 'failed'
+              : ends
+                ? (recordedOutcome(ends.get(goalId)) ?? 'ended')
+                : completedOutcome(end),
         endedAt: end?.time,
       };
     })
