@@ -2,7 +2,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import type { K8sObject } from './manifests.js';
 
-/** The TypeScript type of each kind, from the same packages as the schemas (`kubernetes-models`, KEDA's). */
+/** The TypeScript type of each kind, from the same packages as the schemas (`kubernetes-models`, KEDA's, cert-manager's). */
 const TYPES: Readonly<Record<string, readonly [module: string, type: string]>> = {
   'v1/Namespace': ['kubernetes-models/v1/Namespace', 'INamespace'],
   'v1/ConfigMap': ['kubernetes-models/v1/ConfigMap', 'IConfigMap'],
@@ -19,6 +19,11 @@ const TYPES: Readonly<Record<string, readonly [module: string, type: string]>> =
     'INetworkPolicy',
   ],
   'keda.sh/v1alpha1/ScaledObject': ['@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject', 'IScaledObject'],
+  'cert-manager.io/v1/Issuer': ['@kubernetes-models/cert-manager/cert-manager.io/v1/Issuer', 'IIssuer'],
+  'cert-manager.io/v1/Certificate': [
+    '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate',
+    'ICertificate',
+  ],
 };
 
 const OPTIONS: ts.CompilerOptions = {

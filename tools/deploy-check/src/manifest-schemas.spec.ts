@@ -55,6 +55,19 @@ describe('schemaViolations', () => {
     expect(schemaViolations(cronJob)).toEqual(['CronJob/x: no schema for batch/v1 CronJob']);
   });
 
+  it('checks cert-manager Certificates against the CRD schema (usages are an enum)', () => {
+    const certificate = (usages: string[]): K8sObject => ({
+      apiVersion: 'cert-manager.io/v1',
+      kind: 'Certificate',
+      metadata: { name: 'nats-server' },
+      spec: { secretName: 'nats-tls', issuerRef: { name: 'nats-ca' }, dnsNames: ['nats'], usages },
+    });
+    expect(schemaViolations(certificate(['server auth', 'client auth']))).toEqual([]);
+    expect(schemaViolations(certificate(['server auth', 'client-auth'])).join()).toMatch(
+      /Certificate\/nats-server: .*usages\/1 must be equal to one of the allowed values/,
+    );
+  });
+
   it('accepts a nats-jetstream trigger with the parameters KEDA documents', () => {
     expect(schemaViolations(scaledObject(goodTrigger))).toEqual([]);
   });

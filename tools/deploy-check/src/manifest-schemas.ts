@@ -1,3 +1,5 @@
+import { Certificate } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Certificate';
+import { Issuer } from '@kubernetes-models/cert-manager/cert-manager.io/v1/Issuer';
 import { ScaledObject } from '@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject';
 import { Ajv } from 'ajv';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
@@ -15,7 +17,8 @@ type ModelClass = new (data: never) => { validate(): void };
 
 /**
  * The schema of every kind the manifests may contain: the Kubernetes OpenAPI schemas compiled by
- * `kubernetes-models`, and KEDA's ScaledObject CRD schema compiled by `@kubernetes-models/keda`.
+ * `kubernetes-models`, KEDA's ScaledObject CRD schema compiled by `@kubernetes-models/keda`, and cert-manager's
+ * Issuer and Certificate CRD schemas compiled by `@kubernetes-models/cert-manager`.
  */
 const MODELS: Readonly<Record<string, ModelClass>> = {
   'v1/Namespace': Namespace,
@@ -27,6 +30,8 @@ const MODELS: Readonly<Record<string, ModelClass>> = {
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
   'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
   'keda.sh/v1alpha1/ScaledObject': ScaledObject,
+  'cert-manager.io/v1/Issuer': Issuer,
+  'cert-manager.io/v1/Certificate': Certificate,
 };
 
 /**
