@@ -39,7 +39,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('gives NATS a password for every user of deploy/nats/auth.conf', () => {
-    expect(users.map((u) => u.user).sort()).toEqual(['cli', ...AGENTS].sort());
+    expect(users.map((u) => u.user).sort()).toEqual(['approver', 'cli', ...AGENTS].sort());
     for (const { passwordVariable } of users) expect(env('nats')[passwordVariable]).toBeDefined();
   });
 

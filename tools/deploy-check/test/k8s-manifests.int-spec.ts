@@ -8,6 +8,7 @@ import {
   natsUsers,
   ofKind,
   parseCompose,
+  readAccessConfig,
   schemaViolations,
   unknownFieldViolations,
 } from '../src/index.js';
@@ -102,10 +103,10 @@ describe.each(KUSTOMIZATIONS)('kubectl kustomize %s', (kustomization) => {
     expect(budgets.map((b) => b.metadata.name)).toEqual([agent]);
   });
 
-  it('points the agents at the NATS client service and Jaeger OTLP over HTTP', () => {
+  it('points the agents at the NATS client service over TLS and Jaeger OTLP over HTTP', () => {
     const ports = (name: string) =>
       specOf<ServiceSpec>(findObject(objects, 'Service', name)).ports.map((p) => p.port);
-    expect(settings(objects)['NATS_URL']).toBe('nats://nats:4222');
+    expect(settings(objects)['NATS_URL']).toBe('tls://nats:4222');
     expect(ports('nats')).toContain(4222);
     expect(settings(objects)['OTEL_EXPORTER_OTLP_ENDPOINT']).toBe('http://jaeger:4318');
     expect(ports('jaeger')).toContain(4318);
@@ -136,7 +137,8 @@ describe('the prod overlay', () => {
       expect(scaled.triggers[0]?.metadata).toMatchObject({
         stream: queue.stream,
         consumer: queue.durable,
-        account: '$G',
+        // The account of the first tenant in deploy/nats/access.json (KEDA reads lag per NATS account).
+        account: readAccessConfig(REPO_ROOT).tenants[0]?.account,
       });
     },
   );
