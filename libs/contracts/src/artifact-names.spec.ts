@@ -4,7 +4,12 @@ import { BUCKETS } from './topology.js';
 describe('artifact buckets', () => {
   it('keeps the ranking in swarm-artifacts and every report in swarm-reports', () => {
     expect(BUCKETS[artifactBucketOf(ARTIFACTS.ranking)!]).toBe('swarm-artifacts');
-    for (const report of [ARTIFACTS.reportPreview, ARTIFACTS.reportMarkdown, ARTIFACTS.reportHtml])
+    for (const report of [
+      ARTIFACTS.reportPreview,
+      ARTIFACTS.reportDraft,
+      ARTIFACTS.reportMarkdown,
+      ARTIFACTS.reportHtml,
+    ])
       expect(BUCKETS[artifactBucketOf(report)!]).toBe('swarm-reports');
   });
 

@@ -12,6 +12,11 @@ export const ARTIFACTS = {
   ranking: 'ranking.json',
   /** The Markdown report a human approves or rejects (goals with `requireApproval`), in `swarm-reports`. */
   reportPreview: 'report.preview.md',
+  /**
+   * What a report awaiting approval was written from (JSON: goal text, agents, narrative, usage), in
+   * `swarm-reports`: the goal resumed after the decision delivers the report the approver saw, not a new draft.
+   */
+  reportDraft: 'report.draft.json',
   /** The delivered Markdown report, in `swarm-reports`. */
   reportMarkdown: 'report.md',
   /** The delivered HTML report, in `swarm-reports`. */
@@ -28,6 +33,7 @@ export type ArtifactName = (typeof ARTIFACTS)[keyof typeof ARTIFACTS];
 export const ARTIFACT_BUCKETS: { readonly [N in ArtifactName]: ArtifactBucket } = {
   'ranking.json': 'artifacts',
   'report.preview.md': 'reports',
+  'report.draft.json': 'reports',
   'report.md': 'reports',
   'report.html': 'reports',
 };

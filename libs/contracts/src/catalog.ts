@@ -65,8 +65,10 @@ export const MESSAGE_CATALOG: readonly CatalogEntry[] = [
     schema: ReportTask,
     address: SUBJECTS.task.report,
     stream: STREAMS.report,
-    summary: 'Write the comparison report and deliver it, after approval when the goal asks for it.',
-    producers: ['ranker'],
+    summary:
+      'Write the comparison report and deliver it, after approval when the goal asks for it. Communications sends ' +
+      'one more (`<goalId>/report.resume/<trigger>`) to resume a goal parked for approval.',
+    producers: ['ranker', 'communications (resume)'],
     consumers: ['communications'],
   },
   {

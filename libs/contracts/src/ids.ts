@@ -12,6 +12,11 @@ export const messageIds = {
   scrapeTask: (goalId: string, candidateIndex: number) => `${goalId}/scrape/${candidateIndex}`,
   rankTask: (goalId: string) => `${goalId}/rank`,
   reportTask: (goalId: string) => `${goalId}/report`,
+  /**
+   * A report task communications publishes to resume a goal parked for approval, once per trigger (`expiry`,
+   * or the revision of the decision key that woke it): replicas that see the same trigger publish one task.
+   */
+  reportResume: (goalId: string, trigger: string) => `${goalId}/report.resume/${trigger}`,
   claimed: (taskId: string, deliveryCount: number) => `${taskId}/claimed/${deliveryCount}`,
   failed: (taskId: string, deliveryCount: number) => `${taskId}/failed/${deliveryCount}`,
   completed: (taskId: string) => `${taskId}/completed`,

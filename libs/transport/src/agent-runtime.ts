@@ -1,10 +1,12 @@
 import type { AgentRef } from '@swarm/contracts';
 import { BusConnection } from './bus/bus-connection.js';
+import { publishMessage } from './bus/publisher.js';
 import { GoalContextFactory } from './context/goal-context-factory.js';
 import { Provisioner } from './provision/provisioner.js';
 import { DeadLetterer } from './queue/dead-letterer.js';
 import { MaxDeliveriesSweeper } from './queue/max-deliveries-sweeper.js';
-import type { DeadLetterHookFn, QueueBinding, TaskHandlerFn } from './queue/queue-binding.js';
+import type { GoalKeyChange, GoalKeysWatch } from './context/goal-keys-watch.js';
+import type { DeadLetterHookFn, OutboundMessage, QueueBinding, TaskHandlerFn } from './queue/queue-binding.js';
 import { QueueWorker } from './queue/queue-worker.js';
 import type { TransportLogger } from './queue/task-runner.js';
 import { TaskRunner } from './queue/task-runner.js';
@@ -126,6 +128,27 @@ export class AgentRuntime {
       serverVersion: this.bus.features.version,
       queues,
     };
+  }
+
+  /**
+   * Publishes a message outside any task (e.g. a task that resumes a parked goal), with its deterministic
+   * `messageId` as `Nats-Msg-Id`, so replicas publishing the same message store it once; awaits the PubAck.
+   */
+  async publish(outbound: OutboundMessage): Promise<void> {
+    await publishMessage(this.bus, outbound);
+  }
+
+  /**
+   * Watches the goal-context keys of every goal that match `patterns` (full keys with NATS wildcards, e.g.
+   * `*.decision.*`): the current values first (`isUpdate` false), then each change in revision order. Stop the
+   * watch before `stop()`; it also ends when the connection closes.
+   */
+  watchGoalKeys(
+    patterns: readonly string[],
+    onChange: (change: GoalKeyChange) => void | Promise<void>,
+    onError: (error: unknown) => void,
+  ): Promise<GoalKeysWatch> {
+    return this.goals.watch(patterns, onChange, onError);
   }
 
   /** Stops pulling, drains in-flight work until the deadline, then closes the connection. Idempotent. */

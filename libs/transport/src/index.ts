@@ -13,6 +13,7 @@ export { decideAdmission, describeRefusal, fillOf } from './client/goal-admissio
 export type { Admission, CapacityReading, Fill } from './client/goal-admission.js';
 export { GoalContext } from './context/goal-context.js';
 export type { Listed, Revisioned, StoredArtifact, UpdateResult } from './context/goal-context.js';
+export type { GoalKeyChange, GoalKeysWatch } from './context/goal-keys-watch.js';
 export {
   ArtifactNotStoredError,
   CasConflictError,

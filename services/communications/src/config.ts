@@ -6,7 +6,7 @@ import { AgentEnv, loadAgentModel, parseEnv } from '@swarm/agent-kit';
 import type { SinkConfig } from './sinks/index.js';
 import { parseSinkConfig } from './sinks/index.js';
 
-/** Approval settings (env): how long a report waits for a human, how often it looks, and what a timeout means. */
+/** Approval settings (env): how long a goal waits for a human, how parked goals are resumed, what a timeout means. */
 export const ApprovalEnv = z.object({
   /** How long a report waits for an approver's decision (default 10 minutes). */
   APPROVAL_TIMEOUT_MS: z.coerce
@@ -14,8 +14,13 @@ export const ApprovalEnv = z.object({
     .int()
     .min(1_000)
     .default(10 * 60_000),
-  /** How often a waiting report checks for a decision. */
-  APPROVAL_POLL_MS: z.coerce.number().int().min(50).default(1_000),
+  /**
+   * How often each replica looks for parked goals past their deadline (decisions resume a goal at once; this
+   * also sends the resumes of decisions found at start).
+   */
+  APPROVAL_SWEEP_MS: z.coerce.number().int().min(50).default(1_000),
+  /** How long a replica waits before it sends a still-open goal's expiry resume again (a lost or slow resume). */
+  APPROVAL_RESUME_RETRY_MS: z.coerce.number().int().min(1_000).default(60_000),
   /** On timeout: `reject` (not delivered, outcome approval-expired) or `deliver` anyway. */
   APPROVAL_TIMEOUT_POLICY: z.enum(['reject', 'deliver']).default('reject'),
 });

@@ -3,15 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ReportTask } from '@swarm/contracts';
 import { ARTIFACTS, messageIds, QUEUES, SCHEMA_VERSION, SUBJECTS } from '@swarm/contracts';
-import type { RunningAgent } from '@swarm/agent-kit';
-import { runAgent } from '@swarm/agent-kit';
 import type { NatsServerHandle } from '@swarm/testing';
 import { startNats, uniqueName, waitFor } from '@swarm/testing';
 import { parseTransportSettings, SwarmClient, swarmTopology } from '@swarm/transport';
-import { COMMUNICATIONS_PROFILE } from './agent.profile.js';
-import { CommunicationsModule } from './communications.module.js';
 import { loadCommunicationsConfig } from './config.js';
 import { ranking, rankedEntry } from './domain/testing/ranking.fixture.js';
+import type { RunningCommunications } from './run-communications.js';
+import { runCommunications } from './run-communications.js';
 
 const QUERY = 'TypeScript clients for NATS JetStream work queues';
 
@@ -20,7 +18,7 @@ const QUERY = 'TypeScript clients for NATS JetStream work queues';
 describe('the report handler and a forged report task', () => {
   let nats: NatsServerHandle;
   let reports: string;
-  let agent: RunningAgent;
+  let agent: RunningCommunications;
   let client: SwarmClient;
 
   beforeAll(async () => {
@@ -40,14 +38,7 @@ describe('the report handler and a forged report task', () => {
     client = await SwarmClient.connect(parseTransportSettings({ natsUrl: nats.url }), swarmTopology(), {
       provision: true,
     });
-    agent = await runAgent({
-      profile: COMMUNICATIONS_PROFILE,
-      module: CommunicationsModule.forRoot(config),
-      transport: config.transport,
-      agentEnv: config.agent,
-      model: config.model,
-      handleSignals: false,
-    });
+    agent = await runCommunications(config, { handleSignals: false });
   });
 
   afterAll(async () => {

@@ -12,7 +12,8 @@ import {
 } from '@swarm/contracts';
 import type { TaskContext, TaskResult } from '@swarm/transport';
 import { defineQueue, TaskError, TaskHandler } from '@swarm/transport';
-import { awaitApproval } from './approval/approval-gate.js';
+import { lookAtApproval } from './approval/approval-gate.js';
+import { isResume } from './approval/resume-task.js';
 import type { ClosedApproval } from './approval/approval-policy.js';
 import { approvalVerdict, reportApproval } from './approval/approval-policy.js';
 import type { CommunicationsBrain } from './brain/communications-brain.js';
@@ -52,8 +53,11 @@ async function storeOnce(
 const REPORT_QUEUE = defineQueue(QUEUES.report, ReportTaskSchema, { failsGoalOnDeadLetter: true });
 
 /**
- * Writes the report, pauses for approval when asked, delivers it once per sink, and completes the goal. A task
- * whose goal has no ranking for it (`reportTaskNotDue`) is refused as `task-not-due`, the goal untouched.
+ * Writes the report, asks for approval when the goal wants it, delivers it once per sink, and completes the
+ * goal. A goal whose approval nobody decided yet is parked: the task ends without completing the goal, holding
+ * no slot or lease, and a resume task (`resume-task.ts`, published by the ApprovalResumer) runs this handler
+ * again once a decision or the deadline is there. A task whose goal has no ranking for it (`reportTaskNotDue`)
+ * is refused as `task-not-due`, the goal untouched.
  */
 @Controller()
 export class ReportHandler {
@@ -65,40 +69,40 @@ export class ReportHandler {
 
   @TaskHandler(REPORT_QUEUE)
   async report(task: ReportTask, ctx: TaskContext): Promise<TaskResult> {
+    const resumed = isResume(task);
+    // A resume finding the goal ended has nothing to do. Only on its first delivery: a redelivered task may be
+    // the one that recorded the end and still owes the goal.completed.
+    if (resumed && ctx.deliveryCount === 1 && (await ctx.goal.get(CONTEXT_KEYS.end(QUEUES.report.name))))
+      return { output: { resumed: true, alreadyEnded: true } };
     const spec = (await ctx.goal.get(CONTEXT_KEYS.spec, AcceptedGoal))?.value;
     const bytes = await ctx.goal.getArtifact(rankingArtifactOf(task.goalId));
     const ranking = bytes ? Ranking.parse(JSON.parse(new TextDecoder().decode(bytes))) : undefined;
     // Anyone who may publish report tasks can name any goal: only the ranker's ranking says the goal got here.
     const notDue = reportTaskNotDue(task, { ranking, spec });
     if (notDue !== undefined || !ranking) throw TaskError.notDue(notDue ?? 'no ranking');
-    const goalText = spec?.goal.text ?? task.query;
     const summary = summarizeRanking(ranking);
-    const generatedBy = ['search', 'scraper', 'ranker', ctx.agent.instance];
-    const narrative = await this.brain.write(ranking, goalText, ctx.signal);
-    const usage = await goalUsage(ctx);
-    const written: ReportMeta = {
-      goalText,
-      generatedBy,
-      ...(narrative ? { narrative } : {}),
-      ...(usage.length > 0 ? { usage } : {}),
-    };
 
+    let written: ReportMeta;
     let approval: ClosedApproval | undefined;
     if (task.requireApproval) {
+      // The draft is stored once: a resumed goal delivers the report its approver saw, not a new draft.
+      written = await this.draftOnce(ctx, ranking, spec?.goal.text ?? task.query);
       const { name: preview } = await storeOnce(
         ctx,
         ARTIFACTS.reportPreview,
         renderMarkdownReport(ranking, written),
         'report preview (awaiting approval)',
       );
-      approval = await awaitApproval(
+      const standing = await lookAtApproval(
         ctx,
         { reportArtifact: preview, summary },
-        {
-          timeoutMs: this.config.approval.APPROVAL_TIMEOUT_MS,
-          pollMs: this.config.approval.APPROVAL_POLL_MS,
-        },
+        { timeoutMs: this.config.approval.APPROVAL_TIMEOUT_MS },
+        !resumed,
       );
+      // Parked: the task ends and frees its slot; a decision or the deadline resumes the goal.
+      if (standing.status === 'pending')
+        return { output: { parked: true, expiresAt: standing.expiresAt, reportArtifact: preview } };
+      approval = standing;
       const verdict = approvalVerdict(approval, this.config.approval.APPROVAL_TIMEOUT_POLICY);
       if (verdict !== 'deliver') {
         const why =
@@ -107,6 +111,8 @@ export class ReportHandler {
             : `${approval.outcome} by ${approval.by}${approval.comment ? `: ${approval.comment}` : ''}`;
         return this.complete(ctx, verdict, `not delivered: ${why}`, preview, [], approval);
       }
+    } else {
+      written = await this.draft(ctx, ranking, spec?.goal.text ?? task.query);
     }
     const meta: ReportMeta = { ...written, ...(approval ? { approval: reportApproval(approval) } : {}) };
     const { name: reportArtifact, content: markdown } = await storeOnce(
@@ -123,12 +129,46 @@ export class ReportHandler {
     );
     const { delivered, skipped } = await deliverOnce(
       selectSinks(this.sinks, task.deliverTo),
-      { goalId: task.goalId, goalText, markdown, html, ranking, idempotencyKey: `${task.goalId}/report` },
+      {
+        goalId: task.goalId,
+        goalText: written.goalText,
+        markdown,
+        html,
+        ranking,
+        idempotencyKey: `${task.goalId}/report`,
+      },
       ctx.goal,
       ctx.signal,
       (name, attributes, fn) => ctx.span(name, attributes, fn),
     );
     return this.complete(ctx, 'delivered', summary, reportArtifact, [...skipped, ...delivered], approval);
+  }
+
+  /** What the report is written from: the goal, the agents, the brain's narrative and the goal's model usage. */
+  private async draft(ctx: TaskContext, ranking: Ranking, goalText: string): Promise<ReportMeta> {
+    const generatedBy = ['search', 'scraper', 'ranker', ctx.agent.instance];
+    const narrative = await this.brain.write(ranking, goalText, ctx.signal);
+    const usage = await goalUsage(ctx);
+    return {
+      goalText,
+      generatedBy,
+      ...(narrative ? { narrative } : {}),
+      ...(usage.length > 0 ? { usage } : {}),
+    };
+  }
+
+  /** The stored draft of a report awaiting approval, written (and stored) by the first attempt that needs it. */
+  private async draftOnce(ctx: TaskContext, ranking: Ranking, goalText: string): Promise<ReportMeta> {
+    const stored = await ctx.goal.getArtifact(ARTIFACTS.reportDraft);
+    if (stored) return JSON.parse(new TextDecoder().decode(stored)) as ReportMeta;
+    const written = await this.draft(ctx, ranking, goalText);
+    const { content } = await storeOnce(
+      ctx,
+      ARTIFACTS.reportDraft,
+      JSON.stringify(written),
+      'report draft (awaiting approval)',
+    );
+    return JSON.parse(content) as ReportMeta;
   }
 
   /** The goal's end; after a decision it is caused by the decision's audit event. */
@@ -142,7 +182,11 @@ export class ReportHandler {
   ): TaskResult {
     const completed: GoalCompleted = {
       type: 'goal.completed',
-      ...ctx.envelope({ messageId: messageIds.goalCompleted(ctx.goalId), taskId: ctx.taskId }),
+      // About the goal's report task, also when a resume task (after parking) delivers it.
+      ...ctx.envelope({
+        messageId: messageIds.goalCompleted(ctx.goalId),
+        taskId: messageIds.reportTask(ctx.goalId),
+      }),
       ...(approval?.status === 'decided' ? { causationId: messageIds.approvalDecided(ctx.goalId) } : {}),
       queue: ctx.queue,
       agent: ctx.agent,

@@ -18,7 +18,7 @@ export const FAST_AGENT_ENV = {
   SWARM_PULL_EXPIRES_MS: '1000',
   SWARM_DRAIN_TIMEOUT_MS: '3000',
   SCRAPER_FETCH_TIMEOUT_MS: '2000',
-  APPROVAL_POLL_MS: '100',
+  APPROVAL_SWEEP_MS: '100',
 } as const;
 
 /** A swarm of separate agent processes on the test's NATS, with a client to drive it. */

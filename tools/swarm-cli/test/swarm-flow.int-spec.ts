@@ -192,6 +192,7 @@ describe('the swarm end to end', () => {
     expect(await reportOf(swarm.client, goalId)).toMatch(/ana/);
     // The preview the human decided on stays as it was: the delivered report is another object, not an overwrite.
     expect(await goalObjectsIn(swarm.client, 'reports', goalId)).toEqual([
+      `${goalId}/report.draft.json`,
       `${goalId}/report.html`,
       `${goalId}/report.md`,
       `${goalId}/report.preview.md`,
@@ -221,7 +222,10 @@ describe('the swarm end to end', () => {
       deliveredTo: [],
       reportArtifact: `${goalId}/report.preview.md`,
     });
-    expect(await goalObjectsIn(swarm.client, 'reports', goalId)).toEqual([`${goalId}/report.preview.md`]);
+    expect(await goalObjectsIn(swarm.client, 'reports', goalId)).toEqual([
+      `${goalId}/report.draft.json`,
+      `${goalId}/report.preview.md`,
+    ]);
     expect(String(final?.body['summary'])).toContain('missing the vector stores');
     expect(exitCode).toBe(6);
     expect(hooksFor(goalId)).toHaveLength(0);

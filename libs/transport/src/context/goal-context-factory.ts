@@ -5,6 +5,8 @@ import type { BusConnection } from '../bus/bus-connection.js';
 import type { BusTopology } from '../topology.js';
 import type { ArtifactStores } from './goal-context.js';
 import { GoalContext } from './goal-context.js';
+import type { GoalKeyChange, GoalKeysWatch } from './goal-keys-watch.js';
+import { watchGoalKeys } from './goal-keys-watch.js';
 
 /** Opens the goal-context buckets (KV and every artifact bucket) once and hands out a GoalContext per goal. */
 export class GoalContextFactory {
@@ -12,6 +14,7 @@ export class GoalContextFactory {
     private readonly kv: KV,
     private readonly objects: ArtifactStores,
     private readonly casMaxAttempts: number,
+    private readonly multipleFilterSubjects: boolean,
   ) {}
 
   static async open(
@@ -26,10 +29,19 @@ export class GoalContextFactory {
       artifacts: { bucket: artifacts, store: await objm.open(artifacts) },
       reports: { bucket: reports, store: await objm.open(reports) },
     };
-    return new GoalContextFactory(kv, objects, casMaxAttempts);
+    return new GoalContextFactory(kv, objects, casMaxAttempts, bus.features.multipleFilterSubjects);
   }
 
   forGoal(goalId: string): GoalContext {
     return new GoalContext(goalId, this.kv, this.objects, this.casMaxAttempts);
+  }
+
+  /** Watches every goal's keys matching `patterns` (see `watchGoalKeys`). */
+  watch(
+    patterns: readonly string[],
+    onChange: (change: GoalKeyChange) => void | Promise<void>,
+    onError: (error: unknown) => void,
+  ): Promise<GoalKeysWatch> {
+    return watchGoalKeys(this.kv, this.multipleFilterSubjects, patterns, onChange, onError);
   }
 }

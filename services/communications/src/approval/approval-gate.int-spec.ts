@@ -1,89 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { ApprovalState, ReportTask } from '@swarm/contracts';
-import {
-  ARTIFACTS,
-  CONTEXT_KEYS,
-  messageIds,
-  readApproval,
-  SCHEMA_VERSION,
-  SUBJECTS,
-} from '@swarm/contracts';
-import type { RunningAgent } from '@swarm/agent-kit';
-import { runAgent } from '@swarm/agent-kit';
-import { startNats, uniqueName, waitFor } from '@swarm/testing';
-import type { StoredMessage } from '@swarm/transport';
-import { parseTransportSettings, SwarmClient, swarmTopology } from '@swarm/transport';
-import { COMMUNICATIONS_PROFILE } from '../agent.profile.js';
-import { CommunicationsModule } from '../communications.module.js';
-import { loadCommunicationsConfig } from '../config.js';
-import { ranking, rankedEntry } from '../domain/testing/ranking.fixture.js';
+import type { ApprovalState } from '@swarm/contracts';
+import { ARTIFACTS, CONTEXT_KEYS, messageIds, readApproval } from '@swarm/contracts';
+import { waitFor } from '@swarm/testing';
+import type { StoredMessage, SwarmClient } from '@swarm/transport';
+import type { CommunicationsSwarm } from '../testing/communications-swarm.js';
+import { publishReportTask, startCommunicationsSwarm } from '../testing/communications-swarm.js';
 
 /** The communications agent as main.ts boots it, on its own nats-server, with a file sink and this deadline. */
-async function startCommunications(approvalTimeoutMs: number) {
-  const nats = await startNats();
-  const reports = mkdtempSync(path.join(tmpdir(), 'approval-gate-'));
-  const config = loadCommunicationsConfig({
-    NATS_URL: nats.url,
-    SWARM_INSTANCE_ID: 'communications-int-1',
-    HEALTH_PORT: '0',
-    HEALTH_HOST: '127.0.0.1',
-    OTEL_SDK_DISABLED: 'true',
-    OTEL_METRICS_EXPORTER: 'none',
-    LOG_LEVEL: 'error',
-    DELIVERY_SINKS: 'file',
-    DELIVERY_FILE_DIR: reports,
-    APPROVAL_TIMEOUT_MS: String(approvalTimeoutMs),
-    APPROVAL_POLL_MS: '50',
-  });
-  const client = await SwarmClient.connect(parseTransportSettings({ natsUrl: nats.url }), swarmTopology(), {
-    provision: true,
-  });
-  const agent: RunningAgent = await runAgent({
-    profile: COMMUNICATIONS_PROFILE,
-    module: CommunicationsModule.forRoot(config),
-    transport: config.transport,
-    agentEnv: config.agent,
-    model: config.model,
-    handleSignals: false,
-  });
-  return {
-    client,
-    stop: async () => {
-      await agent.close();
-      await client.close();
-      await nats.stop();
-      rmSync(reports, { recursive: true, force: true });
-    },
-  };
-}
+const startCommunications = (approvalTimeoutMs: number) =>
+  startCommunicationsSwarm({ APPROVAL_TIMEOUT_MS: String(approvalTimeoutMs), APPROVAL_SWEEP_MS: '50' });
 
-type Swarm = Awaited<ReturnType<typeof startCommunications>>;
+type Swarm = CommunicationsSwarm;
 
 /** Stores a ranking and publishes the goal's report task asking for approval, as the ranker would. */
 async function reportAwaitingApproval(client: SwarmClient): Promise<string> {
-  const goalId = uniqueName('g');
-  const goal = await client.goal(goalId);
-  const stored = await goal.putArtifact(
-    ARTIFACTS.ranking,
-    JSON.stringify(ranking([rankedEntry(1, '@nats-io/jetstream'), rankedEntry(2, 'nats')], { goalId })),
-  );
-  const taskId = messageIds.reportTask(goalId);
-  const task: ReportTask = {
-    type: 'task.report',
-    schemaVersion: SCHEMA_VERSION,
-    messageId: taskId,
-    goalId,
-    taskId,
-    causationId: messageIds.rankTask(goalId),
-    attempt: 1,
-    timestamp: new Date().toISOString(),
-    query: 'TypeScript clients for NATS JetStream work queues',
-    rankingArtifact: stored.name,
-    requireApproval: true,
-  };
-  await client.publish({ subject: SUBJECTS.task.report, message: task });
+  const goalId = await publishReportTask(client, { requireApproval: true });
   await waitFor(async () => (await events(client, goalId)).some((e) => e.type === 'approval.requested'), {
     timeoutMs: 20_000,
     description: `approval.requested of ${goalId}`,

@@ -96,8 +96,9 @@ export const AGENT_ROLES: Readonly<Record<string, Role>> = {
   ),
   [QUEUES.report.agent]: agentRole(
     QUEUES.report,
-    "writes the report, asks for approval and records the approver's decision, delivers, ends the goal",
-    [],
+    "writes the report, asks for approval and records the approver's decision, delivers, ends the goal; " +
+      'resumes a goal parked for approval with a report task on its own queue',
+    [SUBJECTS.task.report],
     [BUCKETS.reports],
   ),
 };
