@@ -39,7 +39,7 @@ export const TaskCompleted = z.strictObject({
   ...lifecycleShape,
   durationMs: z.number().min(0),
   output: z.record(z.string(), z.unknown()),
-  /** Message ids of the tasks this completion emitted (the hand-offs). */
+  /** Message ids of what this completion published: the tasks it handed off, and a goal end it emitted. */
   emitted: z.array(z.string()).max(LIMITS.candidatesMax + 1),
   /** What the attempt spent on a language model; absent when the agent called none (the builtin brains). */
   usage: ModelUsage.optional(),

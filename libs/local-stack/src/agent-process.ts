@@ -20,6 +20,8 @@ export interface AgentProcess {
   readonly child: ChildProcess;
   readonly lines: string[];
   readonly exited: Promise<number | null>;
+  /** The port of its health server (`/healthz`, `/readyz`, `/metrics`), from its `READY` line. */
+  readonly healthPort: number | undefined;
   waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -105,23 +107,30 @@ export async function spawnAgent(options: {
       check();
     });
 
-  const agent: AgentProcess = {
+  let ready: string;
+  try {
+    ready = await waitForLine(/^READY /, options.readyTimeoutMs);
+  } catch (error) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    throw error;
+  }
+  return {
     kind: options.kind,
     instance: options.instance,
     child,
     lines,
     exited,
+    healthPort: healthPortOf(ready),
     waitForLine,
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
     },
   };
-  try {
-    await waitForLine(/^READY /, options.readyTimeoutMs);
-  } catch (error) {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    throw error;
-  }
-  return agent;
+}
+
+/** The health port an agent's `READY <kind> <instance> health=<port>` line names. Pure. */
+export function healthPortOf(readyLine: string): number | undefined {
+  const port = /\bhealth=(\d+)\b/.exec(readyLine)?.[1];
+  return port === undefined ? undefined : Number(port);
 }

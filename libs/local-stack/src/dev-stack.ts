@@ -8,6 +8,7 @@ import { AGENT_PACKAGES, spawnAgent } from './agent-process.js';
 import type { LocalNats } from './local-nats.js';
 import { resolveLocalNats } from './local-nats.js';
 import type { AgentScale } from './scale.js';
+import { stackAgentEnv } from './stack-env.js';
 
 /** Everything `swarm dev` runs: NATS, the docs server, and the agent replicas. */
 export interface DevStack {
@@ -15,6 +16,7 @@ export interface DevStack {
   readonly nats: LocalNats;
   readonly docs: DocsServer;
   readonly agents: AgentProcess[];
+  /** Where the file sink writes reports (`DELIVERY_FILE_DIR`, else `<stateDir>/reports`). */
   readonly reportsDir: string;
   /** Starts one more replica of a kind (used by tests to replace a killed one). */
   addAgent(kind: AgentKind): Promise<AgentProcess>;
@@ -25,8 +27,8 @@ export interface DevStack {
 /**
  * Starts the swarm locally on the embedded default: NATS (NATS_URL, else localhost:4222, else a spawned
  * nats-server), the documentation server on loopback (the only private address the scraper may fetch), and N
- * processes per agent. Agents deliver reports to files under `<stateDir>/reports`. Every agent process gets
- * `env`, the stack's own settings and `agentEnv`; `agentEnvByKind` goes over that for one kind's processes
+ * processes per agent. Agents deliver as `env` says (`DELIVERY_SINKS`, `DELIVERY_FILE_DIR`), else to files under
+ * `<stateDir>/reports` (`stackAgentEnv`). Every agent process gets `env`, the stack's own settings and `agentEnv`; `agentEnvByKind` goes over that for one kind's processes
  * (so each agent can, say, use another `SWARM_MODEL`), replicas added later included.
  */
 export async function startDevStack(options: {
@@ -40,20 +42,19 @@ export async function startDevStack(options: {
 }): Promise<DevStack> {
   const nats = await resolveLocalNats(options.env);
   const docs = await startDocsServer({ host: '127.0.0.1', port: 0, faults: options.docsFaults });
-  const reportsDir = path.join(options.stateDir, 'reports');
+  const baseEnv = stackAgentEnv(
+    options.env,
+    {
+      natsUrl: nats.url,
+      docsUrl: docs.url,
+      docsPort: docs.port,
+      defaultReportsDir: path.join(options.stateDir, 'reports'),
+    },
+    options.agentEnv,
+  );
+  const reportsDir = baseEnv['DELIVERY_FILE_DIR'] ?? path.join(options.stateDir, 'reports');
   const counters: Record<string, number> = {};
   const agents: AgentProcess[] = [];
-  const baseEnv = {
-    ...options.env,
-    NATS_URL: nats.url,
-    HEALTH_PORT: '0',
-    HEALTH_HOST: '127.0.0.1',
-    SEARCH_DOCS_BASE_URL: docs.url,
-    SCRAPER_ALLOW_HOSTS: `127.0.0.1:${docs.port}`,
-    DELIVERY_SINKS: 'file',
-    DELIVERY_FILE_DIR: reportsDir,
-    ...options.agentEnv,
-  };
   const addAgent = async (kind: AgentKind) => {
     counters[kind] = (counters[kind] ?? 0) + 1;
     const instance = `${kind}-${counters[kind]}`;

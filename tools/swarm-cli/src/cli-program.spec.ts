@@ -42,6 +42,8 @@ describe('the swarm command line', () => {
     ['goal agents --tpo 3', /^swarm: unknown option '--tpo' \(Did you mean --top\?\)$/],
     ['status g-1 g-2', /^swarm: too many arguments for 'status'/],
     ['review', /^swarm: missing required argument 'goalId'$/],
+    ['watch', /^swarm: missing required argument 'goalId'$/],
+    ['watch g-1 --timeout 0', /'0' is invalid\. must be a positive whole number$/],
     ['approve g-1 --by a.b', /^swarm: approver identity "a\.b" \(--by\) must be 1 to 64 letters/],
   ])(
     'refuses "swarm %s" as bad usage (exit 2) with one line naming the problem',
@@ -61,6 +63,7 @@ describe('the swarm command line', () => {
     ['trace g.1', 'g.1'],
     ['approve g.1', 'g.1'],
     ['review g.1', 'g.1'],
+    ['watch g.>', 'g.>'],
     ['reject g.1 --comment no', 'g.1'],
     ['goal agents --id g.*', 'g.*'],
   ])(

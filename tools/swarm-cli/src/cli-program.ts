@@ -11,6 +11,7 @@ import { DELIVERY_SINKS, parseDeliverTo, parseWeights, runGoal } from './command
 import { runGoals } from './commands/goals.command.js';
 import { runInspect, runStatus } from './commands/inspect.command.js';
 import { runTrace } from './commands/trace.command.js';
+import { runWatch } from './commands/watch.command.js';
 import { approverIdentity } from './goals/approver-identity.js';
 import { parseGoalId } from './goals/goal-submission.js';
 
@@ -92,15 +93,19 @@ export function buildProgram(context: CliContext): Command {
   program
     .command('dev')
     .description(
-      'run NATS (NATS_URL, else localhost:4222, else a spawned nats-server), the docs server and the agents',
+      'run NATS (NATS_URL, else localhost:4222, else a spawned nats-server), the docs server and the agents; show each agent with its health and metrics URLs, then a running tally of the goals',
     )
     .option('--scale <agent=n>', 'replicas of an agent, e.g. scraper=3 (repeatable)', collect, [])
     .addOption(modelOption())
-    .option('--quiet', 'do not print agent output')
-    .action(async (opts: { scale: string[]; model: string[]; quiet?: boolean }) => {
+    .option('--logs', "also print every agent's output, prefixed with its instance name")
+    .option('--quiet', 'print no running tally of the goals')
+    .action(async (opts: { scale: string[]; model: string[]; logs?: boolean; quiet?: boolean }) => {
       const models = await modelFlags(opts.model);
       const { runDev } = await devCommands();
-      await runDev({ env, scale: parseScale(opts.scale), models, stateDir, quiet: opts.quiet }, out);
+      await runDev(
+        { env, scale: parseScale(opts.scale), models, stateDir, logs: opts.logs, quiet: opts.quiet },
+        out,
+      );
     });
 
   goalOptions(
@@ -177,6 +182,17 @@ export function buildProgram(context: CliContext): Command {
     .description('where a goal stands')
     .argument('<goalId>', 'the goal id', parseGoalId)
     .action(async (goalId: string) => withClient((client) => runStatus(client, goalId, out)));
+
+  program
+    .command('watch')
+    .description(
+      're-attach to a goal: its events so far, then live to its end, ending like goal --wait (same exit codes)',
+    )
+    .argument('<goalId>', 'the goal id', parseGoalId)
+    .option('--timeout <ms>', 'how long to wait for the goal to end', parsePositiveInt, 180_000)
+    .action(async (goalId: string, opts: { timeout: number }) => {
+      setExitCode(await withClient((client) => runWatch(client, goalId, { timeoutMs: opts.timeout }, out)));
+    });
 
   program
     .command('goals')

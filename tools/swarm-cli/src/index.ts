@@ -7,6 +7,7 @@ export {
   runGoal,
 } from './commands/goal.command.js';
 export type { GoalCommandOptions } from './commands/goal.command.js';
+export { followToEnd, runWatch } from './commands/watch.command.js';
 export { runInspect, runStatus, renderSummary } from './commands/inspect.command.js';
 export { parseQueueName, renderDeadLetter, runDlqList, runDlqReplay } from './commands/dlq.command.js';
 export { CliError, EXIT_CODES } from './errors.js';

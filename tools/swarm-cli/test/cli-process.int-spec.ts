@@ -115,6 +115,8 @@ describe('swarm on bad usage', () => {
       'unknown component "speed"',
     ),
     usage(['demo', '--weights', ZERO_WEIGHTS], 'every component is 0'),
+    usage(['watch', 'a.>'], 'goal id "a.>" rejected'),
+    usage(['watch', refused.unknown], `no events for goal ${refused.unknown}`),
   ])(
     'exits 2 on "swarm $command" with one "swarm:" line naming the problem and no stack',
     async ({ args, problem }) => {
@@ -190,6 +192,35 @@ describe('swarm goal --wait', () => {
       ),
       `reports: ${goalId}/report.md (Markdown) and ${goalId}/report.html (HTML) in object store swarm-reports`,
     ]);
+  });
+});
+
+describe('swarm watch', () => {
+  it("re-attaches to a running goal: its events so far, then live to its end, with the goal's exit code", async () => {
+    const goalId = uniqueName('watched');
+    const submission = buildGoalSubmission({ text: 'find agent tools' }, { goalId });
+    await client.submitGoal({ subject: submission.subject, message: submission.message });
+    let attached!: () => void;
+    const printing = new Promise<void>((resolve) => (attached = resolve));
+    const running = runCli(['watch', goalId, '--timeout', '60000'], (child) =>
+      child.stdout.once('data', () => attached()),
+    );
+    await printing;
+    const failed: GoalFailed = {
+      type: 'goal.failed',
+      ...envelope(goalId, 'goal.failed'),
+      ...emitter('rank'),
+      reason: { code: 'stopped-by-test', message: 'the test ends this goal', retryable: false },
+      deadLetterId: null,
+    };
+    await recordEnd(failed);
+    await client.publish({ subject: client.topology.eventSubject(goalId, failed.type), message: failed });
+    const run = await running;
+    expect(run).toMatchObject({ code: 5, stderr: '' });
+    expect(run.stdout).toMatch(/^ +\+0\.00s +goal submitted: "find agent tools"$/m);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toMatch(
+      new RegExp(`^goal ${goalId} FAILED in \\d+\\.\\d\\ds \\(stopped-by-test\\): the test ends this goal$`),
+    );
   });
 });
 

@@ -1,9 +1,9 @@
 import type { Ranking } from '@swarm/contracts';
 
-/** The names of the sinks a deployment can enable (`DELIVERY_SINKS`) and a goal can ask for (`deliverTo`). */
-export const SINK_NAMES = { stdout: 'stdout', file: 'file', webhook: 'webhook', email: 'email' } as const;
-/** A sink's name. */
-export type SinkName = (typeof SINK_NAMES)[keyof typeof SINK_NAMES];
+// The sink names (what a deployment can enable in `DELIVERY_SINKS` and a goal can ask for in `deliverTo`) are
+// the contract's, so the swarm CLI refuses an unknown sink with the same list.
+export { SINK_NAMES } from '@swarm/contracts';
+export type { SinkName } from '@swarm/contracts';
 
 /** A finished report on its way out, the same for every sink. */
 export interface ReportDelivery {

@@ -1,5 +1,5 @@
 import type { DevStack } from '@swarm/local-stack';
-import { demoHeadline, describeStack, reportFilesLine } from './dev.command.js';
+import { demoHeadline, describeAgents, describeStack, reportFilesLine } from './dev.command.js';
 import { agentModels } from './model-flags.js';
 
 const stack = {
@@ -34,5 +34,21 @@ describe('reportFilesLine', () => {
     expect(reportFilesLine('/home/me/.swarm/reports', 'g-1')).toBe(
       'report files: /home/me/.swarm/reports/g-1.md and /home/me/.swarm/reports/g-1.html',
     );
+  });
+});
+
+describe('describeAgents', () => {
+  it('gives each replica one line with its health and metrics URLs', () => {
+    expect(
+      describeAgents([
+        { instance: 'search-1', healthPort: 41001 },
+        { instance: 'communications-1', healthPort: 41002 },
+        { instance: 'scraper-1', healthPort: undefined },
+      ]),
+    ).toEqual([
+      '  search-1          health http://127.0.0.1:41001/readyz  metrics http://127.0.0.1:41001/metrics',
+      '  communications-1  health http://127.0.0.1:41002/readyz  metrics http://127.0.0.1:41002/metrics',
+      '  scraper-1         (no health endpoint)',
+    ]);
   });
 });

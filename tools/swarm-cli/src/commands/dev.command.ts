@@ -1,9 +1,11 @@
 import path from 'node:path';
 import type { DevStack } from '@swarm/local-stack';
 import { AGENT_PACKAGES, startDevStack } from '@swarm/local-stack';
-import type { AgentKind, AgentScale } from '@swarm/local-stack';
+import type { AgentKind, AgentProcess, AgentScale } from '@swarm/local-stack';
 import type { ExitCode } from '../errors.js';
 import { connectClient } from '../cli-bus.js';
+import { GoalTally, renderTally } from '../goals/goal-tally.js';
+import { followGoalTally } from '../goals/goal-tally-follow.js';
 import type { GoalEvent } from '../goals/goal-timeline.js';
 import type { GoalCommandOptions } from './goal.command.js';
 import { runGoal } from './goal.command.js';
@@ -75,25 +77,80 @@ async function startStack(options: StackOptions, onAgentLine?: (instance: string
   return { stack, models: agentModels(flags, options.env) };
 }
 
-/** `swarm dev`: runs everything locally until Ctrl-C, printing each agent's output with its instance name. */
-export async function runDev(
-  options: StackOptions & { quiet?: boolean },
-  out: (line: string) => void,
-): Promise<void> {
+/**
+ * One line per agent replica: its instance name and the URLs of its health endpoints (`/healthz`, `/readyz`) and
+ * its Prometheus metrics (`/metrics`), all on loopback. Pure.
+ */
+export function describeAgents(agents: readonly Pick<AgentProcess, 'instance' | 'healthPort'>[]): string[] {
+  const width = Math.max(0, ...agents.map((agent) => agent.instance.length));
+  return agents.map((agent) => {
+    if (agent.healthPort === undefined) return `  ${agent.instance.padEnd(width)}  (no health endpoint)`;
+    const base = `http://127.0.0.1:${agent.healthPort}`;
+    return `  ${agent.instance.padEnd(width)}  health ${base}/readyz  metrics ${base}/metrics`;
+  });
+}
+
+/** `swarm dev`'s options: `logs` prints every agent's output; `quiet` prints no goal tally. */
+type DevOptions = StackOptions & { readonly logs?: boolean; readonly quiet?: boolean };
+
+/**
+ * `swarm dev`: runs everything locally until Ctrl-C. Prints the stack, one line per agent with its health and
+ * metrics URLs, how to submit a goal, then (unless `quiet`) a running tally of the goals on the events stream,
+ * one line each time it changes; with `logs`, every agent's output too, prefixed with its instance name.
+ */
+export async function runDev(options: DevOptions, out: (line: string) => void): Promise<void> {
   checkModelFlags(options.models ?? {}, options.env);
   const { stack, models } = await startStack(
     options,
-    options.quiet ? undefined : (instance, line) => out(`[${instance}] ${line}`),
+    options.logs ? (instance, line) => out(`[${instance}] ${line}`) : undefined,
   );
+  const byInstance = [...stack.agents].sort((a, b) => a.instance.localeCompare(b.instance));
   out(
-    `swarm dev is up:\n${describeStack(stack, models)}\nsubmit a goal in another terminal: NATS_URL=${stack.natsUrl} npx swarm goal "find top 5 agentic AI tools" --wait\nCtrl-C stops everything.`,
+    [
+      'swarm dev is up:',
+      describeStack(stack, models),
+      ...describeAgents(byInstance),
+      `submit a goal in another terminal: NATS_URL=${stack.natsUrl} npx swarm goal "find top 5 agentic AI tools" --wait`,
+      'Ctrl-C stops everything.',
+    ].join('\n'),
   );
+  const stopTally = new AbortController();
+  const tally = options.quiet
+    ? undefined
+    : await startTally(stack.natsUrl, options.env, stopTally.signal, out);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
   });
+  stopTally.abort();
+  await tally?.done;
   out('stopping: agents drain their in-flight tasks');
   await stack.stop();
+}
+
+/**
+ * Connects and starts following the goals' events, printing the tally line now and each time it reads
+ * differently; `done` settles once `signal` aborted and the connection is closed.
+ */
+async function startTally(
+  natsUrl: string,
+  env: Env,
+  signal: AbortSignal,
+  out: (line: string) => void,
+): Promise<{ readonly done: Promise<void> }> {
+  const client = await connectClient({ ...env, NATS_URL: natsUrl });
+  let shown = renderTally(new GoalTally().counts());
+  out(shown);
+  const done = followGoalTally(client, signal, (counts) => {
+    const line = renderTally(counts);
+    if (line !== shown) out((shown = line));
+  })
+    .catch((error: unknown) => {
+      if (!signal.aborted)
+        out(`goal tally stopped: ${error instanceof Error ? error.message : String(error)}`);
+    })
+    .finally(() => client.close());
+  return { done };
 }
 
 /** `swarm demo "<text>"`: dev + goal + wait + clean shutdown. Returns the goal's exit code. */

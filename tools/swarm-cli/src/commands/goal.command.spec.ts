@@ -1,3 +1,4 @@
+import { SINK_NAMES } from '@swarm/contracts';
 import { CliError } from '../errors.js';
 import { DELIVERY_SINKS, exitCodeOf, parseDeliverTo, parseWeights } from './goal.command.js';
 
@@ -38,6 +39,8 @@ describe('goal command', () => {
   });
 
   it('accepts the sinks the communications agent knows, and refuses another naming the known ones', () => {
+    // The contract's names, which the communications agent's sinks carry: one list, not a copy.
+    expect(DELIVERY_SINKS).toEqual(Object.values(SINK_NAMES));
     expect(DELIVERY_SINKS).toEqual(['stdout', 'file', 'webhook', 'email']);
     expect(parseDeliverTo(' file, webhook,file ')).toEqual(['file', 'webhook']);
     expect(() => parseDeliverTo('file,slack')).toThrow(

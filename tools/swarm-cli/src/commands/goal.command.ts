@@ -1,15 +1,13 @@
 import type { SwarmClient } from '@swarm/transport';
-import { ScoringWeights } from '@swarm/contracts';
+import { isSinkName, ScoringWeights, SINK_NAMES } from '@swarm/contracts';
+import type { SinkName } from '@swarm/contracts';
 import { CliError, EXIT_CODES } from '../errors.js';
 import type { ExitCode } from '../errors.js';
-import { offsetOf, renderEventLine } from '../display/event-line.js';
-import { renderGoalEnd } from '../display/goal-end.js';
-import { renderUsageSummary } from '../display/usage-lines.js';
-import { renderIgnored } from '../goals/event-trust.js';
-import { followGoal } from '../goals/follow-goal.js';
 import { buildGoalSubmission, inferTopN } from '../goals/goal-submission.js';
 import type { GoalEvent } from '../goals/goal-timeline.js';
-import { summarizeUsage } from '../goals/usage-summary.js';
+import { followToEnd } from './watch.command.js';
+
+export { exitCodeOf } from './watch.command.js';
 
 /** Options of `swarm goal`. */
 export interface GoalCommandOptions {
@@ -24,12 +22,11 @@ export interface GoalCommandOptions {
 }
 
 /**
- * The delivery sinks a goal may name in `deliverTo` (`--deliver-to`): the names of the communications agent's
- * sinks (`SINK_NAMES` in services/communications/src/sinks/delivery-sink.ts; the contracts leave `deliverTo` a
- * free string). Keep the two lists equal. A deployment enables some of them (`DELIVERY_SINKS`); a goal naming one
- * it does not enable still fails at the communications agent.
+ * The delivery sinks a goal may name in `deliverTo` (`--deliver-to`): the contract's `SINK_NAMES`, the names the
+ * communications agent's sinks carry. A deployment enables some of them (`DELIVERY_SINKS`); a goal naming one it
+ * does not enable still fails at the communications agent.
  */
-export const DELIVERY_SINKS = ['stdout', 'file', 'webhook', 'email'] as const;
+export const DELIVERY_SINKS: readonly SinkName[] = Object.values(SINK_NAMES);
 
 /** The score components a goal may weigh, as the contract's `ScoringWeights` names them. */
 const WEIGHT_NAMES = Object.keys(ScoringWeights.shape);
@@ -78,21 +75,13 @@ export function parseDeliverTo(spec: string): string[] {
     .split(',')
     .map((name) => name.trim())
     .filter((name) => name !== '');
-  const known: readonly string[] = DELIVERY_SINKS;
-  const unknown = names.filter((name) => !known.includes(name));
+  const unknown = names.filter((name) => !isSinkName(name));
   if (names.length === 0 || unknown.length > 0)
     throw new CliError(
       `bad --deliver-to "${spec}": ${names.length === 0 ? 'names no sink' : `unknown sink ${unknown.map((n) => `"${n}"`).join(', ')}`}; the sinks are ${DELIVERY_SINKS.join(', ')}`,
       EXIT_CODES.usage,
     );
   return [...new Set(names)];
-}
-
-/** The exit code of a finished goal. Pure. */
-export function exitCodeOf(final: GoalEvent): ExitCode {
-  if (final.type === 'goal.failed') return EXIT_CODES.goalFailed;
-  const outcome = final.body['outcome'];
-  return outcome === 'rejected' || outcome === 'approval-expired' ? EXIT_CODES.goalRejected : EXIT_CODES.ok;
 }
 
 /**
@@ -122,33 +111,16 @@ export async function runGoal(
   const ack = await client.submitGoal({ subject: submission.subject, message: submission.message });
   out(`goal ${submission.goalId} ${ack.duplicate ? 'was already submitted (same content)' : 'submitted'}`);
   if (!options.wait) {
-    out(`follow it with: swarm status ${submission.goalId}  |  swarm inspect ${submission.goalId}`);
+    out(
+      `follow it with: swarm watch ${submission.goalId}  |  swarm status ${submission.goalId}  |  swarm inspect ${submission.goalId}`,
+    );
     return { goalId: submission.goalId, exitCode: EXIT_CODES.ok };
   }
-  let start: Date | undefined;
-  const { final, events } = await followGoal(client, submission.goalId, {
-    timeoutMs: options.timeout,
-    onEvent: (event) => {
-      start ??= event.time;
-      out(renderEventLine(event, start));
-    },
-    onIgnored: (ignored) => {
-      start ??= ignored.event.time;
-      out(`${offsetOf(ignored.event, start)}  ${renderIgnored(ignored)}`);
-    },
-  });
-  const artifact = final.body['reportArtifact'];
-  if (typeof artifact === 'string') {
-    const goal = await client.goal(submission.goalId);
-    const report = await goal.getArtifact(artifact);
-    if (report) out(`\n${new TextDecoder().decode(report)}`);
-  }
-  const usage = summarizeUsage(events);
-  if (usage) out(['', ...renderUsageSummary(usage)].join('\n'));
-  const end = renderGoalEnd(submission.goalId, final, {
-    start,
-    reportsBucket: client.topology.artifactBuckets.reports,
-  });
-  out(['', ...end].join('\n'));
-  return { goalId: submission.goalId, exitCode: exitCodeOf(final), final };
+  const { exitCode, final } = await followToEnd(
+    client,
+    submission.goalId,
+    { timeoutMs: options.timeout },
+    out,
+  );
+  return { goalId: submission.goalId, exitCode, final };
 }

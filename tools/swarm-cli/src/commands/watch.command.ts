@@ -1,0 +1,69 @@
+import type { SwarmClient } from '@swarm/transport';
+import { CliError, EXIT_CODES } from '../errors.js';
+import type { ExitCode } from '../errors.js';
+import { offsetOf, renderEventLine } from '../display/event-line.js';
+import { renderGoalEnd } from '../display/goal-end.js';
+import { renderUsageSummary } from '../display/usage-lines.js';
+import { renderIgnored } from '../goals/event-trust.js';
+import { followGoal } from '../goals/follow-goal.js';
+import type { GoalEvent } from '../goals/goal-timeline.js';
+import { summarizeUsage } from '../goals/usage-summary.js';
+
+/** The exit code of a finished goal. Pure. */
+export function exitCodeOf(final: GoalEvent): ExitCode {
+  if (final.type === 'goal.failed') return EXIT_CODES.goalFailed;
+  const outcome = final.body['outcome'];
+  return outcome === 'rejected' || outcome === 'approval-expired' ? EXIT_CODES.goalRejected : EXIT_CODES.ok;
+}
+
+/**
+ * Follows a goal from its first event to its end, printing each hand-off as it is (or was) published and each
+ * event ignored as forged in its place; then the report, the model usage when an agent called a model, and last
+ * how the goal ended and its report artifacts. What `swarm goal --wait` and `swarm watch` end with. Returns the
+ * goal's exit code. Throws CliError (exit 4) when the goal does not end within `timeoutMs`.
+ */
+export async function followToEnd(
+  client: SwarmClient,
+  goalId: string,
+  options: { readonly timeoutMs: number },
+  out: (line: string) => void,
+): Promise<{ exitCode: ExitCode; final: GoalEvent }> {
+  let start: Date | undefined;
+  const { final, events } = await followGoal(client, goalId, {
+    timeoutMs: options.timeoutMs,
+    onEvent: (event) => {
+      start ??= event.time;
+      out(renderEventLine(event, start));
+    },
+    onIgnored: (ignored) => {
+      start ??= ignored.event.time;
+      out(`${offsetOf(ignored.event, start)}  ${renderIgnored(ignored)}`);
+    },
+  });
+  const artifact = final.body['reportArtifact'];
+  if (typeof artifact === 'string') {
+    const report = await (await client.goal(goalId)).getArtifact(artifact);
+    if (report) out(`\n${new TextDecoder().decode(report)}`);
+  }
+  const usage = summarizeUsage(events);
+  if (usage) out(['', ...renderUsageSummary(usage)].join('\n'));
+  const end = renderGoalEnd(goalId, final, { start, reportsBucket: client.topology.artifactBuckets.reports });
+  out(['', ...end].join('\n'));
+  return { exitCode: exitCodeOf(final), final };
+}
+
+/**
+ * `swarm watch <goal>`: re-attaches to a goal (after Ctrl-C on `swarm goal --wait`, or from another terminal):
+ * prints the events so far, follows live to the end and ends like `goal --wait`, with the same exit codes; a goal
+ * that already ended is printed through to its end at once. Throws CliError (usage) for a goal with no events.
+ */
+export async function runWatch(
+  client: SwarmClient,
+  goalId: string,
+  options: { readonly timeoutMs: number },
+  out: (line: string) => void,
+): Promise<ExitCode> {
+  if ((await client.goalEvents(goalId)).length === 0)
+    throw new CliError(`no events for goal ${goalId}`, EXIT_CODES.usage);
+  return (await followToEnd(client, goalId, options, out)).exitCode;
+}

@@ -1,0 +1,52 @@
+import { GoalTally, renderTally } from './goal-tally.js';
+import type { GoalEvent } from './goal-timeline.js';
+
+const event = (type: string, body: Record<string, unknown> = {}): GoalEvent => ({
+  type,
+  time: new Date(0),
+  body: { type, ...body },
+});
+
+describe('GoalTally', () => {
+  it('counts each goal once, under where it stands now', () => {
+    const tally = new GoalTally();
+    tally.apply('g-1', event('goal.submitted'));
+    tally.apply('g-2', event('goal.submitted'));
+    tally.apply('g-2', event('task.claimed'));
+    tally.apply('g-3', event('goal.submitted'));
+    tally.apply('g-3', event('approval.requested'));
+    tally.apply('g-3', event('task.completed'));
+    tally.apply('g-4', event('goal.submitted'));
+    tally.apply('g-4', event('goal.completed', { outcome: 'delivered' }));
+    tally.apply('g-5', event('goal.failed'));
+    tally.apply('g-6', event('goal.completed', { outcome: 'nothing-found' }));
+    expect(tally.counts()).toEqual({
+      submitted: 6,
+      running: 2,
+      awaitingApproval: 1,
+      delivered: 1,
+      failed: 1,
+      otherEnd: 1,
+    });
+  });
+
+  it('resumes a goal on its decision, keeps an ended goal ended and says when the counts change', () => {
+    const tally = new GoalTally();
+    expect(tally.apply('g-1', event('approval.requested'))).toBe(true);
+    expect(tally.apply('g-1', event('approval.granted'))).toBe(true);
+    expect(tally.counts()).toMatchObject({ running: 1, awaitingApproval: 0 });
+    expect(tally.apply('g-1', event('task.claimed'))).toBe(false);
+    expect(tally.apply('g-1', event('goal.completed', { outcome: 'delivered' }))).toBe(true);
+    // A late event of the report task (its completion) does not reopen the goal.
+    expect(tally.apply('g-1', event('task.completed'))).toBe(false);
+    expect(tally.counts()).toMatchObject({ running: 0, delivered: 1 });
+  });
+
+  it('renders as one line', () => {
+    const tally = new GoalTally();
+    tally.apply('g-1', event('goal.submitted'));
+    expect(renderTally(tally.counts())).toBe(
+      'goals  1 submitted | 1 running | 0 waiting for approval | 0 delivered | 0 failed | 0 ended undelivered (nothing found, rejected, expired)',
+    );
+  });
+});
