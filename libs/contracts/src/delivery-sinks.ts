@@ -1,8 +1,8 @@
 /**
  * The names of the communications agent's delivery sinks: what a deployment can enable (its `DELIVERY_SINKS`
  * setting) and what a goal can name in `deliverTo`. The goal schema leaves `deliverTo` free strings (a new sink
- * must not be a breaking change); the `swarm` CLI refuses any other name at submission, and a sink the
- * deployment does not enable fails the goal's delivery.
+ * must not be a breaking change); the `swarm` CLI refuses any other name at submission, and the door refuses a
+ * sink the deployment does not enable (its `DEPLOYMENT_KEYS.delivery` record).
  */
 export const SINK_NAMES = { stdout: 'stdout', file: 'file', webhook: 'webhook', email: 'email' } as const;
 

@@ -2,6 +2,8 @@ export { SCHEMA_VERSION } from './version.js';
 export { LIMITS } from './limits.js';
 export { isSinkName, SINK_NAMES } from './delivery-sinks.js';
 export type { SinkName } from './delivery-sinks.js';
+export { DeliveryCapabilities, DEPLOYMENT_KEYS, sinksNotEnabled } from './deployment-record.js';
+export type { DeploymentKey } from './deployment-record.js';
 export { AgentRef, Envelope, envelopeShape, ErrorInfo, GoalId, MessageId } from './envelope.js';
 export { GoalSpec, GoalSubmitted, ScoringWeights } from './goal.js';
 export type { GoalSpecInput } from './goal.js';

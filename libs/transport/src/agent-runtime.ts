@@ -1,4 +1,4 @@
-import type { AgentRef } from '@swarm/contracts';
+import type { AgentRef, DeploymentKey } from '@swarm/contracts';
 import { BusConnection } from './bus/bus-connection.js';
 import { publishMessage } from './bus/publisher.js';
 import { GoalContextFactory } from './context/goal-context-factory.js';
@@ -6,7 +6,12 @@ import { Provisioner } from './provision/provisioner.js';
 import { DeadLetterer } from './queue/dead-letterer.js';
 import { MaxDeliveriesSweeper } from './queue/max-deliveries-sweeper.js';
 import type { GoalKeyChange, GoalKeysWatch } from './context/goal-keys-watch.js';
-import type { DeadLetterHookFn, OutboundMessage, QueueBinding, TaskHandlerFn } from './queue/queue-binding.js';
+import type {
+  DeadLetterHookFn,
+  OutboundMessage,
+  QueueBinding,
+  TaskHandlerFn,
+} from './queue/queue-binding.js';
 import { QueueWorker } from './queue/queue-worker.js';
 import type { TransportLogger } from './queue/task-runner.js';
 import { TaskRunner } from './queue/task-runner.js';
@@ -136,6 +141,16 @@ export class AgentRuntime {
    */
   async publish(outbound: OutboundMessage): Promise<void> {
     await publishMessage(this.bus, outbound);
+  }
+
+  /**
+   * Announces something about this deployment: puts `value` (JSON) under a deployment-level key of the goals
+   * bucket (`DEPLOYMENT_KEYS`, e.g. the communications agent's `DeliveryCapabilities`), which clients read
+   * before they submit. A plain put: replicas writing the same content is fine. Needs publish rights on
+   * `$KV.<goals bucket>.<key>`; throws what the server answers otherwise.
+   */
+  putDeploymentRecord(key: DeploymentKey, value: unknown): Promise<void> {
+    return this.goals.putDeploymentRecord(key, value);
   }
 
   /**

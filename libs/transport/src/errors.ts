@@ -18,6 +18,8 @@ export const TRANSPORT_ERROR_CODES = {
   /** A task the goal's context says is not due (forged, or for a goal that never got that far). */
   taskNotDue: 'task-not-due',
   replayRefused: 'replay-refused',
+  /** A goal naming a delivery sink the deployment's communications agent does not enable. */
+  sinkNotEnabled: 'sink-not-enabled',
 } as const;
 /** A stable error code. */
 export type TransportErrorCode = (typeof TRANSPORT_ERROR_CODES)[keyof typeof TRANSPORT_ERROR_CODES];
@@ -109,6 +111,28 @@ export class SwarmFullError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message, options);
+  }
+}
+
+/**
+ * A new goal refused at the door: its `deliverTo` names a delivery sink that this deployment's communications
+ * agent does not enable (the deployment record `DEPLOYMENT_KEYS.delivery`). Nothing was published. Not
+ * retryable: submit without that sink, or enable it (`DELIVERY_SINKS`).
+ */
+export class SinkNotEnabledError extends Error {
+  override readonly name = 'SinkNotEnabledError';
+  readonly code = TRANSPORT_ERROR_CODES.sinkNotEnabled;
+  readonly retryable = false;
+  constructor(
+    /** The sinks the goal names that the deployment does not enable. */
+    readonly sinks: readonly string[],
+    /** The sinks the deployment enables. */
+    readonly enabled: readonly string[],
+  ) {
+    super(
+      `goal refused: this deployment does not deliver to ${sinks.map((s) => `"${s}"`).join(', ')}; ` +
+        `its communications agent enables ${enabled.join(', ')} (DELIVERY_SINKS). Nothing was submitted`,
+    );
   }
 }
 

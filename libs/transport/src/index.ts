@@ -21,6 +21,7 @@ export {
   NotConnectedError,
   REFUSAL_CODES,
   ReplayRefusedError,
+  SinkNotEnabledError,
   SwarmFullError,
   TaskError,
   TopologyConflictError,

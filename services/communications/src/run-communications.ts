@@ -6,6 +6,7 @@ import { COMMUNICATIONS_PROFILE } from './agent.profile.js';
 import { ApprovalResumer } from './approval/approval-resumer.js';
 import { CommunicationsModule } from './communications.module.js';
 import type { CommunicationsConfig } from './config.js';
+import { announceDelivery, deliveryCapabilities } from './delivery/delivery-announcement.js';
 
 /** A running communications replica: the agent and the resumer of goals parked for approval. */
 export interface RunningCommunications {
@@ -15,8 +16,9 @@ export interface RunningCommunications {
 }
 
 /**
- * Boots one communications replica as main.ts does: the agent (its report queue) and the ApprovalResumer beside
- * it, on the agent's connection. `close()` stops the resumer first, then drains the agent.
+ * Boots one communications replica as main.ts does: the agent (its report queue), the announcement of its
+ * delivery sinks (`DEPLOYMENT_KEYS.delivery`, read by the door) and the ApprovalResumer beside it, on the
+ * agent's connection. `close()` stops the resumer first, then drains the agent.
  */
 export async function runCommunications(
   config: CommunicationsConfig,
@@ -30,6 +32,10 @@ export async function runCommunications(
     model: config.model,
     handleSignals: false,
   });
+  const announcement = deliveryCapabilities(config.sinks.enabled, config.transport.instanceId, new Date());
+  await announceDelivery(agent.server.agentRuntime, announcement, (message) =>
+    new Logger('DeliveryAnnouncement').warn(message),
+  );
   let resumer: ApprovalResumer;
   try {
     resumer = await ApprovalResumer.start(

@@ -79,6 +79,14 @@ describe('the shipped permissions refuse every probe while goals still complete'
     expect(await probe(user).putContext(`${goalId}.${key}`, { forged: true })).toBe('refused');
   });
 
+  it('lets every user read the delivery sinks communications announced, and refuses anyone else writing them', async () => {
+    const announced = await probe('cli').readContext('=deployment.delivery');
+    expect(JSON.parse(announced ?? '{}')).toMatchObject({ sinks: expect.any(Array) });
+    for (const user of ['search', 'scraper', 'ranker', 'cli', 'approver'])
+      expect(await probe(user).putContext('=deployment.delivery', { sinks: ['webhook'] })).toBe('refused');
+    expect(await probe('cli').readContext('=deployment.delivery')).toEqual(announced);
+  });
+
   it.each(['search', 'scraper', 'ranker'])('refuses %s rewriting a stored report', async (user) => {
     expect(await probe(user).putObject('swarm-reports', `${goalId}/report.md`, '# forged')).toBe('refused');
     expect(await violated(user, /Subject "\$O\.swarm-reports\./)).toBe(true);

@@ -1,6 +1,6 @@
 import { CommanderError, InvalidArgumentError } from 'commander';
 import { StackConfigError } from '@swarm/local-stack';
-import { SwarmFullError } from '@swarm/transport';
+import { SinkNotEnabledError, SwarmFullError } from '@swarm/transport';
 import { exitOf } from './cli-exit.js';
 import { CliError, EXIT_CODES } from './errors.js';
 
@@ -57,6 +57,15 @@ describe('exitOf', () => {
     expect(exitOf(full)).toEqual({
       exitCode: 7,
       line: 'swarm: new goals refused, the swarm is full: stream SWARM_EVENTS holds 95 of its 100 messages',
+    });
+  });
+
+  it('ends a goal naming a sink the deployment does not enable as a usage error (2), naming both', () => {
+    expect(exitOf(new SinkNotEnabledError(['webhook'], ['file', 'stdout']))).toEqual({
+      exitCode: 2,
+      line:
+        'swarm: goal refused: this deployment does not deliver to "webhook"; its communications agent enables ' +
+        'file, stdout (DELIVERY_SINKS). Nothing was submitted',
     });
   });
 });

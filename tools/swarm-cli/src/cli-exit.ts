@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { StackConfigError } from '@swarm/local-stack';
-import { SwarmFullError } from '@swarm/transport';
+import { SinkNotEnabledError, SwarmFullError } from '@swarm/transport';
 import { CliError, EXIT_CODES } from './errors.js';
 
 /** How the CLI ends after an error: the exit code and, unless something was already printed, one stderr line. */
@@ -16,7 +16,8 @@ const oneLine = (message: string) => `swarm: ${message.replace(/\s*\n\s*/g, ' ')
  * The one place that decides how an error ends the CLI. The argument parser's errors (a missing argument, an
  * unknown flag or command, a flag value its parser refused, a required flag not given) are usage errors, exit 2;
  * help and `--version` end with 0; `swarm` or `swarm dlq` without a subcommand has printed its help on stderr
- * and ends with 2. A CliError carries its own code, a bad `--scale` is a usage error, a goal refused at the door
+ * and ends with 2. A CliError carries its own code, a bad `--scale` is a usage error, and so is a goal refused at
+ * the door for naming a sink the deployment does not enable (SinkNotEnabledError); a goal refused at the door
  * because the swarm is full (SwarmFullError) exit 7, anything else exit 1.
  * Pure.
  */
@@ -28,6 +29,8 @@ export function exitOf(error: unknown): CliExit {
   }
   if (error instanceof CliError) return { exitCode: error.exitCode, line: oneLine(error.message) };
   if (error instanceof StackConfigError) return { exitCode: EXIT_CODES.usage, line: oneLine(error.message) };
+  if (error instanceof SinkNotEnabledError)
+    return { exitCode: EXIT_CODES.usage, line: oneLine(error.message) };
   if (error instanceof SwarmFullError)
     return { exitCode: EXIT_CODES.swarmFull, line: oneLine(error.message) };
   const message = error instanceof Error ? error.message : String(error);

@@ -1,7 +1,8 @@
 import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
 import type { StreamRole } from '@swarm/contracts';
+import { DeliveryCapabilities, GoalSubmitted, sinksNotEnabled } from '@swarm/contracts';
 import type { BusConnection } from '../bus/bus-connection.js';
-import { SwarmFullError } from '../errors.js';
+import { SinkNotEnabledError, SwarmFullError } from '../errors.js';
 import type { BusTopology } from '../topology.js';
 import type { CapacityReading } from './goal-admission.js';
 import { decideAdmission, describeRefusal, NEXT_STEP } from './goal-admission.js';
@@ -94,4 +95,28 @@ export function fullStoreError(error: unknown, stream: string): SwarmFullError |
     `new goals refused, the swarm is full: ${resource} refused the goal (${reason}). ${NEXT_STEP}`,
     { cause: error },
   );
+}
+
+/**
+ * Refuses a `goal.submitted` message whose `deliverTo` names a sink the deployment does not enable, as the
+ * communications agent announced it (`readRecord` gives the raw `DEPLOYMENT_KEYS.delivery` record). No record
+ * (communications never started, an older deployment, no goals bucket yet) or one this client cannot parse (a
+ * newer deployment's sink) admits the goal: the communications agent still fails a goal it cannot deliver.
+ */
+export async function checkDeliverySinks(
+  message: unknown,
+  readRecord: () => Promise<unknown>,
+): Promise<SinkNotEnabledError | undefined> {
+  const goal = GoalSubmitted.safeParse(message);
+  const deliverTo = goal.success ? goal.data.goal.deliverTo : undefined;
+  if (!deliverTo || deliverTo.length === 0) return undefined;
+  const record = await readRecord().catch((error: unknown) => {
+    if (error instanceof JetStreamApiError && error.code === JetStreamApiCodes.StreamNotFound)
+      return undefined;
+    throw error;
+  });
+  const capabilities = DeliveryCapabilities.safeParse(record);
+  if (!capabilities.success) return undefined;
+  const missing = sinksNotEnabled(deliverTo, capabilities.data);
+  return missing.length === 0 ? undefined : new SinkNotEnabledError(missing, capabilities.data.sinks);
 }

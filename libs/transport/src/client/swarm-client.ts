@@ -1,9 +1,10 @@
 import type { JsMsg, StoredMsg } from '@nats-io/jetstream';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import { context } from '@opentelemetry/api';
-import type { DeadLetterRecord, GoalEndRecord, GoalEvidence } from '@swarm/contracts';
+import type { DeadLetterRecord, DeploymentKey, GoalEndRecord, GoalEvidence } from '@swarm/contracts';
 import {
   CONTEXT_KEYS,
+  DEPLOYMENT_KEYS,
   DeadLetterRecord as DeadLetterRecordSchema,
   GoalEndRecord as GoalEndRecordSchema,
   HEADERS,
@@ -21,7 +22,7 @@ import type { OutboundMessage } from '../queue/queue-binding.js';
 import type { TransportSettings } from '../settings.js';
 import type { BusTopology } from '../topology.js';
 import { ReplayRefusedError } from '../errors.js';
-import { checkGoalAdmission, fullStoreError } from './goal-door.js';
+import { checkDeliverySinks, checkGoalAdmission, fullStoreError } from './goal-door.js';
 import type { ReplayTarget } from './replay-target.js';
 import { replayHeaders, replayTargetOf } from './replay-target.js';
 
@@ -107,7 +108,10 @@ export class SwarmClient {
    * the JetStream account is at or above `admissionHighWater` of its max bytes or messages, the goal is refused
    * and nothing is published, so the goals already running keep the room left; a publish the server refuses
    * as full gets the same error. A goal already stored with this message id is acknowledged as a duplicate
-   * even then. Otherwise the same as `publish`.
+   * even then. Before that, a goal whose `deliverTo` names a sink the deployment's communications agent does
+   * not enable (its `DEPLOYMENT_KEYS.delivery` record; no record admits the goal) is refused and nothing is
+   * published. Otherwise the same as `publish`.
+   * @throws SinkNotEnabledError (code `sink-not-enabled`, not retryable) naming the sinks and the enabled ones.
    * @throws SwarmFullError (code `swarm-full`, retryable) naming what is full and how full.
    */
   async submitGoal(
@@ -116,6 +120,10 @@ export class SwarmClient {
   ): Promise<PublishAck> {
     if (outbound.message.type !== 'goal.submitted')
       throw new Error(`submitGoal takes a goal.submitted message, not "${outbound.message.type}"`);
+    const undeliverable = await checkDeliverySinks(outbound.message, () =>
+      this.deploymentRecord(DEPLOYMENT_KEYS.delivery),
+    );
+    if (undeliverable) throw undeliverable;
     const refused = await checkGoalAdmission(this.bus, this.topology, this.settings.admissionHighWater);
     if (refused) {
       const last = { last: outbound.subject }; // best effort: without the right to read it, the refusal stands
@@ -143,8 +151,21 @@ export class SwarmClient {
 
   /** The shared context of one goal. */
   async goal(goalId: string): Promise<GoalContext> {
+    return (await this.contexts()).forGoal(goalId);
+  }
+
+  /**
+   * A deployment-level record of the goals bucket (e.g. `DEPLOYMENT_KEYS.delivery`, what the communications
+   * agent can deliver) as raw JSON; `undefined` when absent. Validate it with its contracts schema.
+   * @throws the JetStream API error when the goals bucket does not exist.
+   */
+  async deploymentRecord(key: DeploymentKey): Promise<unknown> {
+    return (await this.contexts()).readDeploymentRecord(key);
+  }
+
+  private async contexts(): Promise<GoalContextFactory> {
     this.goals ??= await GoalContextFactory.open(this.bus, this.topology, this.settings.casMaxAttempts);
-    return this.goals.forGoal(goalId);
+    return this.goals;
   }
 
   /**

@@ -1,9 +1,11 @@
 import type { KV } from '@nats-io/kv';
 import { Kvm } from '@nats-io/kv';
 import { Objm } from '@nats-io/obj';
+import type { DeploymentKey } from '@swarm/contracts';
 import type { BusConnection } from '../bus/bus-connection.js';
 import type { BusTopology } from '../topology.js';
 import type { ArtifactStores } from './goal-context.js';
+import { putDeploymentRecord, readDeploymentRecord } from './deployment-records.js';
 import { GoalContext } from './goal-context.js';
 import type { GoalKeyChange, GoalKeysWatch } from './goal-keys-watch.js';
 import { watchGoalKeys } from './goal-keys-watch.js';
@@ -34,6 +36,16 @@ export class GoalContextFactory {
 
   forGoal(goalId: string): GoalContext {
     return new GoalContext(goalId, this.kv, this.objects, this.casMaxAttempts);
+  }
+
+  /** Reads a deployment-level record (see `readDeploymentRecord`): its JSON, or `undefined` when absent. */
+  readDeploymentRecord(key: DeploymentKey): Promise<unknown> {
+    return readDeploymentRecord(this.kv, key);
+  }
+
+  /** Writes a deployment-level record with a plain put (see `putDeploymentRecord`). */
+  putDeploymentRecord(key: DeploymentKey, value: unknown): Promise<void> {
+    return putDeploymentRecord(this.kv, key, value);
   }
 
   /** Watches every goal's keys matching `patterns` (see `watchGoalKeys`). */

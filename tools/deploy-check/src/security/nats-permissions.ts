@@ -66,6 +66,7 @@ export function natsPermissions(user: string, role: Role): NatsPermissions {
       ...orderedConsumer(`OBJ_${bucket}`),
     ]),
     ...role.contextWrites.map((family) => `$KV.${BUCKETS.goals}.*.${family}`),
+    ...role.deploymentWrites.map((key) => `$KV.${BUCKETS.goals}.${key}`),
     ...role.objectWrites.map((bucket) => `$O.${bucket}.>`),
   ];
   if (role.listsContext) publish.push(...orderedConsumer(GOALS_STREAM));

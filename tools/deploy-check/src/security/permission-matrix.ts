@@ -15,7 +15,7 @@ export function renderPermissionMatrix(config: AccessConfig): string {
   if (!tenant) return '';
   const rows = tenantIdentities(tenant).map(({ user, roleName, role }) => {
     const consumes = role.queue ? `\`${role.queue.filterSubject}\` (durable \`${role.queue.durable}\`)` : '—';
-    const keys = role.contextWrites.map((family) => `<goal>.${family}`);
+    const keys = [...role.contextWrites.map((family) => `<goal>.${family}`), ...role.deploymentWrites];
     const dlq = role.queue ? [`swarm.dlq.${role.queue.name}`] : [];
     return `| \`${user}\` (${roleName}) | ${consumes} | ${code(role.events)} | ${code([...role.tasks, ...dlq])} | ${code(keys)} | ${code(role.objectWrites)} | \`${inboxPrefixOf(user)}.>\` |`;
   });

@@ -2,6 +2,7 @@ import type { EventType, QueueSpec } from '@swarm/contracts';
 import {
   BUCKETS,
   CONTEXT_KEY_FAMILIES,
+  DEPLOYMENT_KEYS,
   EVENT_EMITTERS,
   EVENT_TYPES,
   QUEUES,
@@ -28,6 +29,8 @@ export interface Role {
   readonly tasks: readonly string[];
   /** Goal-context key families it may write (`<goalId>.<family>`). */
   readonly contextWrites: readonly string[];
+  /** Deployment-level keys of the goals bucket it may write (`DEPLOYMENT_KEYS`, outside every goal's keys). */
+  readonly deploymentWrites: readonly string[];
   /** Object-store buckets it may write (write once: nothing may purge). */
   readonly objectWrites: readonly string[];
   /** Whether it lists goal-context keys (an ordered consumer on the goals bucket). */
@@ -68,6 +71,8 @@ function agentRole(
     events: eventsOf(queue.name),
     tasks,
     contextWrites: keysOf(queue.name),
+    // The communications agent announces the sinks it delivers to; the door reads it.
+    deploymentWrites: queue.name === QUEUES.report.name ? [DEPLOYMENT_KEYS.delivery] : [],
     objectWrites,
     listsContext: queue.name === QUEUES.report.name,
     readsStreams: false,
@@ -110,6 +115,7 @@ export const OPERATOR_ROLE: Role = {
   events: eventsOf('operator'),
   tasks: Object.values(SUBJECTS.task),
   contextWrites: keysOf('operator'),
+  deploymentWrites: [],
   objectWrites: [],
   listsContext: true,
   readsStreams: true,
@@ -124,6 +130,7 @@ export function approverRole(user: string): Role {
     tasks: [],
     // The family is `decision.*`; each approver gets only the key with its own user name in it.
     contextWrites: keysOf('approver').map((pattern) => pattern.replace(/\*$/, user)),
+    deploymentWrites: [],
     objectWrites: [],
     listsContext: true,
     readsStreams: true,

@@ -71,6 +71,14 @@ describe('natsPermissions', () => {
     expect(allows(rightsOf('communications').publish, '$KV.swarm-goals.g-1.approval')).toBe(true);
   });
 
+  it('lets only communications announce the delivery sinks, and no goal key reaches that record', () => {
+    const writers = identities.filter((i) =>
+      allows(natsPermissions(i.user, i.role).publish, '$KV.swarm-goals.=deployment.delivery'),
+    );
+    expect(writers.map((i) => i.user)).toEqual(['communications']);
+    expect(allows(rightsOf('communications').publish, '$KV.swarm-goals.=deployment.other')).toBe(false);
+  });
+
   it('keeps reports to communications and rankings to the ranker', () => {
     expect(allows(rightsOf('communications').publish, '$O.swarm-reports.M.abc')).toBe(true);
     expect(allows(rightsOf('ranker').publish, '$O.swarm-reports.M.abc')).toBe(false);

@@ -23,8 +23,8 @@ export interface GoalCommandOptions {
 
 /**
  * The delivery sinks a goal may name in `deliverTo` (`--deliver-to`): the contract's `SINK_NAMES`, the names the
- * communications agent's sinks carry. A deployment enables some of them (`DELIVERY_SINKS`); a goal naming one it
- * does not enable still fails at the communications agent.
+ * communications agent's sinks carry. A deployment enables some of them (`DELIVERY_SINKS`) and announces which;
+ * the door (`SwarmClient.submitGoal`) refuses a goal naming one it does not enable (exit 2, nothing submitted).
  */
 export const DELIVERY_SINKS: readonly SinkName[] = Object.values(SINK_NAMES);
 
@@ -107,7 +107,8 @@ export async function runGoal(
     },
     { goalId: options.id },
   );
-  // Through the door: a full swarm refuses the goal (SwarmFullError, exit 7) and nothing is published.
+  // Through the door: a sink the deployment does not enable (SinkNotEnabledError, exit 2) or a full swarm
+  // (SwarmFullError, exit 7) refuses the goal and nothing is published.
   const ack = await client.submitGoal({ subject: submission.subject, message: submission.message });
   out(`goal ${submission.goalId} ${ack.duplicate ? 'was already submitted (same content)' : 'submitted'}`);
   if (!options.wait) {
