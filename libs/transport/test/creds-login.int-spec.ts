@@ -5,7 +5,7 @@ import { generatePki, startConfiguredNats } from '@swarm/testing';
 import { InvalidSettingsError, parseTransportSettings, swarmTopology, SwarmClient } from '../src/index.js';
 import type { OperatorJwts } from '../src/testing/index.js';
 import { generateOperatorJwts } from '../src/testing/index.js';
-import { EXPECTED_ROUND_TRIP, removeTempDirs, roundTrip, tempDir } from './secure-bus.js';
+import { EXPECTED_ROUND_TRIP, removeTempDirs, roundTrip, serverTlsBlock, tempDir } from './secure-bus.js';
 
 let jwts: OperatorJwts;
 let rogue: OperatorJwts;
@@ -69,15 +69,7 @@ describe('TLS and a credentials file together', () => {
   beforeAll(async () => {
     pki = await generatePki(tempDir('pki'), { clientNames: ['agent'] });
     secure = await startConfiguredNats({
-      config: [
-        jwts.serverConfig,
-        'tls {',
-        `  cert_file: ${JSON.stringify(pki.server.cert)}`,
-        `  key_file: ${JSON.stringify(pki.server.key)}`,
-        `  ca_file: ${JSON.stringify(pki.ca)}`,
-        '  verify: true',
-        '}',
-      ].join('\n'),
+      config: [jwts.serverConfig, serverTlsBlock(pki)].join('\n'),
     });
   });
 

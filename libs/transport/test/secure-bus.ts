@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { TestPki } from '@swarm/testing';
 import { uniqueName } from '@swarm/testing';
 import type { TransportSettingsInput } from '../src/index.js';
 import { isolatedTopology, parseTransportSettings, SwarmClient } from '../src/index.js';
@@ -66,4 +67,16 @@ export const EXPECTED_ROUND_TRIP: RoundTrip = {
 /** Lines of a server log that report a permission or authorization violation. */
 export function violations(log: readonly string[]): string[] {
   return log.filter((line) => /violation/i.test(line));
+}
+
+/** A nats-server `tls` block for the test PKI's server certificate, requiring a client certificate. */
+export function serverTlsBlock(pki: TestPki): string {
+  return [
+    'tls {',
+    `  cert_file: ${JSON.stringify(pki.server.cert)}`,
+    `  key_file: ${JSON.stringify(pki.server.key)}`,
+    `  ca_file: ${JSON.stringify(pki.ca)}`,
+    '  verify: true',
+    '}',
+  ].join('\n');
 }

@@ -1,7 +1,7 @@
 import type { ConfiguredNatsServer, NatsServerHandle, TestPki } from '@swarm/testing';
 import { generatePki, startConfiguredNats, startNats } from '@swarm/testing';
 import { InvalidSettingsError, parseTransportSettings, swarmTopology, SwarmClient } from '../src/index.js';
-import { EXPECTED_ROUND_TRIP, removeTempDirs, roundTrip, tempDir } from './secure-bus.js';
+import { EXPECTED_ROUND_TRIP, removeTempDirs, roundTrip, serverTlsBlock, tempDir } from './secure-bus.js';
 
 let pki: TestPki;
 let nats: ConfiguredNatsServer;
@@ -9,14 +9,7 @@ let nats: ConfiguredNatsServer;
 beforeAll(async () => {
   pki = await generatePki(tempDir('tls'), { clientNames: ['agent'] });
   nats = await startConfiguredNats({
-    config: [
-      'tls {',
-      `  cert_file: ${JSON.stringify(pki.server.cert)}`,
-      `  key_file: ${JSON.stringify(pki.server.key)}`,
-      `  ca_file: ${JSON.stringify(pki.ca)}`,
-      '  verify: true',
-      '}',
-    ].join('\n'),
+    config: serverTlsBlock(pki),
   });
 });
 
