@@ -13,11 +13,11 @@ import { startSmtpReceiver, startWebhookReceiver } from './receivers.js';
 const SECRET = 'e2e-webhook-secret-0123456789';
 /** The top five of the shipped corpus for this query under the default weights (pinned: a change is a regression to look at). */
 const EXPECTED_TOP5 = [
-  '@openai/agents-realtime',
   '@openai/agents',
   'agentic-flow',
+  'agents',
+  '@agentic/core',
   '@anthropic-ai/claude-agent-sdk',
-  'agent-browser',
 ];
 
 let nats: NatsServerHandle;

@@ -1,6 +1,6 @@
 import { loadCorpus } from '@swarm/corpus';
 import type { PackageRecord } from './package-record.js';
-import { createCorpusIndex } from './corpus-index.js';
+import { createCorpusIndex, FIELD_WEIGHTS } from './corpus-index.js';
 import { parseGoalQuery } from './query.js';
 
 function pkg(id: string, summary: string, extra: Partial<PackageRecord> = {}): PackageRecord {
@@ -59,6 +59,26 @@ describe('createCorpusIndex on the shipped corpus', () => {
     expect(names).toEqual(expect.arrayContaining(['langfuse', 'langsmith']));
   });
 
+  it('puts the MCP SDK first for "MCP SDK" and in the top 3 for an official-SDK goal', () => {
+    expect(top('MCP SDK', 1).map((hit) => hit.name)).toEqual(['@modelcontextprotocol/sdk']);
+    const names = top('the official MCP SDK for building servers and clients', 3).map((hit) => hit.name);
+    expect(names).toContain('@modelcontextprotocol/sdk');
+  });
+
+  it('meets "evaluation" with packages tagged evals', () => {
+    const hits = top('LLM evaluation', 5);
+    for (const hit of hits.slice(0, 3)) expect(hit.features).toContain('evals');
+  });
+
+  it('finds memory packages for a goal that never says "memory"', () => {
+    const hits = top('give my chatbot long-term recall', 5);
+    for (const hit of hits.slice(0, 3)) expect(hit.features).toContain('memory');
+  });
+
+  it('finds nothing for a topic the corpus does not hold', () => {
+    expect(top('JavaScript charting libraries')).toEqual([]);
+  });
+
   it('returns nothing for a nonsense query', () => {
     expect(index.search('zzqxv frobnicate', 10)).toEqual([]);
   });
@@ -82,6 +102,42 @@ describe('createCorpusIndex', () => {
     expect(index.search('vector', 2).map((hit) => hit.pkg.id)).toEqual(['vector', 'plain']);
   });
 
+  it('weighs tags and names above keywords, and keywords above descriptions', () => {
+    const index = createCorpusIndex([
+      pkg('in-summary', 'chat history memory', { keywords: ['chat'], features: ['streaming'] }),
+      pkg('in-keywords', 'chat logs', { keywords: ['chat', 'memory'], features: ['streaming'] }),
+      pkg('in-tags', 'chat store', { keywords: ['chat'], features: ['streaming', 'memory'] }),
+    ]);
+    expect(index.search('memory', 3).map((hit) => hit.pkg.id)).toEqual([
+      'in-tags',
+      'in-keywords',
+      'in-summary',
+    ]);
+    expect(FIELD_WEIGHTS.features).toBeGreaterThan(FIELD_WEIGHTS.keywords);
+    expect(FIELD_WEIGHTS.name).toBeGreaterThan(FIELD_WEIGHTS.keywords);
+    expect(FIELD_WEIGHTS.keywords).toBeGreaterThan(FIELD_WEIGHTS.summary);
+  });
+
+  it('finds a package without a description by its keywords, tags and links', () => {
+    const index = createCorpusIndex([
+      pkg('quiet', '', {
+        keywords: ['tracing'],
+        features: ['observability'],
+        repository: 'https://github.com/acme/langgraph-helpers',
+      }),
+      pkg('other', 'an unrelated thing'),
+    ]);
+    expect(index.search('observability', 5).map((hit) => hit.pkg.id)).toEqual(['quiet']);
+    expect(index.search('tracing', 5).map((hit) => hit.pkg.id)).toEqual(['quiet']);
+    expect(index.search('lang graph helpers', 5).map((hit) => hit.pkg.id)).toEqual(['quiet']);
+  });
+
+  it('lifts a package whose whole name is asked for by NAME_MATCH_FACTOR', () => {
+    const index = createCorpusIndex([pkg('@acme/agents', 'agents for mcp'), pkg('mcp', 'agents for mcp')]);
+    const hits = index.search('mcp agents', 2);
+    expect(hits.map((hit) => hit.pkg.id)).toEqual(['mcp', '@acme/agents']);
+  });
+
   it('matches prefixes and small typos', () => {
     const index = createCorpusIndex([pkg('a', 'orchestration of workflows')]);
     expect(index.search('orchestr', 1)).toHaveLength(1);
@@ -96,6 +152,19 @@ describe('createCorpusIndex', () => {
     ]);
     const hits = index.search('agent framework', 3);
     expect(hits.map((hit) => hit.pkg.id)).toEqual(['alpha', 'gamma', 'beta']);
+  });
+
+  it("counts a summary that starts with a better hit's summary at half", () => {
+    const index = createCorpusIndex([
+      pkg('family', 'The Acme agents SDK builds agent workflows.'),
+      pkg('family-voice', 'The Acme agents SDK builds agent workflows. This one adds voice agents.'),
+      pkg('other', 'An agent runtime with workflows.'),
+    ]);
+    expect(index.search('agent workflows', 3).map((hit) => hit.pkg.id)).toEqual([
+      'family',
+      'other',
+      'family-voice',
+    ]);
   });
 
   it('orders equal scores by downloads, then id', () => {

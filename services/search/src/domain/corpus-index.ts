@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { PackageRecord } from './package-record.js';
-import { normalizeTerm, tokenize } from './term-analysis.js';
+import { analyze, normalizeTerm, tokenize } from './term-analysis.js';
 
 /** One search hit: the package and its relevance score (BM25+ with the boosts below; higher is better). */
 export interface IndexHit<T extends PackageRecord = PackageRecord> {
@@ -20,12 +20,13 @@ export interface CorpusIndex<T extends PackageRecord = PackageRecord> {
 }
 
 /**
- * Field boosts, tuned on the shipped corpus. A term in the name is the strongest evidence of what a package is;
- * the summary is the author's own sentence about it; keywords are often long, family-wide lists (so they count
- * less than the summary), and the capability tags are derived from name, summary and keywords (so they only
- * confirm).
+ * Field weights. The capability tags (`features`, the corpus's own vocabulary, which the query analyzer maps the
+ * user's words onto) and the name (the strongest evidence of what a package is) weigh most; keywords (the
+ * author's tags, often long family-wide lists) less; the description (free prose, where a word may be a
+ * passing mention) less again; the link paths (homepage and repository, e.g. `modelcontextprotocol/typescript-sdk`)
+ * least: they are what a package with neither description nor keywords is found by.
  */
-const FIELD_BOOSTS = { name: 3, keywords: 1.5, features: 1, summary: 2 } as const;
+export const FIELD_WEIGHTS = { features: 3, name: 3, keywords: 2, summary: 1.5, links: 1 } as const;
 
 /**
  * Weight of a package's popularity, as a multiplier `1 + POPULARITY_WEIGHT * log10(1 + monthlyDownloads) / 8`
@@ -47,6 +48,7 @@ interface IndexedDocument {
   keywords: string;
   features: string;
   summary: string;
+  links: string;
 }
 
 function toDocument(pkg: PackageRecord): IndexedDocument {
@@ -58,7 +60,24 @@ function toDocument(pkg: PackageRecord): IndexedDocument {
     // Tags read as words: `multi-agent` -> `multi agent`, `vector-store` -> `vector database`.
     features: pkg.features.map((feature) => feature.replace(/-/g, ' ')).join(' '),
     summary: pkg.summary,
+    links: linkWords(pkg),
   };
+}
+
+/** Host and path words that every link shares and that say nothing about a package. */
+const LINK_NOISE =
+  /^(?:https?|www|com|org|io|dev|ai|net|html?|github|gitlab|npmjs|package|tree|main|master|blob|docs?|readme|js)$/;
+
+/**
+ * The words of a package's homepage and repository links: `https://github.com/modelcontextprotocol/typescript-sdk`
+ * -> `modelcontextprotocol typescript sdk`. Hosts of code forges and URL boilerplate are left out.
+ */
+function linkWords(pkg: PackageRecord): string {
+  const words = [pkg.homepage, pkg.repository]
+    .filter((link): link is string => link !== undefined)
+    .flatMap((link) => link.toLowerCase().split(/[^\p{L}\p{N}]+/u))
+    .filter((word) => word !== '' && !LINK_NOISE.test(word));
+  return [...new Set(words)].join(' ');
 }
 
 function byScoreThenPopularity(a: IndexHit, b: IndexHit): number {
@@ -69,13 +88,49 @@ function byScoreThenPopularity(a: IndexHit, b: IndexHit): number {
   );
 }
 
-/** Applies {@link REPEATED_SUMMARY_FACTOR} to hits sorted best first; returns them sorted again. */
+/**
+ * Score multiplier for a package whose whole name is asked for: every word of its name (scope included, after
+ * analysis, leaving out {@link GENERIC_NAME_WORDS}) is a query term, as `@modelcontextprotocol/sdk` for "mcp sdk"
+ * or `ai` for "agentic ai". Package search treats an exact name match as strong evidence.
+ */
+export const NAME_MATCH_FACTOR = 1.5;
+
+/** Name words that say nothing on their own (`@mastra/core`, `weaviate-client`, `@google/genai-js`). */
+const GENERIC_NAME_WORDS: ReadonlySet<string> = new Set([
+  'core',
+  'js',
+  'node',
+  'lib',
+  'api',
+  'client',
+  'sdk',
+]);
+
+/** Stemmed query terms shorter than this are matched exactly or as a prefix, never with a typo. */
+const MIN_FUZZY_TERM_LENGTH = 6;
+
+function nameTerms(name: string): string[] {
+  return analyze(name).filter((term) => !GENERIC_NAME_WORDS.has(term));
+}
+
+/** A summary shorter than this is a repeat only word for word, never as the start of a longer one. */
+const MIN_REPEATED_SUMMARY_LENGTH = 20;
+
+/**
+ * Applies {@link REPEATED_SUMMARY_FACTOR} to hits sorted best first: a summary that equals the summary of a better
+ * hit, or starts with it (`@openai/agents-realtime` repeats `@openai/agents` and adds a sentence), is a repeat.
+ * Returns the hits sorted again.
+ */
 function demoteRepeatedSummaries<T extends PackageRecord>(sorted: IndexHit<T>[]): IndexHit<T>[] {
-  const seen = new Set<string>();
+  const seen: string[] = [];
   const demoted = sorted.map((hit) => {
     const summary = hit.pkg.summary.toLowerCase().replace(/\s+/g, ' ').trim();
-    if (!seen.has(summary)) {
-      seen.add(summary);
+    const repeated = seen.some(
+      (earlier) =>
+        summary === earlier || (earlier.length >= MIN_REPEATED_SUMMARY_LENGTH && summary.startsWith(earlier)),
+    );
+    if (!repeated) {
+      seen.push(summary);
       return hit;
     }
     return { pkg: hit.pkg, score: hit.score * REPEATED_SUMMARY_FACTOR };
@@ -99,14 +154,14 @@ export function createCorpusIndex<T extends PackageRecord>(packages: readonly T[
   for (const pkg of packages) if (!byId.has(pkg.id)) byId.set(pkg.id, pkg);
 
   const index = new MiniSearch<IndexedDocument>({
-    fields: ['name', 'keywords', 'features', 'summary'],
+    fields: ['name', 'keywords', 'features', 'summary', 'links'],
     storeFields: [],
     tokenize: (text) => tokenize(text),
     processTerm: (term) => [...normalizeTerm(term)],
     searchOptions: {
-      boost: { ...FIELD_BOOSTS },
+      boost: { ...FIELD_WEIGHTS },
       prefix: (term) => term.length >= 4,
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+      fuzzy: (term) => (term.length >= MIN_FUZZY_TERM_LENGTH ? 0.2 : false),
       maxFuzzy: 2,
       weights: { prefix: 0.4, fuzzy: 0.3 },
       combineWith: 'OR',
@@ -117,15 +172,20 @@ export function createCorpusIndex<T extends PackageRecord>(packages: readonly T[
     },
   });
   index.addAll([...byId.values()].map(toDocument));
+  const namesById = new Map([...byId.values()].map((pkg) => [pkg.id, nameTerms(pkg.name)] as const));
 
   return {
     size: byId.size,
     search: (terms, limit) => {
       if (limit <= 0 || terms.trim() === '') return [];
       const hits: IndexHit<T>[] = [];
+      const queryTerms = new Set(analyze(terms));
       for (const result of index.search(terms)) {
         const pkg = byId.get(String(result.id));
-        if (pkg !== undefined) hits.push({ pkg, score: result.score });
+        if (pkg === undefined) continue;
+        const named = namesById.get(pkg.id) ?? [];
+        const asked = named.length > 0 && named.every((term) => queryTerms.has(term));
+        hits.push({ pkg, score: result.score * (asked ? NAME_MATCH_FACTOR : 1) });
       }
       return demoteRepeatedSummaries(hits.sort(byScoreThenPopularity)).slice(0, limit);
     },

@@ -1,5 +1,6 @@
 import { LIMITS } from '@swarm/contracts';
-import { isStopWord } from './term-analysis.js';
+import { capabilitiesIn, tagWords } from './capability-synonyms.js';
+import { analyzeWords, canonicalizePhrases, isStopWord } from './term-analysis.js';
 
 /** What a goal's text asks the search for. */
 export interface GoalQuery {
@@ -7,6 +8,11 @@ export interface GoalQuery {
   readonly terms: string;
   /** The count the text asks for ("top 5", "3 best", "list ten"), clamped to 1..`LIMITS.topNMax`. */
   readonly requestedTopN?: number;
+  /**
+   * The corpus capability tags the text names, in its own words or the tag's ("long-term recall" -> `memory`);
+   * absent when it names none. Their words are part of `terms`.
+   */
+  readonly capabilities?: readonly string[];
 }
 
 const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
@@ -28,29 +34,28 @@ const COUNT_PATTERNS: readonly RegExp[] = [
 ];
 
 /**
- * Words that instruct rather than describe: verbs of asking, ranking words, and nouns so generic that every
- * package matches them ("package", "library", "tools"). Domain words ("agent", "ai", "rag", "vector", "mcp",
- * "framework", "sdk", "server", "client") are not here.
+ * Generic words, dropped from a goal before searching: verbs of asking and ranking ("find", "compare", "best"),
+ * nouns so generic that every package in an npm corpus matches them ("package", "library", "tools",
+ * "frameworks", "solution", "app"), the ecosystem every corpus package shares ("javascript", "node", "npm"),
+ * and filler ("using", "official", "simple", "production ready"). Domain words ("agent", "ai", "rag", "vector",
+ * "mcp", "sdk", "server", "client", "typescript") are not here: they tell packages apart.
  */
-const INSTRUCTION_WORDS = new Set(
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(
   (
-    'find search searching look looking show list give get tell need want please help recommend recommended ' +
-    'recommendation recommendations suggest suggestion suggestions compare comparing comparison versus vs rank ' +
-    'ranking ranked review pick name top best better good great popular most leading first some few several ' +
-    'any all which what whats available there options option alternatives alternative solutions solution ' +
-    'choices choice package packages library libraries lib libs module modules npm tool tools thing things'
+    'find finding search searching look looking show list give get tell need needs want wants please help ' +
+    'recommend recommended recommendation recommendations suggest suggestion suggestions compare comparing ' +
+    'comparison versus vs rank ranking ranked review reviews pick name top best better good great popular most ' +
+    'leading first some few several any all which what whats available there options option alternatives ' +
+    'alternative solutions solution choices choice package packages library libraries lib libs module modules ' +
+    'npm tool tools tooling thing things framework frameworks toolkit toolkits using use uses used based ' +
+    'build building built create creating make making official simple easy lightweight powerful modern fast ' +
+    'production ready grade robust app apps application applications project projects developer developers dev ' +
+    'javascript js node nodejs ecosystem way ways something stuff like similar kind kinds'
   ).split(' '),
 );
 
-/** Nouns of {@link INSTRUCTION_WORDS} that stay when the next word makes them a domain phrase ("tool calling"). */
-const TOOL_PHRASE_TAILS: ReadonlySet<string> = new Set([
-  'calling',
-  'call',
-  'calls',
-  'use',
-  'using',
-  'execution',
-]);
+/** Nouns of {@link GENERIC_WORDS} that stay when the next word makes them a domain phrase ("tool calling"). */
+const TOOL_PHRASE_TAILS: ReadonlySet<string> = new Set(['calling', 'call', 'calls', 'use', 'execution']);
 const PHRASE_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['tool', TOOL_PHRASE_TAILS],
   ['tools', TOOL_PHRASE_TAILS],
@@ -68,15 +73,17 @@ function requestedCount(text: string): number | undefined {
 
 function isTopicWord(word: string, next: string | undefined): boolean {
   if (/^\d+$/.test(word) || NUMBER_WORDS.has(word) || isStopWord(word)) return false;
-  if (!INSTRUCTION_WORDS.has(word)) return true;
+  if (!GENERIC_WORDS.has(word)) return true;
   return next !== undefined && (PHRASE_HEADS.get(word)?.has(next) ?? false);
 }
 
 /**
- * Reads a goal's free text: the requested count ("top 5"), and the search terms left after dropping
- * instructions, ranking words, generic nouns, stop words, numbers and punctuation. "find top 5 agentic AI tools"
- * gives `{ terms: 'agentic ai', requestedTopN: 5 }`. When nothing but instruction words remains ("find the best
- * tools"), those words are kept as the terms rather than searching for nothing.
+ * Reads a goal's free text: the requested count ("top 5"), the capability tags it names (`capability-synonyms.ts`)
+ * and the search terms left after dropping {@link GENERIC_WORDS}, stop words, numbers and punctuation, followed
+ * by the words of those tags that the terms do not already hold. "find top 5 agentic AI tools" gives
+ * `{ terms: 'agentic ai', requestedTopN: 5 }`; "give my chatbot long-term recall" gives
+ * `{ terms: 'chatbot long term recall memory', capabilities: ['memory'] }`. When nothing but generic words
+ * remains ("find the best tools"), those words are kept as the terms rather than searching for nothing.
  */
 export function parseGoalQuery(text: string): GoalQuery {
   const lower = text.normalize('NFKC').toLowerCase();
@@ -85,7 +92,18 @@ export function parseGoalQuery(text: string): GoalQuery {
   const fallback = words.filter(
     (word) => !/^\d+$/.test(word) && !NUMBER_WORDS.has(word) && !isStopWord(word),
   );
-  const terms = [...new Set(topical.length > 0 ? topical : fallback)].join(' ');
+  const kept = [...new Set(topical.length > 0 ? topical : fallback)];
+  const capabilities = capabilitiesIn(canonicalizePhrases(words.join(' ')));
+  const keptTerms = new Set(analyzeWords(kept.join(' ')));
+  const tagTerms = capabilities
+    .filter((tag) => !analyzeWords(tagWords(tag)).every((term) => keptTerms.has(term)))
+    .flatMap((tag) => tagWords(tag).split(' '))
+    .filter((word) => !kept.includes(word));
+  const terms = [...new Set([...kept, ...tagTerms])].join(' ');
   const requestedTopN = requestedCount(words.join(' '));
-  return requestedTopN === undefined ? { terms } : { terms, requestedTopN };
+  return {
+    terms,
+    ...(requestedTopN === undefined ? {} : { requestedTopN }),
+    ...(capabilities.length === 0 ? {} : { capabilities }),
+  };
 }
