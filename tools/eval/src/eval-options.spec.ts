@@ -1,17 +1,7 @@
-import { EVAL_ERROR_CODES, EvalError } from './errors.js';
+import { EVAL_ERROR_CODES } from './errors.js';
 import { parseEvalOptions } from './eval-options.js';
 import { DEFAULT_GOAL_TIMEOUT_MS } from './goal-runner.js';
-
-/** The error `run` throws (fails the test when it throws none). */
-function thrownBy(run: () => unknown): EvalError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EvalError) return error;
-    throw error;
-  }
-  throw new Error('expected an EvalError, nothing was thrown');
-}
+import { thrownBy } from './testing/thrown-by.js';
 
 describe('parseEvalOptions', () => {
   it('defaults to the table for every goal', () => {

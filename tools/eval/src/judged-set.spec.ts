@@ -1,17 +1,7 @@
 import { loadCorpus } from '@swarm/corpus';
-import { EVAL_ERROR_CODES, EvalError } from './errors.js';
+import { EVAL_ERROR_CODES } from './errors.js';
 import { GOAL_KINDS, parseJudgedSet, publicJudgedSet } from './judged-set.js';
-
-/** The error `run` throws (fails the test when it throws none). */
-function thrownBy(run: () => unknown): EvalError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EvalError) return error;
-    throw error;
-  }
-  throw new Error('expected an EvalError, nothing was thrown');
-}
+import { thrownBy } from './testing/thrown-by.js';
 
 const corpusNames = new Set(loadCorpus().map((p) => p.name));
 const valid = {

@@ -1,17 +1,7 @@
-import { EVAL_ERROR_CODES, EvalError } from './errors.js';
+import { EVAL_ERROR_CODES } from './errors.js';
 import { renderQualityTable, replaceBetweenMarkers, TABLE_MARKERS } from './quality-table.js';
 import type { GoalScore } from './scoring.js';
-
-/** The error `run` throws (fails the test when it throws none). */
-function thrownBy(run: () => unknown): EvalError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EvalError) return error;
-    throw error;
-  }
-  throw new Error('expected an EvalError, nothing was thrown');
-}
+import { thrownBy } from './testing/thrown-by.js';
 
 const score = (over: Partial<GoalScore>): GoalScore => ({
   goalId: 'mcp-sdk',
