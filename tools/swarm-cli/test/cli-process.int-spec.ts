@@ -206,15 +206,7 @@ describe('swarm watch', () => {
       child.stdout.once('data', () => attached()),
     );
     await printing;
-    const failed: GoalFailed = {
-      type: 'goal.failed',
-      ...envelope(goalId, 'goal.failed'),
-      ...emitter('rank'),
-      reason: { code: 'stopped-by-test', message: 'the test ends this goal', retryable: false },
-      deadLetterId: null,
-    };
-    await recordEnd(failed);
-    await client.publish({ subject: client.topology.eventSubject(goalId, failed.type), message: failed });
+    await endGoalFromTest(goalId);
     const run = await running;
     expect(run).toMatchObject({ code: 5, stderr: '' });
     expect(run.stdout).toMatch(/^ +\+0\.00s +goal submitted: "find agent tools"$/m);
@@ -223,6 +215,19 @@ describe('swarm watch', () => {
     );
   });
 });
+
+/** Ends a goal as the ranker would (its end record, then goal.failed with code `stopped-by-test`). */
+async function endGoalFromTest(goalId: string): Promise<void> {
+  const failed: GoalFailed = {
+    type: 'goal.failed',
+    ...envelope(goalId, 'goal.failed'),
+    ...emitter('rank'),
+    reason: { code: 'stopped-by-test', message: 'the test ends this goal', retryable: false },
+    deadLetterId: null,
+  };
+  await recordEnd(failed);
+  await client.publish({ subject: client.topology.eventSubject(goalId, failed.type), message: failed });
+}
 
 describe('swarm --version', () => {
   it.each(['--version', '-V'])('prints the package version for %s and exits 0', async (flag) => {
@@ -250,15 +255,7 @@ describe('swarm with its stdout closed early', () => {
     );
     await firstChunk;
     // The goal goes on after the reader left: the CLI has another line to print.
-    const failed: GoalFailed = {
-      type: 'goal.failed',
-      ...envelope(goalId, 'goal.failed'),
-      ...emitter('rank'),
-      reason: { code: 'stopped-by-test', message: 'the test ends this goal', retryable: false },
-      deadLetterId: null,
-    };
-    await recordEnd(failed);
-    await client.publish({ subject: client.topology.eventSubject(goalId, failed.type), message: failed });
+    await endGoalFromTest(goalId);
     const run = await running;
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
