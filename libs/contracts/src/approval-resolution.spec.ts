@@ -92,9 +92,9 @@ describe('parseDecisionEntries', () => {
     expect(decisions).toEqual([{ identity: 'alice', decision: granted, revision: 7 }]);
   });
 
-  it('ignores keys that are no single identity and values that are no decision, saying why', () => {
+  it('ignores keys that name no identity and values that are no decision, saying why', () => {
     const { decisions, ignored } = parseDecisionEntries([
-      { key: 'decision.a.b', value: granted, revision: 1 },
+      { key: 'decision.a.b.c', value: granted, revision: 1 },
       { key: 'decision.', value: granted, revision: 2 },
       { key: 'decision.bob', value: { outcome: 'rejected', at }, revision: 3 },
       { key: 'decision.carol', value: { outcome: 'maybe', at }, revision: 4 },
@@ -102,7 +102,7 @@ describe('parseDecisionEntries', () => {
     ]);
     expect(decisions.map((d) => d.identity)).toEqual(['dan']);
     expect(ignored.map((i) => [i.key, i.reason])).toEqual([
-      ['decision.a.b', expect.stringContaining('approver identity')],
+      ['decision.a.b.c', expect.stringContaining('approver identity')],
       ['decision.', expect.stringContaining('approver identity')],
       ['decision.bob', expect.stringContaining('comment')],
       ['decision.carol', expect.stringContaining('no approval decision')],

@@ -1,4 +1,5 @@
-import { ApprovalDecision, ApprovalState, ApproverIdentity, CONTEXT_KEYS } from './artifacts.js';
+import { ApprovalDecision, ApprovalState, CONTEXT_KEYS } from './artifacts.js';
+import { decisionIdentityOfKey, describeDecisionIdentity } from './decision-identity.js';
 
 /** A goal-context value with its KV revision (the sequence of the KV stream message that stored it). */
 export interface RevisionedValue<T> {
@@ -11,7 +12,10 @@ export interface ListedValue extends RevisionedValue<unknown> {
   readonly key: string;
 }
 
-/** One approver's decision as stored: who (the key's last token), what, and its KV revision. */
+/**
+ * One approver's decision as stored: who (from the key: an approver's user, or `<subject> via <gateway user>`),
+ * what, and its KV revision.
+ */
 export interface RecordedDecision {
   readonly identity: string;
   readonly decision: ApprovalDecision;
@@ -48,7 +52,7 @@ export type ApprovalResolution =
   | { readonly status: 'expired'; readonly request: ApprovalState; readonly at: string };
 
 /**
- * Splits the entries listed under `decision.` into decisions (identity from the key, value parsed as
+ * Splits the entries listed under `decision.` into decisions (identity from the key (`decisionIdentityOfKey`), value parsed as
  * ApprovalDecision, unknown fields dropped) and the entries that are no decision. Pure.
  */
 export function parseDecisionEntries(entries: readonly ListedValue[]): {
@@ -58,11 +62,11 @@ export function parseDecisionEntries(entries: readonly ListedValue[]): {
   const decisions: RecordedDecision[] = [];
   const ignored: IgnoredDecision[] = [];
   for (const { key, value, revision } of entries) {
-    const identity = ApproverIdentity.safeParse(
-      key.startsWith(CONTEXT_KEYS.decisionPrefix) ? key.slice(CONTEXT_KEYS.decisionPrefix.length) : '',
-    );
-    if (!identity.success) {
-      ignored.push({ key, revision, reason: `key "${key}" does not end in one approver identity` });
+    const named = key.startsWith(CONTEXT_KEYS.decisionPrefix)
+      ? decisionIdentityOfKey(key.slice(CONTEXT_KEYS.decisionPrefix.length))
+      : ({ ok: false, reason: 'is no decision key' } as const);
+    if (!named.ok) {
+      ignored.push({ key, revision, reason: `key "${key}" ${named.reason}` });
       continue;
     }
     const decision = ApprovalDecision.safeParse(value);
@@ -71,7 +75,7 @@ export function parseDecisionEntries(entries: readonly ListedValue[]): {
       ignored.push({ key, revision, reason: `value is no approval decision (${issues.join('; ')})` });
       continue;
     }
-    decisions.push({ identity: identity.data, decision: decision.data, revision });
+    decisions.push({ identity: describeDecisionIdentity(named.identity), decision: decision.data, revision });
   }
   return { decisions, ignored };
 }

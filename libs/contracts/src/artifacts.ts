@@ -198,7 +198,10 @@ export const CONTEXT_KEYS = {
   scrape: (candidateIndex: number) => `scrape.${candidateIndex}`,
   /** The approval request (ApprovalState), written only by communications. */
   approval: 'approval',
-  /** One approver's decision (ApprovalDecision), created once, only by the approver whose NATS user is `identity`. */
+  /**
+   * One approver's decision (ApprovalDecision), created once, only by the approver whose NATS user is `identity`
+   * (or, for `<gateway user>.<base64url(subject)>`, by that gateway: see `decisionKeyOf`).
+   */
   decision: (identity: string) => `decision.${identity}`,
   /** The prefix of every decision of a goal. */
   decisionPrefix: 'decision.',

@@ -82,7 +82,7 @@ export type ApprovalRequested = z.infer<typeof ApprovalRequested>;
 export const ApprovalGranted = z.strictObject({
   type: z.literal('approval.granted'),
   ...envelopeShape,
-  by: z.string().min(1).max(128),
+  by: z.string().min(1).max(LIMITS.approvalByMaxChars),
   comment: z.string().max(LIMITS.commentMaxChars).optional(),
 });
 /** A human approved delivery. */
@@ -92,7 +92,7 @@ export type ApprovalGranted = z.infer<typeof ApprovalGranted>;
 export const ApprovalRejected = z.strictObject({
   type: z.literal('approval.rejected'),
   ...envelopeShape,
-  by: z.string().min(1).max(128),
+  by: z.string().min(1).max(LIMITS.approvalByMaxChars),
   comment: z.string().min(1).max(LIMITS.commentMaxChars),
 });
 /** A human rejected the report. */

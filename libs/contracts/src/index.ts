@@ -62,6 +62,13 @@ export {
 } from './artifact-names.js';
 export type { ArtifactBucket, ArtifactName } from './artifact-names.js';
 export { parseDecisionEntries, readApproval, resolveApproval } from './approval-resolution.js';
+export type { DecisionIdentity } from './decision-identity.js';
+export {
+  decisionIdentityOfKey,
+  decisionKeyOf,
+  describeDecisionIdentity,
+  VouchedSubject,
+} from './decision-identity.js';
 export type {
   ApprovalReader,
   ApprovalResolution,

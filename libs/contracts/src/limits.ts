@@ -19,4 +19,11 @@ export const LIMITS = {
   commentMaxChars: 2_000,
   /** Longest approver identity (the approver's NATS user name, the last token of its decision key). */
   approverIdentityMaxChars: 64,
+  /**
+   * Longest subject a gateway may vouch for on a decision (`decision.<gateway user>.<base64url(subject)>`): the
+   * OpenID Connect `sub` (or token name) of the human who decided through the gateway.
+   */
+  vouchedSubjectMaxChars: 128,
+  /** Longest `by` of an approval event: a vouched subject, ` via `, and the vouching user. */
+  approvalByMaxChars: 256,
 } as const;

@@ -1,4 +1,5 @@
 import { waitFor } from '@swarm/testing';
+import { decisionKeyOf } from '@swarm/contracts';
 import { EXAMPLE_GOAL_ID, exampleMessage } from '@swarm/contracts/testing';
 import { AGENTS } from '../src/index.js';
 import { stopAll } from './processes.js';
@@ -36,7 +37,7 @@ describe('the shipped permissions refuse every probe while goals still complete'
 
   beforeAll(async () => {
     shipped = await startShippedSwarm();
-    for (const user of [...AGENTS, 'cli', 'approver'])
+    for (const user of [...AGENTS, 'cli', 'gateway', 'approver'])
       probes.set(user, await ProbeClient.open(shipped.nats.clientUrl, user));
     const submitted = await shipped.swarm('cli', 'goal', 'find top 3 agentic AI tools', '--approve');
     goalId = /goal (g-\S+) submitted/.exec(submitted.output)?.[1] ?? '';
@@ -62,6 +63,17 @@ describe('the shipped permissions refuse every probe while goals still complete'
       expect(await violated(user, /Subject "\$KV\.swarm-goals\.g-\S+\.decision\./)).toBe(true);
     },
   );
+
+  it('lets the gateway write only decisions it vouches for under its own name', async () => {
+    const decision = { outcome: 'granted', at: new Date().toISOString() };
+    const vouched = decisionKeyOf({ vouchedBy: 'gateway', subject: 'alice@example.com' });
+    for (const key of ['decision.approver', 'decision.gateway', vouched.replace('.gateway.', '.approver.')])
+      expect(await probe('gateway').putContext(`${goalId}.${key}`, decision)).toBe('refused');
+    expect(await violated('gateway', /Subject "\$KV\.swarm-goals\.g-\S+\.decision\./)).toBe(true);
+    // Allowed, on a goal that asks for no approval (so the waiting goal stays untouched).
+    expect(await probe('gateway').putContext(`g-vouch-probe.${vouched}`, decision)).toBe('allowed');
+    expect(await probe('approver').putContext(`g-vouch-probe.${vouched}`, decision)).toBe('refused');
+  });
 
   it.each(['search', 'scraper', 'ranker'])('refuses %s rewriting the approval request', async (user) => {
     expect(await probe(user).putContext(`${goalId}.approval`, { forged: true })).toBe('refused');
@@ -92,7 +104,7 @@ describe('the shipped permissions refuse every probe while goals still complete'
     expect(await violated(user, /Subject "\$O\.swarm-reports\./)).toBe(true);
   });
 
-  it.each([...AGENTS, 'cli', 'approver'])(
+  it.each([...AGENTS, 'cli', 'gateway', 'approver'])(
     'refuses %s purging or deleting the swarm’s streams',
     async (user) => {
       for (const stream of ['KV_swarm-goals', 'OBJ_swarm-artifacts', 'OBJ_swarm-reports', 'SWARM_EVENTS']) {
@@ -102,7 +114,7 @@ describe('the shipped permissions refuse every probe while goals still complete'
     },
   );
 
-  it.each([...AGENTS, 'cli', 'approver'])('refuses %s reading replies meant for others', async (user) => {
+  it.each([...AGENTS, 'cli', 'gateway', 'approver'])('refuses %s reading replies meant for others', async (user) => {
     expect(await probe(user).subscribe('_INBOX.>')).toBe('refused');
     expect(await probe(user).subscribe(`_INBOX_${user === 'cli' ? 'search' : 'cli'}.>`)).toBe('refused');
     expect(await probe(user).subscribe('>')).toBe('refused');

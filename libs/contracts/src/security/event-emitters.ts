@@ -19,8 +19,11 @@ export type AgentQueue = (typeof STAGE_ORDER)[number];
 /** Who may emit an event: an agent queue, or `operator` (the CLI user or a client submitting goals). */
 export type EmitterRole = AgentQueue | 'operator';
 
-/** Who writes a goal-context key: an agent queue, or a human `approver` (only the key `decision.<approver>`). */
-export type ContextKeyWriter = AgentQueue | 'approver';
+/**
+ * Who writes a goal-context key: an agent queue, a human `approver` (only the key `decision.<approver>`), or a
+ * `gateway` deciding for the humans it authenticated (only keys `decision.<gateway user>.<vouched subject>`).
+ */
+export type ContextKeyWriter = AgentQueue | 'approver' | 'gateway';
 
 /** Where a queue sits in `STAGE_ORDER` (0 = search), or undefined when `name` is not an agent queue. Pure. */
 export function stageOf(name: string): number | undefined {
@@ -96,6 +99,7 @@ export const CONTEXT_KEY_FAMILIES: readonly ContextKeyFamily[] = [
   { pattern: 'usage.report.>', writer: 'report' },
   { pattern: 'end.report', writer: 'report' },
   { pattern: 'decision.*', writer: 'approver' },
+  { pattern: 'decision.*.*', writer: 'gateway' },
 ];
 
 /**

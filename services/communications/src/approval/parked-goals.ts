@@ -27,7 +27,7 @@ interface Parked {
 /** The keys the index follows: every goal's approval request, decision keys and the report's end record. */
 export const PARKED_GOAL_KEYS: readonly string[] = [
   `*.${CONTEXT_KEYS.approval}`,
-  `*.${CONTEXT_KEYS.decisionPrefix}*`,
+  `*.${CONTEXT_KEYS.decisionPrefix}>`,
   `*.${CONTEXT_KEYS.end(QUEUES.report.name)}`,
 ];
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 const NAME = /^[a-z][a-z0-9-]{0,31}$/;
 /** User names the swarm's own roles take. */
-const RESERVED_USERS = ['search', 'scraper', 'ranker', 'communications', 'cli'];
+const RESERVED_USERS = ['search', 'scraper', 'ranker', 'communications', 'cli', 'gateway'];
 
 /** A tenant's JetStream quota, enforced by the server for its NATS account. */
 export const TenantQuota = z.strictObject({

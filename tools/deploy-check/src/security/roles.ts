@@ -10,8 +10,8 @@ import {
   SUBJECTS,
 } from '@swarm/contracts';
 
-/** What a NATS user is for: one agent kind, the operator's CLI, or one human approver. */
-export type RoleKind = 'agent' | 'operator' | 'approver';
+/** What a NATS user is for: one agent kind, the operator's CLI, one human approver, or the HTTP gateway. */
+export type RoleKind = 'agent' | 'operator' | 'approver' | 'gateway';
 
 /**
  * One role's rights in the swarm's terms (the permission builder turns them into NATS subjects). Key families are
@@ -134,5 +134,23 @@ export function approverRole(user: string): Role {
     objectWrites: [],
     listsContext: true,
     readsStreams: true,
+  };
+}
+
+/**
+ * The HTTP gateway's user: everything the operator's CLI does, for the people it authenticates (it checks their
+ * roles), plus decisions vouched for them: only keys `decision.<its own user>.<subject>`, never a plain approver's.
+ */
+export function gatewayRole(user: string): Role {
+  return {
+    ...OPERATOR_ROLE,
+    kind: 'gateway',
+    job:
+      'the HTTP gateway: submits goals, follows them, lists and replays dead letters for the people it ' +
+      'authenticates; decides approvals only under its own name and the subject it vouches for',
+    contextWrites: [
+      ...OPERATOR_ROLE.contextWrites,
+      ...keysOf('gateway').map((pattern) => pattern.replace(/^decision\.\*/, `decision.${user}`)),
+    ],
   };
 }

@@ -85,7 +85,7 @@ describe('natsPermissions', () => {
     expect(allows(rightsOf('scraper').publish, '$O.swarm-artifacts.C.abc')).toBe(false);
   });
 
-  it('lets only communications and search end a goal as completed, and only the cli submit one', () => {
+  it('lets only communications and search end a goal as completed, and only the cli and the gateway submit one', () => {
     const completes = identities.filter((i) =>
       allows(natsPermissions(i.user, i.role).publish, 'swarm.evt.g.goal.completed'),
     );
@@ -93,7 +93,7 @@ describe('natsPermissions', () => {
     const submits = identities.filter((i) =>
       allows(natsPermissions(i.user, i.role).publish, 'swarm.evt.g.goal.submitted'),
     );
-    expect(submits.map((i) => i.user)).toEqual(['cli']);
+    expect(submits.map((i) => i.user)).toEqual(['cli', 'gateway']);
   });
 });
 
