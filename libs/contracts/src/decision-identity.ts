@@ -21,8 +21,7 @@ export const VouchedSubject = z
  *   which gateway authenticated the human, and the key names the human.
  */
 export type DecisionIdentity =
-  | ApproverIdentity
-  | { readonly vouchedBy: ApproverIdentity; readonly subject: string };
+  ApproverIdentity | { readonly vouchedBy: ApproverIdentity; readonly subject: string };
 
 /**
  * The goal-context key (below `<goalId>.`) a decision of `identity` is stored under. Pure.
@@ -46,7 +45,9 @@ export function describeDecisionIdentity(identity: DecisionIdentity): string {
  */
 export function decisionIdentityOfKey(
   rest: string,
-): { readonly ok: true; readonly identity: DecisionIdentity } | { readonly ok: false; readonly reason: string } {
+):
+  | { readonly ok: true; readonly identity: DecisionIdentity }
+  | { readonly ok: false; readonly reason: string } {
   const tokens = rest.split('.');
   const voucher = ApproverIdentity.safeParse(tokens[0]);
   if (!voucher.success || tokens.length > 2)

@@ -114,12 +114,15 @@ describe('the shipped permissions refuse every probe while goals still complete'
     },
   );
 
-  it.each([...AGENTS, 'cli', 'gateway', 'approver'])('refuses %s reading replies meant for others', async (user) => {
-    expect(await probe(user).subscribe('_INBOX.>')).toBe('refused');
-    expect(await probe(user).subscribe(`_INBOX_${user === 'cli' ? 'search' : 'cli'}.>`)).toBe('refused');
-    expect(await probe(user).subscribe('>')).toBe('refused');
-    expect(await probe(user).subscribe(`_INBOX_${user}.probe`)).toBe('allowed');
-  });
+  it.each([...AGENTS, 'cli', 'gateway', 'approver'])(
+    'refuses %s reading replies meant for others',
+    async (user) => {
+      expect(await probe(user).subscribe('_INBOX.>')).toBe('refused');
+      expect(await probe(user).subscribe(`_INBOX_${user === 'cli' ? 'search' : 'cli'}.>`)).toBe('refused');
+      expect(await probe(user).subscribe('>')).toBe('refused');
+      expect(await probe(user).subscribe(`_INBOX_${user}.probe`)).toBe('allowed');
+    },
+  );
 
   it.each([
     ['scraper', 'goal.completed'],
