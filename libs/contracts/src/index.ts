@@ -44,7 +44,9 @@ export {
   ApproverIdentity,
   CONTEXT_KEYS,
   GoalEndRecord,
+  FamilyMember,
   MissingEntry,
+  NearMiss,
   PageClaim,
   PageExtract,
   RankedEntry,
@@ -61,6 +63,7 @@ export {
   ARTIFACTS,
 } from './artifact-names.js';
 export type { ArtifactBucket, ArtifactName } from './artifact-names.js';
+export { terminalSafe } from './terminal-text.js';
 export { parseDecisionEntries, readApproval, resolveApproval } from './approval-resolution.js';
 export type { DecisionIdentity } from './decision-identity.js';
 export {

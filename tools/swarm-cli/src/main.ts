@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { terminalSafe } from '@swarm/contracts';
 import { startTelemetry, TelemetryEnv } from '@swarm/telemetry';
 import { exitOf } from './cli-exit.js';
 import { buildProgram } from './cli-program.js';
@@ -25,7 +26,7 @@ let exiting = false;
 function exit(code: number, line?: string): void {
   if (exiting) return;
   exiting = true;
-  if (line) process.stderr.write(`${line}\n`);
+  if (line) process.stderr.write(`${terminalSafe(line)}\n`);
   void telemetry.shutdown().finally(() => process.exit(code));
 }
 
@@ -37,8 +38,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   stdoutClosed = true;
   exit(exitCode);
 });
+// Goal text, page content and reports come from outside: escape sequences and bidi controls in them are shown,
+// never acted on by the terminal.
 const write = (text: string) => {
-  if (!stdoutClosed) process.stdout.write(text);
+  if (!stdoutClosed) process.stdout.write(terminalSafe(text));
 };
 
 /** The version of this package (tools/swarm-cli/package.json, one level above src/ and dist/). */
@@ -51,7 +54,7 @@ const program = buildProgram({
   stateDir: path.resolve(env['SWARM_STATE_DIR'] ?? '.swarm'),
   version,
   out: (line) => write(`${line}\n`),
-  write: { out: write, err: (text) => process.stderr.write(text) },
+  write: { out: write, err: (text) => process.stderr.write(terminalSafe(text)) },
   whoami: () => env['SWARM_USER'] ?? userInfo().username,
   setExitCode: (code) => {
     exitCode = code;

@@ -8,6 +8,11 @@ export const COMMUNICATIONS_ERROR_CODES = {
   webhookUnavailable: 'webhook-unavailable',
   /** The SMTP server refused the message with a permanent (5xx) reply, or the message itself is unusable. */
   emailRejected: 'email-rejected',
+  /**
+   * The SMTP server offers no TLS and the sink holds credentials: it does not send them in clear (unless
+   * `SMTP_ALLOW_INSECURE_AUTH` says so). A setting must change, so it is permanent.
+   */
+  emailInsecure: 'email-insecure',
   /** The SMTP server could not be reached, timed out, or answered with a transient (4xx) reply. */
   emailUnavailable: 'email-unavailable',
   /** The report directory could not be written. */

@@ -20,6 +20,14 @@ import {
 } from './report-view.js';
 import { fallbackLine, summarizeUsage, USAGE_HEADINGS, usageCells } from './usage-summary.js';
 
+/**
+ * The report's Content-Security-Policy: it loads nothing (no script, frame, font or remote image; links still
+ * work when followed), styles only from its own inline sheet. Whatever a scraped page smuggles into the text is
+ * escaped; this is the second wall, for every viewer that opens the file or the mail.
+ */
+export const REPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -113,6 +121,7 @@ export function renderHtmlReport(ranking: Ranking, meta: ReportMeta): string {
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`,
     `<style>${STYLE}</style>`,

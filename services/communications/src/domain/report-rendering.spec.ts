@@ -1,5 +1,5 @@
 import { Ranking } from '@swarm/contracts';
-import { renderHtmlReport } from './html-report.js';
+import { renderHtmlReport, REPORT_CSP } from './html-report.js';
 import { escapeMarkdown, renderMarkdownReport } from './markdown-report.js';
 import { summarizeRanking } from './ranking-summary.js';
 import { formatCount } from './report-view.js';
@@ -95,6 +95,13 @@ describe('renderHtmlReport', () => {
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain('<style>');
     expect(html.trimEnd().endsWith('</html>')).toBe(true);
+  });
+
+  it('declares a policy that loads nothing, before anything of the goal or the pages appears', () => {
+    const head = html.slice(0, html.indexOf('<title>'));
+    expect(head).toContain(`<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`);
+    expect(REPORT_CSP).toMatch(/^default-src 'none';/);
+    expect(REPORT_CSP).not.toMatch(/script-src|unsafe-eval|https?:/);
   });
 
   it('escapes every value, so a candidate named <script> stays text', () => {

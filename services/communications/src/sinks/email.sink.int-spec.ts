@@ -5,12 +5,20 @@ import type { ReportDelivery } from './delivery-sink.js';
 import { EmailSink, messageIdFor, type EmailSinkOptions } from './email.sink.js';
 import { failureOf } from './testing/failure-of.js';
 
-/** A real SMTP server on loopback: no auth, no STARTTLS; refuses `rejected@` (550) and `busy@` (451). */
-function startSmtp(messages: string[]): Promise<{ server: SMTPServer; port: number }> {
+/**
+ * A real SMTP server on loopback without STARTTLS: auth optional and accepted in clear (each AUTH is recorded in
+ * `logins`); refuses `rejected@` (550) and `busy@` (451).
+ */
+function startSmtp(messages: string[], logins: string[] = []): Promise<{ server: SMTPServer; port: number }> {
   const server = new SMTPServer({
     authOptional: true,
+    allowInsecureAuth: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onAuth(auth, _session, callback) {
+      logins.push(`${auth.username ?? ''}:${auth.password ?? ''}`);
+      callback(null, { user: auth.username });
+    },
     onRcptTo(address, _session, callback) {
       const refusal = (code: number, text: string) => Object.assign(new Error(text), { responseCode: code });
       if (address.address.startsWith('rejected@')) return callback(refusal(550, 'mailbox unavailable'));
@@ -116,5 +124,24 @@ describe('EmailSink against a real SMTP server', () => {
     const error = await failureOf(new EmailSink({ ...options, port: closed.port }).deliver(report));
     expect(error).toMatchObject({ code: 'email-unavailable', retryable: true });
     expect(messages).toHaveLength(0);
+  });
+
+  it('refuses to send its credentials to a server that offers no TLS, permanently and before AUTH', async () => {
+    const logins: string[] = [];
+    const plain = await startSmtp(messages, logins);
+    try {
+      const withLogin = { ...options, port: plain.port, user: 'swarm', pass: 'secret-pass' };
+      const error = await failureOf(new EmailSink(withLogin).deliver(report));
+      expect(error).toMatchObject({ code: 'email-insecure', retryable: false });
+      expect(error.message).toContain('SMTP_ALLOW_INSECURE_AUTH');
+      expect(logins).toEqual([]);
+      expect(messages).toHaveLength(0);
+      // Only an explicit opt-out sends them in clear.
+      await new EmailSink({ ...withLogin, allowInsecureAuth: true }).deliver(report);
+      expect(logins).toEqual(['swarm:secret-pass']);
+      expect(messages).toHaveLength(1);
+    } finally {
+      await new Promise<void>((resolve) => plain.server.close(() => resolve()));
+    }
   });
 });

@@ -12,6 +12,11 @@ export interface EmailSinkOptions {
   readonly secure: boolean;
   readonly user?: string;
   readonly pass?: string;
+  /**
+   * Send `user`/`pass` over a connection without TLS when the server offers no STARTTLS (default false: such a
+   * delivery fails with a permanent `email-insecure` before any credential is sent).
+   */
+  readonly allowInsecureAuth?: boolean;
   /** The sender, `swarm@example.com` or `Swarm <swarm@example.com>`. */
   readonly from: string;
   readonly to: readonly string[];
@@ -37,12 +42,16 @@ const PERMANENT_LOCAL_CODES = new Set(['EENVELOPE', 'EMESSAGE', 'ECONFIG', 'ENOA
 export class EmailSink implements DeliverySink {
   readonly name = SINK_NAMES.email;
   private readonly transport: Transporter;
+  /** Whether STARTTLS is required before AUTH (credentials set, no implicit TLS, no explicit opt-out). */
+  private readonly requiresTls: boolean;
 
   constructor(private readonly options: EmailSinkOptions) {
+    this.requiresTls = !options.secure && options.user !== undefined && options.allowInsecureAuth !== true;
     this.transport = createTransport({
       host: options.host,
       port: options.port,
       secure: options.secure,
+      requireTLS: this.requiresTls,
       ...(options.user === undefined ? {} : { auth: { user: options.user, pass: options.pass ?? '' } }),
       connectionTimeout: options.timeoutMs,
       greetingTimeout: options.timeoutMs,
@@ -78,6 +87,13 @@ export class EmailSink implements DeliverySink {
     const responseCode = typeof failure.responseCode === 'number' ? failure.responseCode : undefined;
     const message = typeof failure.message === 'string' ? failure.message : String(error);
     const server = `SMTP ${this.options.host}:${this.options.port}`;
+    if (this.requiresTls && code === 'ETLS')
+      return permanentFailure(
+        COMMUNICATIONS_ERROR_CODES.emailInsecure,
+        `${server} offers no TLS, and the email sink does not send its credentials in clear: use SMTP_SECURE=true ` +
+          `(TLS from the first byte) or a server with STARTTLS, or set SMTP_ALLOW_INSECURE_AUTH=true`,
+        error,
+      );
     const detail = `${code ? `${code} ` : ''}${responseCode ? `${responseCode} ` : ''}${cut(message, 300)}`;
     const refused =
       responseCode !== undefined

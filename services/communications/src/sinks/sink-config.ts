@@ -37,7 +37,8 @@ const millis = (fallback: number) => z.coerce.number().int().min(100).max(300_00
  * - `WEBHOOK_TIMEOUT_MS` whole request timeout; default 10000.
  * - `SMTP_HOST`, `SMTP_FROM`, `SMTP_TO` (comma list): required with `email`. `SMTP_PORT` default 587;
  *   `SMTP_SECURE` (true/false) default true on port 465, else false (STARTTLS when offered);
- *   `SMTP_USER` and `SMTP_PASS` together or not at all; `SMTP_TIMEOUT_MS` default 15000.
+ *   `SMTP_USER` and `SMTP_PASS` together or not at all; `SMTP_TIMEOUT_MS` default 15000;
+ *   `SMTP_ALLOW_INSECURE_AUTH` default false: credentials are never sent without TLS unless it is true.
  * Empty values count as unset.
  */
 export const SinkEnv = z
@@ -65,6 +66,10 @@ export const SinkEnv = z
       .optional(),
     SMTP_USER: z.string().optional(),
     SMTP_PASS: z.string().optional(),
+    SMTP_ALLOW_INSECURE_AUTH: z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+      .transform((value) => ['true', '1', 'yes'].includes(value))
+      .default(false),
     SMTP_FROM: z.string().regex(MAILBOX, 'must be an address like swarm@example.com').optional(),
     SMTP_TO: z
       .string()
@@ -143,7 +148,11 @@ export function parseSinkConfig(env: Readonly<Record<string, string | undefined>
             secure: settings.SMTP_SECURE ?? settings.SMTP_PORT === 465,
             ...(settings.SMTP_USER === undefined
               ? {}
-              : { user: settings.SMTP_USER, pass: settings.SMTP_PASS ?? '' }),
+              : {
+                  user: settings.SMTP_USER,
+                  pass: settings.SMTP_PASS ?? '',
+                  allowInsecureAuth: settings.SMTP_ALLOW_INSECURE_AUTH,
+                }),
             from: settings.SMTP_FROM,
             to: settings.SMTP_TO,
             timeoutMs: settings.SMTP_TIMEOUT_MS,

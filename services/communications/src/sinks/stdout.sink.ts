@@ -1,3 +1,4 @@
+import { terminalSafe } from '@swarm/contracts';
 import { SINK_NAMES, type DeliveryReceipt, type DeliverySink, type ReportDelivery } from './delivery-sink.js';
 
 /** Writes the Markdown report to a stream (standard output unless told otherwise): the zero-setup sink. */
@@ -6,10 +7,14 @@ export class StdoutSink implements DeliverySink {
 
   constructor(private readonly out: NodeJS.WritableStream = process.stdout) {}
 
-  /** Writes the Markdown and resolves once the stream has taken it. */
+  /**
+   * Writes the Markdown, with escape sequences and bidi controls made visible (`terminalSafe`: page content must
+   * not drive the terminal that shows it), and resolves once the stream has taken it.
+   */
   async deliver(report: ReportDelivery, signal?: AbortSignal): Promise<DeliveryReceipt> {
     signal?.throwIfAborted();
-    const text = report.markdown.endsWith('\n') ? report.markdown : `${report.markdown}\n`;
+    const markdown = terminalSafe(report.markdown);
+    const text = markdown.endsWith('\n') ? markdown : `${markdown}\n`;
     await new Promise<void>((resolve, reject) => {
       this.out.write(text, (error) => (error ? reject(error) : resolve()));
     });
