@@ -87,3 +87,22 @@ describe('SwarmClient.readMessage', () => {
     expect(await client.readMessage(stream, { first: subject('none', 'goal.submitted') })).toBeUndefined();
   });
 });
+
+describe('SwarmClient.followEvents', () => {
+  /** The sequences `followEvents` yields for goal `a`, stopping after `count`. */
+  async function follow(count: number, options?: { afterSequence?: number }): Promise<number[]> {
+    const abort = new AbortController();
+    const seen: number[] = [];
+    for await (const message of client.followEvents(topology.goalEventsSubject('a'), abort.signal, options)) {
+      seen.push(message.streamSequence);
+      if (seen.length === count) abort.abort();
+    }
+    return seen;
+  }
+
+  it('starts with every stored event, or with the first one after afterSequence', async () => {
+    expect(await follow(3)).toEqual([1, 3, 4]);
+    expect(await follow(2, { afterSequence: 1 })).toEqual([3, 4]);
+    expect(await follow(1, { afterSequence: 3 })).toEqual([4]);
+  });
+});

@@ -1,4 +1,5 @@
 import { CommanderError, InvalidArgumentError } from 'commander';
+import { GoalViewsError } from '@swarm/goal-views';
 import { StackConfigError } from '@swarm/local-stack';
 import { SinkNotEnabledError, SwarmFullError } from '@swarm/transport';
 import { exitOf } from './cli-exit.js';
@@ -67,5 +68,19 @@ describe('exitOf', () => {
         'swarm: goal refused: this deployment does not deliver to "webhook"; its communications agent enables ' +
         'file, stdout (DELIVERY_SINKS). Nothing was submitted',
     });
+  });
+
+  it('ends a refused decision or a bad goal id with 2, a lost write with 1 and a follow timeout with 4', () => {
+    const exit = (code: ConstructorParameters<typeof GoalViewsError>[0]) =>
+      exitOf(new GoalViewsError(code, `goal g-1: ${code}\nsecond line`));
+    expect(exit('approval-not-pending')).toEqual({
+      exitCode: EXIT_CODES.usage,
+      line: 'swarm: goal g-1: approval-not-pending second line',
+    });
+    expect(exit('invalid-goal-id').exitCode).toBe(EXIT_CODES.usage);
+    expect(exit('invalid-goal').exitCode).toBe(EXIT_CODES.usage);
+    expect(exit('invalid-decision').exitCode).toBe(EXIT_CODES.usage);
+    expect(exit('decision-not-recorded').exitCode).toBe(EXIT_CODES.failure);
+    expect(exit('follow-timeout').exitCode).toBe(EXIT_CODES.timeout);
   });
 });

@@ -3,8 +3,8 @@ import { exampleMessage } from '@swarm/contracts/testing';
 import type { NatsServerHandle } from '@swarm/testing';
 import { startNats, uniqueName, waitFor } from '@swarm/testing';
 import { runWatch } from '../src/index.js';
-import type { GoalEvent } from '../src/index.js';
-import { toGoalEvents } from '../src/index.js';
+import type { GoalEvent } from '@swarm/goal-views';
+import { toGoalEvents } from '@swarm/goal-views';
 import {
   contractDoc,
   docExamples,

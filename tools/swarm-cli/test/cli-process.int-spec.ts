@@ -9,7 +9,8 @@ import { ARTIFACTS, buildGoalSubmitted, CONTEXT_KEYS } from '@swarm/contracts';
 import type { NatsServerHandle } from '@swarm/testing';
 import { startNats, uniqueName } from '@swarm/testing';
 import type { SwarmClient } from '@swarm/transport';
-import { buildGoalSubmission, connectClient } from '../src/index.js';
+import { buildGoalSubmission } from '@swarm/goal-views';
+import { connectClient } from '../src/index.js';
 
 // The `swarm` binary as `npx swarm` runs it (package.json `bin`), on the build the test target depends on.
 const BIN = path.join(__dirname, '..', 'bin', 'swarm.js');

@@ -11,7 +11,7 @@ import type {
 import { startNats, startScriptedModelServer, waitFor } from '@swarm/testing';
 import type { Telemetry } from '@swarm/telemetry';
 import { startTelemetry, TelemetryEnv } from '@swarm/telemetry';
-import type { GoalEvent } from '../src/index.js';
+import type { GoalEvent } from '@swarm/goal-views';
 import { runGoal, runInspect } from '../src/index.js';
 import type { E2eSwarm } from './e2e-harness.js';
 import { finish, reportOf, startSwarm } from './e2e-harness.js';

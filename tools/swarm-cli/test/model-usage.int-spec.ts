@@ -7,14 +7,8 @@ import type { NatsServerHandle, ScriptedModelServer } from '@swarm/testing';
 import { startNats, startScriptedModelServer } from '@swarm/testing';
 import type { SwarmClient } from '@swarm/transport';
 import { modelEnvByKind, parseModelFlags } from '../src/commands/model-flags.js';
-import {
-  connectClient,
-  EXIT_CODES,
-  renderDeadLetter,
-  runGoal,
-  summarizeUsage,
-  toGoalEvents,
-} from '../src/index.js';
+import { summarizeUsage, toGoalEvents } from '@swarm/goal-views';
+import { connectClient, EXIT_CODES, renderDeadLetter, runGoal } from '../src/index.js';
 import { FAST_AGENT_ENV } from './e2e-harness.js';
 
 const TOKENS_IN = 1_000;

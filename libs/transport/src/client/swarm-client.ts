@@ -232,10 +232,20 @@ export class SwarmClient {
     return this.readStream(this.topology.eventsStream, this.topology.goalEventsSubject(goalId));
   }
 
-  /** Follows events on `subject` as they arrive, starting with what is stored, until `signal` aborts. */
-  async *followEvents(subject: string, signal: AbortSignal): AsyncGenerator<StoredMessage> {
+  /**
+   * Follows events on `subject` as they arrive, starting with what is stored, until `signal` aborts. With
+   * `afterSequence` (an events stream sequence, e.g. the last one a reader saw before it reconnected), it starts
+   * with the first stored event after it instead, so a resumed reader sees no event twice and none is lost.
+   */
+  async *followEvents(
+    subject: string,
+    signal: AbortSignal,
+    options: { readonly afterSequence?: number } = {},
+  ): AsyncGenerator<StoredMessage> {
+    const after = options.afterSequence ?? 0;
     const consumer = await this.bus.js.consumers.get(this.topology.eventsStream, {
       filter_subjects: subject,
+      ...(after > 0 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: after + 1 } : {}),
     });
     const messages = await consumer.consume({ max_messages: 256 });
     const stop = () => void messages.stop();
@@ -320,6 +330,32 @@ export class SwarmClient {
   ): Promise<{ pending: number; ackPending: number; redelivered: number }> {
     const info = await this.bus.jsm.consumers.info(stream, durable);
     return { pending: info.num_pending, ackPending: info.num_ack_pending, redelivered: info.num_redelivered };
+  }
+
+  /**
+   * A queue consumer's state: what `pending` reports, plus the pull requests waiting for work (`waiting`: idle
+   * replicas ask the server for messages, so this is how many pullers are waiting) and how many deliveries were
+   * acknowledged so far (`acknowledged`: the ack floor's consumer sequence; sampled twice, it gives throughput).
+   * @throws the JetStream API error when the stream or the consumer does not exist.
+   */
+  async queueState(
+    stream: string,
+    durable: string,
+  ): Promise<{
+    pending: number;
+    ackPending: number;
+    redelivered: number;
+    waiting: number;
+    acknowledged: number;
+  }> {
+    const info = await this.bus.jsm.consumers.info(stream, durable);
+    return {
+      pending: info.num_pending,
+      ackPending: info.num_ack_pending,
+      redelivered: info.num_redelivered,
+      waiting: info.num_waiting,
+      acknowledged: info.ack_floor.consumer_seq,
+    };
   }
 
   async close(): Promise<void> {

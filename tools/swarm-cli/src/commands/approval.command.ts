@@ -1,9 +1,16 @@
 import type { ApprovalState } from '@swarm/contracts';
 import { ApprovalRequested, readApproval } from '@swarm/contracts';
 import type { SwarmClient } from '@swarm/transport';
+import { closedReason, decideApproval } from '@swarm/goal-views';
 import { CliError, EXIT_CODES } from '../errors.js';
-import type { ApprovalDecisionInput } from '../goals/approval-decision.js';
-import { closedReason, decideApproval } from '../goals/approval-decision.js';
+
+/** A decision as the CLI takes it: the outcome, its comment, and the approver identity it is recorded under. */
+export interface CliDecision {
+  readonly outcome: 'granted' | 'rejected';
+  /** The approver identity (`approverIdentity`): the decision key's last token. */
+  readonly by: string;
+  readonly comment?: string;
+}
 
 /** The summary the goal's `approval.requested` event carries, when the event is stored and valid. */
 async function requestSummary(client: SwarmClient, goalId: string): Promise<string | undefined> {
@@ -30,16 +37,17 @@ async function reviewLines(
 
 /**
  * `swarm approve|reject <goal>`: prints what is under review, records the decision under `identity`, and says
- * whether it is the one that counts. Throws CliError (exit 2) when the goal takes no decision or another one
- * came first.
+ * whether it is the one that counts. Throws GoalViewsError (`approval-not-pending`, `invalid-decision`: exit 2
+ * through `exitOf`) when the goal takes no decision or another one came first.
  */
 export async function runDecide(
   client: SwarmClient,
   goalId: string,
-  decision: ApprovalDecisionInput,
+  decision: CliDecision,
   out: (line: string) => void,
 ): Promise<void> {
-  const recorded = await decideApproval(client, goalId, decision, {
+  const { by, ...input } = decision;
+  const recorded = await decideApproval(client, goalId, input, by, {
     review: async (request) => {
       for (const line of await reviewLines(client, goalId, request, ` (swarm review ${goalId} prints it)`))
         out(line);

@@ -3,8 +3,8 @@ import { isSinkName, ScoringWeights, SINK_NAMES } from '@swarm/contracts';
 import type { SinkName } from '@swarm/contracts';
 import { CliError, EXIT_CODES } from '../errors.js';
 import type { ExitCode } from '../errors.js';
-import { buildGoalSubmission, inferTopN } from '../goals/goal-submission.js';
-import type { GoalEvent } from '../goals/goal-timeline.js';
+import type { GoalEvent } from '@swarm/goal-views';
+import { buildGoalSubmission, inferTopN } from '@swarm/goal-views';
 import { followToEnd } from './watch.command.js';
 
 export { exitCodeOf } from './watch.command.js';

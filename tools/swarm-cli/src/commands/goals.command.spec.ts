@@ -1,4 +1,4 @@
-import type { GoalHead, GoalRow } from '../goals/goal-board.js';
+import type { GoalHead, GoalRow } from '@swarm/goal-views';
 import { formatAge, renderBoard } from './goals.command.js';
 
 describe('formatAge', () => {

@@ -1,9 +1,8 @@
 import type { SwarmClient } from '@swarm/transport';
 import { EXIT_CODES } from '../errors.js';
-import type { GoalHead, GoalRow } from '../goals/goal-board.js';
-import { countGoals, planBoardReads, staleGoals } from '../goals/goal-board.js';
-import { readGoalHeads, readGoalRows } from '../goals/goal-board-reader.js';
-import { verifyEndedHeads } from '../goals/board-verify.js';
+import type { GoalHead, GoalRow } from '@swarm/goal-views';
+import { planBoardReads, readGoalHeads, readGoalRows, staleGoals, verifyEndedHeads } from '@swarm/goal-views';
+import { countGoals } from '../display/goal-count.js';
 
 /** Options of `swarm goals`. */
 export interface GoalsOptions {

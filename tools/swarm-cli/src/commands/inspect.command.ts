@@ -2,10 +2,15 @@ import type { SwarmClient } from '@swarm/transport';
 import { CliError, EXIT_CODES } from '../errors.js';
 import { offsetOf, renderEventLine } from '../display/event-line.js';
 import { renderUsageSummary } from '../display/usage-lines.js';
-import { judgeGoalEvents, needsEvidence, renderIgnored } from '../goals/event-trust.js';
-import type { GoalEvent, GoalSummary } from '../goals/goal-timeline.js';
-import { summarizeGoal, toGoalEvents } from '../goals/goal-timeline.js';
-import { summarizeUsage } from '../goals/usage-summary.js';
+import type { GoalEvent, GoalSummary } from '@swarm/goal-views';
+import {
+  judgeGoalEvents,
+  needsEvidence,
+  renderIgnored,
+  summarizeGoal,
+  summarizeUsage,
+  toGoalEvents,
+} from '@swarm/goal-views';
 
 /**
  * A goal's events, judged: the summary rests on the honoured ones only, so a forged or unbacked end (or an

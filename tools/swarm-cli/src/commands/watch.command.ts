@@ -4,10 +4,8 @@ import type { ExitCode } from '../errors.js';
 import { offsetOf, renderEventLine } from '../display/event-line.js';
 import { renderGoalEnd } from '../display/goal-end.js';
 import { renderUsageSummary } from '../display/usage-lines.js';
-import { renderIgnored } from '../goals/event-trust.js';
-import { followGoal } from '../goals/follow-goal.js';
-import type { GoalEvent } from '../goals/goal-timeline.js';
-import { summarizeUsage } from '../goals/usage-summary.js';
+import type { GoalEvent } from '@swarm/goal-views';
+import { followGoal, renderIgnored, summarizeUsage } from '@swarm/goal-views';
 
 /** The exit code of a finished goal. Pure. */
 export function exitCodeOf(final: GoalEvent): ExitCode {

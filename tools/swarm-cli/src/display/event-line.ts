@@ -1,5 +1,5 @@
-import type { GoalEvent } from '../goals/goal-timeline.js';
-import { usageOf } from '../goals/usage-summary.js';
+import type { GoalEvent } from '@swarm/goal-views';
+import { usageOf } from '@swarm/goal-views';
 import { renderUsage } from './usage-lines.js';
 
 function agentOf(body: Record<string, unknown>): string {

@@ -1,4 +1,4 @@
-import type { GoalEvent } from '../goals/goal-timeline.js';
+import type { GoalEvent } from '@swarm/goal-views';
 import { renderGoalEnd } from './goal-end.js';
 
 const start = new Date('2026-11-21T06:14:18.000Z');

@@ -1,5 +1,5 @@
 import { ARTIFACTS } from '@swarm/contracts';
-import type { GoalEvent } from '../goals/goal-timeline.js';
+import type { GoalEvent } from '@swarm/goal-views';
 
 /** Where a goal's report went, for `renderGoalEnd`. */
 export interface GoalEndOptions {

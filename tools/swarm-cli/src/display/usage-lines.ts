@@ -1,5 +1,5 @@
 import type { ModelUsage } from '@swarm/contracts';
-import type { UsageSummary, UsageTotals } from '../goals/usage-summary.js';
+import type { UsageSummary, UsageTotals } from '@swarm/goal-views';
 
 /** Longest fallback reason shown on one event line (`swarm inspect --json` has all of it). */
 const FALLBACK_REASON_MAX_CHARS = 200;

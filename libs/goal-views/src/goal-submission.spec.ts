@@ -1,13 +1,13 @@
 import { GoalSubmitted } from '@swarm/contracts';
-import { CliError } from '../errors.js';
+import { GoalViewsError } from './errors.js';
 import { buildGoalSubmission, inferTopN, newGoalId, parseGoalId } from './goal-submission.js';
 
-/** The exit code of the CliError `parse` throws (undefined when it throws none). */
-function exitCodeThrownBy(parse: () => unknown): number | undefined {
+/** The code of the GoalViewsError `parse` throws (undefined when it throws none). */
+function codeThrownBy(parse: () => unknown): string | undefined {
   try {
     parse();
   } catch (error) {
-    return error instanceof CliError ? error.exitCode : undefined;
+    return error instanceof GoalViewsError ? error.code : undefined;
   }
   return undefined;
 }
@@ -37,8 +37,8 @@ describe('buildGoalSubmission', () => {
     [{ text: '' }, /goal text is empty/],
     [{ text: 'x'.repeat(100 * 1024) }, /goal\.text|text: too big/],
     [{ text: 'agents', topN: 0 }, /topN: too small/],
-  ])('rejects a bad goal with a clear usage error (%#)', (input, message) => {
-    expect(() => buildGoalSubmission(input)).toThrow(CliError);
+  ])('rejects a bad goal with a clear invalid-goal error (%#)', (input, message) => {
+    expect(codeThrownBy(() => buildGoalSubmission(input))).toBe('invalid-goal');
     expect(() => buildGoalSubmission(input)).toThrow(message);
   });
 
@@ -67,8 +67,11 @@ describe('parseGoalId', () => {
     expect(parseGoalId('g-20261121-061418-bebb25')).toBe('g-20261121-061418-bebb25');
   });
 
-  it.each(['*', '>', 'a.b', 'a b', '', 'x'.repeat(65)])('refuses %j as bad usage, naming it', (id) => {
-    expect(() => parseGoalId(id)).toThrow(`goal id "${id}" rejected: `);
-    expect(exitCodeThrownBy(() => parseGoalId(id))).toBe(2);
-  });
+  it.each(['*', '>', 'a.b', 'a b', '', 'x'.repeat(65)])(
+    'refuses %j as an invalid goal id, naming it',
+    (id) => {
+      expect(() => parseGoalId(id)).toThrow(`goal id "${id}" rejected: `);
+      expect(codeThrownBy(() => parseGoalId(id))).toBe('invalid-goal-id');
+    },
+  );
 });

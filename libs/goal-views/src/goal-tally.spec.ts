@@ -1,11 +1,7 @@
-import { GoalTally, renderTally } from './goal-tally.js';
-import type { GoalEvent } from './goal-timeline.js';
+import { GoalTally } from './goal-tally.js';
+import { plainEvent } from './testing/index.js';
 
-const event = (type: string, body: Record<string, unknown> = {}): GoalEvent => ({
-  type,
-  time: new Date(0),
-  body: { type, ...body },
-});
+const event = plainEvent;
 
 describe('GoalTally', () => {
   it('counts each goal once, under where it stands now', () => {
@@ -40,13 +36,5 @@ describe('GoalTally', () => {
     // A late event of the report task (its completion) does not reopen the goal.
     expect(tally.apply('g-1', event('task.completed'))).toBe(false);
     expect(tally.counts()).toMatchObject({ running: 0, delivered: 1 });
-  });
-
-  it('renders as one line', () => {
-    const tally = new GoalTally();
-    tally.apply('g-1', event('goal.submitted'));
-    expect(renderTally(tally.counts())).toBe(
-      'goals  1 submitted | 1 running | 0 waiting for approval | 0 delivered | 0 failed | 0 ended undelivered (nothing found, rejected, expired)',
-    );
   });
 });

@@ -1,17 +1,10 @@
 import type { StoredMessage } from '@swarm/transport';
-import type { GoalHead, GoalHeadMessages } from './goal-board.js';
-import {
-  countGoals,
-  goalIdInSubject,
-  indexGoals,
-  planBoardReads,
-  stageOf,
-  staleGoals,
-  toGoalRow,
-} from './goal-board.js';
+import type { GoalHeadMessages } from './goal-board.js';
+import { goalIdInSubject, indexGoals, planBoardReads, stageOf, staleGoals, toGoalRow } from './goal-board.js';
 import type { GoalEvent } from './goal-timeline.js';
+import { boardHead, boardTime } from './testing/index.js';
 
-const at = (second: number) => new Date(Date.UTC(2026, 10, 21, 9, 0, second));
+const at = boardTime;
 const PATTERNS = {
   submitted: 'p.evt.*.goal.submitted',
   completed: 'p.evt.*.goal.completed',
@@ -39,13 +32,7 @@ const event = (type: string, second: number, extra: Record<string, unknown> = {}
   time: at(second),
   body: { type, ...extra },
 });
-const head = (goalId: string, seq: number, outcome: GoalHead['outcome'] = 'open'): GoalHead => ({
-  goalId,
-  submittedSeq: seq,
-  lastSubmittedAt: at(seq),
-  outcome,
-  endedAt: outcome === 'open' ? undefined : at(seq + 1),
-});
+const head = boardHead;
 
 describe('goalIdInSubject', () => {
   it('takes the goal id from the token the pattern wildcards', () => {
@@ -196,15 +183,5 @@ describe('staleGoals', () => {
     expect(staleGoals(rows, 30).map((r) => r.goalId)).toEqual(['wait']);
     expect(staleGoals(rows, 4).map((r) => r.goalId)).toEqual(['wait', 'new']);
     expect(staleGoals(rows, 39)).toEqual([]);
-  });
-});
-
-describe('countGoals', () => {
-  it('counts open and ended goals, by outcome when every outcome is known', () => {
-    expect(countGoals([head('a', 1), head('b', 2, 'delivered'), head('c', 3, 'failed')])).toBe(
-      '1 open, 2 ended: 1 delivered, 1 failed',
-    );
-    expect(countGoals([head('a', 1), head('b', 2, 'ended'), head('c', 3, 'failed')])).toBe('1 open, 2 ended');
-    expect(countGoals([])).toBe('0 open, 0 ended');
   });
 });

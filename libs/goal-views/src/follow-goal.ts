@@ -1,5 +1,5 @@
 import type { SwarmClient } from '@swarm/transport';
-import { CliError, EXIT_CODES } from '../errors.js';
+import { GOAL_VIEWS_ERROR_CODES, GoalViewsError } from './errors.js';
 import type { IgnoredEvent } from './event-trust.js';
 import { judgeGoalEvents } from './event-trust.js';
 import type { GoalEvent } from './goal-timeline.js';
@@ -28,7 +28,7 @@ export function endsProducerOf(final: GoalEvent, event: GoalEvent): boolean {
  * with the goal's context backing it, read then).
  * It then keeps following, up to `settleMs` (default 2 s; 0: not at all), for the end of the task that produced the
  * final event (its completion, with that attempt's model usage, may land just after), returning once it is seen.
- * Throws CliError (exit 4) after `timeoutMs` without a final event.
+ * Throws GoalViewsError (`follow-timeout`, retryable) after `timeoutMs` without a final event.
  */
 export async function followGoal(
   client: SwarmClient,
@@ -79,8 +79,9 @@ export async function followGoal(
     abort.abort();
   }
   if (final) return { final, events };
-  throw new CliError(
+  throw new GoalViewsError(
+    GOAL_VIEWS_ERROR_CODES.followTimeout,
     `goal ${goalId} did not finish within ${options.timeoutMs}ms (see: swarm status ${goalId})`,
-    EXIT_CODES.timeout,
+    { retryable: true },
   );
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { GoalSpecInput, GoalSubmitted } from '@swarm/contracts';
 import { buildGoalSubmitted, describeIssues, GoalId, GoalSpec } from '@swarm/contracts';
-import { CliError, EXIT_CODES } from '../errors.js';
+import { GOAL_VIEWS_ERROR_CODES, GoalViewsError } from './errors.js';
 
 /** A goal ready to publish: its subject and message. */
 export interface GoalSubmission {
@@ -21,22 +21,22 @@ export function newGoalId(
 
 /**
  * A goal id as the user typed it, checked against the contract's `GoalId` (one subject token), so a command
- * never reads or writes a wildcard subject such as `swarm.evt.*.>`. Pure. Throws CliError (usage) naming the id.
+ * never reads or writes a wildcard subject such as `swarm.evt.*.>`. Pure. Throws GoalViewsError (`invalid-goal-id`) naming the id.
  */
 export function parseGoalId(value: string): string {
   const id = GoalId.safeParse(value);
   if (!id.success)
-    throw new CliError(
+    throw new GoalViewsError(
+      GOAL_VIEWS_ERROR_CODES.invalidGoalId,
       `goal id "${value}" rejected: ${id.error.issues.map((issue) => issue.message.toLowerCase()).join('; ')}`,
-      EXIT_CODES.usage,
     );
   return id.data;
 }
 
 /**
  * Validates a goal and builds its `goal.submitted` message. The message id carries the fingerprint of the goal
- * with defaults applied, so submitting the same goal twice is one goal. Throws CliError (usage) naming the
- * problem when the goal is invalid.
+ * with defaults applied, so submitting the same goal twice is one goal. Throws GoalViewsError (`invalid-goal-id`,
+ * `invalid-goal`) naming the problem when the id or the goal is invalid.
  */
 export function buildGoalSubmission(
   input: GoalSpecInput,
@@ -45,7 +45,10 @@ export function buildGoalSubmission(
   const goalId = parseGoalId(options.goalId ?? newGoalId(options.now));
   const parsed = GoalSpec.safeParse(input);
   if (!parsed.success)
-    throw new CliError(`goal rejected: ${describeIssues(parsed.error.issues)}`, EXIT_CODES.usage);
+    throw new GoalViewsError(
+      GOAL_VIEWS_ERROR_CODES.invalidGoal,
+      `goal rejected: ${describeIssues(parsed.error.issues)}`,
+    );
   return { goalId, ...buildGoalSubmitted(goalId, parsed.data, options.now) };
 }
 
