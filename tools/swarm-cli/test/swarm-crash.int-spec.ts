@@ -21,6 +21,8 @@ beforeAll(async () => {
       SWARM_IN_FLIGHT: '1',
       DELIVERY_SINKS: 'webhook',
       WEBHOOK_URL: webhook.url,
+      // The receiver is on loopback, which the webhook sink refuses unless allowed.
+      WEBHOOK_ALLOW_HOSTS: new URL(webhook.url).host,
       WEBHOOK_SECRET: SECRET,
     },
   );

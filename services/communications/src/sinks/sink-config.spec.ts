@@ -45,6 +45,9 @@ describe('parseSinkConfig', () => {
       url: webhookEnv.WEBHOOK_URL,
       secret: webhookEnv.WEBHOOK_SECRET,
       timeoutMs: 10_000,
+      allowPrivateNetworks: false,
+      allowHosts: [],
+      maxResponseBytes: 16_384,
     });
     expect(config.email).toEqual({
       host: 'mail.example.com',
@@ -54,6 +57,22 @@ describe('parseSinkConfig', () => {
       to: ['a@example.com', 'b@example.com'],
       timeoutMs: 15_000,
     });
+  });
+
+  it('reads the webhook guard settings and names a bad host entry', () => {
+    const config = parseSinkConfig({
+      ...webhookEnv,
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
+      WEBHOOK_ALLOW_HOSTS: '127.0.0.1:9000, hooks.internal',
+      WEBHOOK_MAX_RESPONSE_BYTES: '4096',
+    });
+    expect(config.webhook).toMatchObject({
+      allowPrivateNetworks: true,
+      allowHosts: ['127.0.0.1:9000', 'hooks.internal'],
+      maxResponseBytes: 4_096,
+    });
+    const error = errorOf(() => parseSinkConfig({ ...webhookEnv, WEBHOOK_ALLOW_HOSTS: 'http://x/' }));
+    expect(error.message).toContain('WEBHOOK_ALLOW_HOSTS not a host or host:port: "http://x/"');
   });
 
   it('names each variable a webhook needs and does not echo the secret', () => {

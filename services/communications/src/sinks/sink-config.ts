@@ -1,3 +1,4 @@
+import { AllowHostsSetting } from '@swarm/http-guard';
 import { InvalidSettingsError, TaskError } from '@swarm/transport/errors';
 import { z } from 'zod';
 import { COMMUNICATIONS_ERROR_CODES } from '../domain/errors.js';
@@ -6,7 +7,7 @@ import { EmailSink, type EmailSinkOptions } from './email.sink.js';
 import { FileSink } from './file.sink.js';
 import { StdoutSink } from './stdout.sink.js';
 import { STANDARD_SECRET_PREFIX, standardWebhookKey } from './signature.js';
-import { WebhookSink, type WebhookSinkOptions } from './webhook.sink.js';
+import { DEFAULT_WEBHOOK_MAX_RESPONSE_BYTES, WebhookSink, type WebhookSinkOptions } from './webhook.sink.js';
 
 const SINK_LIST = Object.values(SINK_NAMES) as [SinkName, ...SinkName[]];
 const commaList = (value: string) => [
@@ -35,6 +36,11 @@ const millis = (fallback: number) => z.coerce.number().int().min(100).max(300_00
  * - `WEBHOOK_URL` (http or https) and `WEBHOOK_SECRET` (at least 16 characters; a `whsec_` secret must be
  *   base64 of 24 to 64 bytes, as Standard Webhooks asks): required with `webhook`.
  * - `WEBHOOK_TIMEOUT_MS` whole request timeout; default 10000.
+ * - `WEBHOOK_ALLOW_PRIVATE_NETWORKS` (true/false) default false: the webhook may be on a loopback, private or
+ *   other non-public address. Only for closed test setups; prefer `WEBHOOK_ALLOW_HOSTS`.
+ * - `WEBHOOK_ALLOW_HOSTS` comma list of `host` or `host:port` allowed even on a non-public address (an
+ *   in-cluster receiver, `127.0.0.1:9000` in development); default none.
+ * - `WEBHOOK_MAX_RESPONSE_BYTES` bytes of a failed answer's body read to quote in the error; default 16384.
  * - `SMTP_HOST`, `SMTP_FROM`, `SMTP_TO` (comma list): required with `email`. `SMTP_PORT` default 587;
  *   `SMTP_SECURE` (true/false) default true on port 465, else false (STARTTLS when offered);
  *   `SMTP_USER` and `SMTP_PASS` together or not at all; `SMTP_TIMEOUT_MS` default 15000;
@@ -58,6 +64,17 @@ export const SinkEnv = z
       })
       .optional(),
     WEBHOOK_TIMEOUT_MS: millis(10_000),
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+      .transform((value) => ['true', '1', 'yes'].includes(value))
+      .default(false),
+    WEBHOOK_ALLOW_HOSTS: AllowHostsSetting.default([]),
+    WEBHOOK_MAX_RESPONSE_BYTES: z.coerce
+      .number()
+      .int()
+      .min(256)
+      .max(1024 * 1024)
+      .default(DEFAULT_WEBHOOK_MAX_RESPONSE_BYTES),
     SMTP_HOST: z.string().optional(),
     SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(587),
     SMTP_SECURE: z
@@ -137,6 +154,9 @@ export function parseSinkConfig(env: Readonly<Record<string, string | undefined>
             url: settings.WEBHOOK_URL,
             secret: settings.WEBHOOK_SECRET,
             timeoutMs: settings.WEBHOOK_TIMEOUT_MS,
+            allowPrivateNetworks: settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS,
+            allowHosts: settings.WEBHOOK_ALLOW_HOSTS,
+            maxResponseBytes: settings.WEBHOOK_MAX_RESPONSE_BYTES,
           },
         }
       : {}),

@@ -4,7 +4,7 @@ import { Webhook } from 'standardwebhooks';
 import { ranking, rankedEntry } from '../domain/testing/ranking.fixture.js';
 import type { ReportDelivery } from './delivery-sink.js';
 import { verifyWebhookSignature } from './signature.js';
-import { WebhookSink } from './webhook.sink.js';
+import { WebhookSink, type WebhookSinkOptions } from './webhook.sink.js';
 import { failureOf } from './testing/failure-of.js';
 
 const SECRET = 'webhook-secret-0123456789';
@@ -56,6 +56,9 @@ const report: ReportDelivery = {
 describe('WebhookSink against a real HTTP receiver', () => {
   const receiver = new Receiver();
   let url: string;
+  /** A sink allowed to post to the loopback receiver (`WEBHOOK_ALLOW_HOSTS=127.0.0.1:<port>`). */
+  const sink = (options: Partial<WebhookSinkOptions> = {}) =>
+    new WebhookSink({ url, secret: SECRET, timeoutMs: 5_000, allowHosts: [new URL(url).host], ...options });
 
   beforeAll(async () => {
     url = await receiver.start();
@@ -69,7 +72,7 @@ describe('WebhookSink against a real HTTP receiver', () => {
   });
 
   it('posts the signed JSON report with its idempotency key', async () => {
-    const receipt = await new WebhookSink({ url, secret: SECRET, timeoutMs: 5_000 }).deliver(report);
+    const receipt = await sink().deliver(report);
     expect(receipt).toEqual({
       sink: 'webhook',
       detail: expect.stringMatching(/\/hooks\/swarm answered 204$/) as string,
@@ -97,7 +100,7 @@ describe('WebhookSink against a real HTTP receiver', () => {
     ];
     for (const { secret, library } of receivers) {
       receiver.received.length = 0;
-      await new WebhookSink({ url, secret, timeoutMs: 5_000 }).deliver(report);
+      await sink({ secret }).deliver(report);
       const [request] = receiver.received;
       expect(request!.headers['webhook-id']).toBe('g-int-1:report');
       expect(request!.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]{43}=$/);
@@ -113,40 +116,40 @@ describe('WebhookSink against a real HTTP receiver', () => {
   });
 
   it('fails verification with another secret', async () => {
-    await new WebhookSink({ url, secret: 'not-the-receivers-secret', timeoutMs: 5_000 }).deliver(report);
+    await sink({ secret: 'not-the-receivers-secret' }).deliver(report);
     expect(receiver.received[0]!.verified).toBe(false);
   });
 
   it('treats a 500 as retryable', async () => {
     receiver.answer = (res) => res.writeHead(500).end('database down');
-    const error = await failureOf(new WebhookSink({ url, secret: SECRET, timeoutMs: 5_000 }).deliver(report));
+    const error = await failureOf(sink().deliver(report));
     expect(error).toMatchObject({ code: 'webhook-unavailable', retryable: true });
     expect(error.message).toContain('answered 500: database down');
   });
 
   it('treats a 429 as retryable', async () => {
     receiver.answer = (res) => res.writeHead(429).end();
-    const error = await failureOf(new WebhookSink({ url, secret: SECRET, timeoutMs: 5_000 }).deliver(report));
+    const error = await failureOf(sink().deliver(report));
     expect(error).toMatchObject({ code: 'webhook-unavailable', retryable: true });
   });
 
   it('treats a 400 as permanent and quotes the answer', async () => {
     receiver.answer = (res) => res.writeHead(400).end('{"error":"bad signature"}');
-    const error = await failureOf(new WebhookSink({ url, secret: SECRET, timeoutMs: 5_000 }).deliver(report));
+    const error = await failureOf(sink().deliver(report));
     expect(error).toMatchObject({ code: 'webhook-rejected', retryable: false });
     expect(error.message).toContain('answered 400: {"error":"bad signature"}');
   });
 
   it('does not follow a redirect', async () => {
     receiver.answer = (res) => res.writeHead(302, { Location: `${url}&moved=1` }).end();
-    const error = await failureOf(new WebhookSink({ url, secret: SECRET, timeoutMs: 5_000 }).deliver(report));
+    const error = await failureOf(sink().deliver(report));
     expect(error).toMatchObject({ code: 'webhook-rejected', retryable: false });
     expect(receiver.received).toHaveLength(1);
   });
 
   it('gives up after the timeout, retryably', async () => {
     receiver.answer = () => undefined; // never answers; stop() closes the connection
-    const error = await failureOf(new WebhookSink({ url, secret: SECRET, timeoutMs: 300 }).deliver(report));
+    const error = await failureOf(sink({ timeoutMs: 300 }).deliver(report));
     expect(error).toMatchObject({ code: 'webhook-unavailable', retryable: true });
     expect(error.message).toContain('did not answer within 300 ms');
   });
@@ -156,9 +159,33 @@ describe('WebhookSink against a real HTTP receiver', () => {
     const closedUrl = await closed.start();
     await closed.stop();
     const error = await failureOf(
-      new WebhookSink({ url: closedUrl, secret: SECRET, timeoutMs: 5_000 }).deliver(report),
+      sink({ url: closedUrl, allowHosts: [new URL(closedUrl).host] }).deliver(report),
     );
     expect(error).toMatchObject({ code: 'webhook-unavailable', retryable: true });
     expect(error.message).toContain('could not be reached');
+  });
+
+  it('refuses a receiver on a loopback address when it is not allowed, sending nothing', async () => {
+    const error = await failureOf(new WebhookSink({ url, secret: SECRET, timeoutMs: 5_000 }).deliver(report));
+    expect(error).toMatchObject({ code: 'webhook-rejected', retryable: false });
+    expect(error.message).toMatch(
+      /^POST http:\/\/127\.0\.0\.1:\d+\/hooks\/swarm refused: resolves to 127\.0\.0\.1 \(loopback\); allow it with WEBHOOK_ALLOW_HOSTS$/,
+    );
+    expect(error.message).not.toContain('secret-token');
+    expect(receiver.received).toHaveLength(0);
+  });
+
+  it('refuses an allowed receiver on another port, and a private address, sending nothing', async () => {
+    const otherPort = await failureOf(sink({ allowHosts: ['127.0.0.1:1'] }).deliver(report));
+    expect(otherPort).toMatchObject({ code: 'webhook-rejected', retryable: false });
+    const metadata = await failureOf(sink({ url: 'http://169.254.169.254/latest/hook' }).deliver(report));
+    expect(metadata.message).toContain('resolves to 169.254.169.254 (link-local)');
+    expect(receiver.received).toHaveLength(0);
+  });
+
+  it('delivers to a loopback receiver when private networks are allowed', async () => {
+    const open = new WebhookSink({ url, secret: SECRET, timeoutMs: 5_000, allowPrivateNetworks: true });
+    await expect(open.deliver(report)).resolves.toMatchObject({ sink: 'webhook' });
+    expect(receiver.received[0]!.verified).toBe(true);
   });
 });

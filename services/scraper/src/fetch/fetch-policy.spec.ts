@@ -1,5 +1,5 @@
 import { InvalidSettingsError } from '@swarm/transport/errors';
-import { fetchPolicyFromEnv, parseFetchPolicy, parseHostEntry } from './fetch-policy.js';
+import { fetchPolicyFromEnv, parseFetchPolicy } from './fetch-policy.js';
 
 describe('parseFetchPolicy', () => {
   it('fills in the documented defaults', () => {
@@ -15,6 +15,7 @@ describe('parseFetchPolicy', () => {
       robotsTimeoutMs: 5_000,
       robotsMaxBytes: 512 * 1_024,
       robotsCacheMaxEntries: 1_000,
+      robotsCacheMaxBytes: 32 * 1_024 * 1_024,
       ssrf: { allowPrivateNetworks: false, allowHosts: [] },
     });
   });
@@ -50,22 +51,5 @@ describe('fetchPolicyFromEnv', () => {
     expect(() => fetchPolicyFromEnv({ SCRAPER_ALLOW_HOSTS: 'ok.host, bad host' })).toThrow(
       /SCRAPER_ALLOW_HOSTS: /,
     );
-  });
-});
-
-describe('parseHostEntry', () => {
-  it.each([
-    ['127.0.0.1:4815', { host: '127.0.0.1', port: 4815 }],
-    ['Docs.Local', { host: 'docs.local' }],
-    ['docs.local.:8080', { host: 'docs.local', port: 8080 }],
-    ['::1', { host: '::1' }],
-    ['[::1]:8080', { host: '::1', port: 8080 }],
-    ['[::1]', { host: '::1' }],
-  ])('parses %s', (entry, expected) => {
-    expect(parseHostEntry(entry)).toEqual(expected);
-  });
-
-  it.each(['', 'a b', 'host:0', 'host:', '[nothost]:80', 'http://x', '-x.local'])('refuses "%s"', (entry) => {
-    expect(parseHostEntry(entry)).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { AllowHostsSetting, commaListSetting, FlagSetting } from '@swarm/http-guard';
 import { InvalidSettingsError } from '@swarm/transport/errors';
 import { z } from 'zod';
 
@@ -6,59 +6,6 @@ const KIB = 1_024;
 const MIB = 1_024 * KIB;
 
 const ms = z.coerce.number().int().min(0);
-const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]);
-/** A list given as an array or as a comma-separated string (as env variables give it). */
-const csv = <T extends z.ZodType>(item: T) =>
-  z.preprocess(
-    (value) =>
-      typeof value === 'string'
-        ? value
-            .split(',')
-            .map((part) => part.trim())
-            .filter((part) => part !== '')
-        : value,
-    z.array(item),
-  );
-
-/** One allow-list entry, parsed: a host name or IP address (lowercase, IPv6 without brackets) and maybe a port. */
-export interface HostEntry {
-  readonly host: string;
-  readonly port?: number;
-}
-
-/**
- * Parses an allow-list entry: `host`, `host:port`, a bare IPv6 address, or `[ipv6]:port`. Returns undefined when
- * the entry is malformed. Pure.
- */
-export function parseHostEntry(entry: string): HostEntry | undefined {
-  const text = entry.trim().toLowerCase();
-  const bracketed = /^\[([0-9a-f:.]+)\](?::(\d{1,5}))?$/.exec(text);
-  if (bracketed) return withPort(bracketed[1] ?? '', bracketed[2], (host) => isIP(host) === 6);
-  if (isIP(text) === 6) return { host: text };
-  const plain = /^([a-z0-9._-]+)(?::(\d{1,5}))?$/.exec(text);
-  if (!plain) return undefined;
-  return withPort(plain[1] ?? '', plain[2], (host) => !host.startsWith('.') && !host.startsWith('-'));
-}
-
-function withPort(
-  host: string,
-  port: string | undefined,
-  valid: (host: string) => boolean,
-): HostEntry | undefined {
-  if (!valid(host)) return undefined;
-  if (port === undefined) return { host: host.replace(/\.$/, '') };
-  const number = Number(port);
-  return number >= 1 && number <= 65_535 ? { host: host.replace(/\.$/, ''), port: number } : undefined;
-}
-
-const hostEntry = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .refine((entry) => parseHostEntry(entry) !== undefined, {
-    error: (issue) => `not a host or host:port: "${String(issue.input)}"`,
-  });
-
 /**
  * How the scraper fetches pages: every limit is a named setting with its default. Parse with `parseFetchPolicy`
  * (or `fetchPolicyFromEnv`); the env variable behind each setting is in `FETCH_POLICY_ENV`.
@@ -75,7 +22,7 @@ export const FetchPolicy = z.strictObject({
   /** Redirects followed before failing with `too-many-redirects`. 5. */
   maxRedirects: z.coerce.number().int().min(0).max(20).default(5),
   /** Media types accepted (compared without parameters); anything else fails with `bad-content-type`. */
-  allowedContentTypes: csv(
+  allowedContentTypes: commaListSetting(
     z
       .string()
       .trim()
@@ -92,7 +39,7 @@ export const FetchPolicy = z.strictObject({
     .max(256)
     .default('agent-swarm-scraper/0.1 (+https://github.com/agent-swarm)'),
   /** Honour robots.txt (RFC 9309). true. */
-  respectRobots: flag.default(true),
+  respectRobots: FlagSetting.default(true),
   /** Exchanges in flight at once per host:port, across all tasks of this replica. 2. */
   perHostConcurrency: z.coerce.number().int().min(1).max(64).default(2),
   /** How long a fetched robots.txt is trusted. 10 min. */
@@ -107,16 +54,25 @@ export const FetchPolicy = z.strictObject({
     .default(512 * KIB),
   /** Robots.txt files cached at once (least recently used are dropped first). 1000. */
   robotsCacheMaxEntries: z.coerce.number().int().min(1).default(1_000),
+  /**
+   * Estimated heap bytes the robots.txt cache may hold (three per character of each parsed file, see
+   * `robotsEntryBytes`); least recently used files are dropped first. 32 MiB.
+   */
+  robotsCacheMaxBytes: z.coerce
+    .number()
+    .int()
+    .min(64 * KIB)
+    .default(32 * MIB),
   ssrf: z
     .strictObject({
       /** Allow every non-public address (loopback, private, link-local...). Only for closed test setups. false. */
-      allowPrivateNetworks: flag.default(false),
+      allowPrivateNetworks: FlagSetting.default(false),
       /**
        * Hosts allowed even when they resolve to non-public addresses: `host` (any port) or `host:port`, e.g.
        * `127.0.0.1:4815` for the dev docs server. An entry matches the URL's host, or (when it is an IP address)
        * the address connected to. Empty.
        */
-      allowHosts: csv(hostEntry).default([]),
+      allowHosts: AllowHostsSetting.default([]),
     })
     .prefault({}),
 });
@@ -138,6 +94,7 @@ export const FETCH_POLICY_ENV = {
   robotsTimeoutMs: 'SCRAPER_ROBOTS_TIMEOUT_MS',
   robotsMaxBytes: 'SCRAPER_ROBOTS_MAX_BYTES',
   robotsCacheMaxEntries: 'SCRAPER_ROBOTS_CACHE_MAX_ENTRIES',
+  robotsCacheMaxBytes: 'SCRAPER_ROBOTS_CACHE_MAX_BYTES',
   'ssrf.allowPrivateNetworks': 'SCRAPER_ALLOW_PRIVATE_NETWORKS',
   'ssrf.allowHosts': 'SCRAPER_ALLOW_HOSTS',
 } as const;

@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { TaskError } from '@swarm/transport/errors';
 import { parseFetchPolicy } from './fetch-policy.js';
 import type { FetchPolicyInput } from './fetch-policy.js';
-import type { ResolveHost } from './guarded-connector.js';
+import type { ResolveHost } from '@swarm/http-guard';
 import { PageFetcher } from './page-fetcher.js';
 import { startLocalHttpServer } from './testing/local-http-server.js';
 import type { LocalHttpServer } from './testing/local-http-server.js';

@@ -1,5 +1,5 @@
 import { TaskError } from '@swarm/transport/errors';
-import { RobotsCache } from './robots-cache.js';
+import { RobotsCache, robotsEntryBytes } from './robots-cache.js';
 import type { RobotsResponse, RobotsSource } from './robots-cache.js';
 
 const UA = 'agent-swarm-scraper/0.1 (+https://github.com/agent-swarm)';
@@ -140,6 +140,43 @@ describe('RobotsCache', () => {
       'c.example',
       'b.example',
     ]);
+  });
+
+  describe('bounded by bytes', () => {
+    const body = `User-agent: *\nDisallow: /private/\n${'# padding\n'.repeat(300)}`;
+    const oneFile = robotsEntryBytes('https://a.example', body);
+    const boundedCache = (maxBytes: number) => {
+      const source = scriptedSource({ status: 200, body });
+      return { source, robots: new RobotsCache({ source, userAgent: UA, ttlMs: 60_000, maxBytes }) };
+    };
+
+    it('drops the least recently used files once their estimated bytes pass maxBytes', async () => {
+      const { source, robots } = boundedCache(2 * oneFile + 100);
+      for (const host of ['a', 'b', 'c']) await robots.isAllowed(`https://${host}.example/`);
+
+      expect(robots.size.entries).toBe(2);
+      expect(robots.size.bytes).toBeLessThanOrEqual(2 * oneFile + 100);
+      await robots.isAllowed('https://a.example/');
+      expect(source.calls.map((url) => new URL(url).hostname)).toEqual([
+        'a.example',
+        'b.example',
+        'c.example',
+        'a.example',
+      ]);
+    });
+
+    it('uses a robots.txt larger than maxBytes once without keeping it', async () => {
+      const { source, robots } = boundedCache(1_024);
+
+      expect(await robots.isAllowed('https://a.example/private/x')).toBe(false);
+      expect(robots.size).toEqual({ entries: 0, bytes: 0 });
+      expect(await robots.isAllowed('https://a.example/open')).toBe(true);
+      expect(source.calls).toHaveLength(2);
+    });
+  });
+
+  it('estimates a cached file at three bytes per character plus its origin and overhead', () => {
+    expect(robotsEntryBytes('https://a.example', 'x'.repeat(1_000))).toBe(256 + 2 * 17 + 3_000);
   });
 
   it("stops a caller's wait when its signal aborts", async () => {

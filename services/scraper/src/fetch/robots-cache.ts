@@ -1,4 +1,5 @@
 import { TaskError } from '@swarm/transport/errors';
+import { LRUCache } from 'lru-cache';
 import robotsParserModule from 'robots-parser';
 import { SCRAPE_ERROR_CODES } from '../domain/errors.js';
 import { isError } from './fetch-failure.js';
@@ -30,6 +31,11 @@ export interface RobotsCacheOptions {
   readonly ttlMs: number;
   /** Origins cached at once; the least recently used is dropped first. Default 1000. */
   readonly maxEntries?: number;
+  /**
+   * Estimated bytes the cached files may hold at once (see `robotsEntryBytes`); the least recently used are
+   * dropped first, and a file larger than this is used once and not kept. Default 32 MiB.
+   */
+  readonly maxBytes?: number;
   /** Clock, for tests. */
   readonly now?: () => number;
 }
@@ -39,6 +45,21 @@ type Verdict = (url: URL) => boolean;
 interface Entry {
   readonly verdict: Verdict;
   readonly expiresAt: number;
+  /** Estimated bytes held (`robotsEntryBytes`). */
+  readonly bytes: number;
+}
+
+/** Bytes a parsed robots.txt holds beyond its text's size: robots-parser keeps about 2.4 times the text. */
+const PARSED_BYTES_PER_CHAR = 3;
+/** Bytes of an entry besides its rules (key, closures, bookkeeping). */
+const ENTRY_OVERHEAD_BYTES = 256;
+
+/**
+ * Estimated heap bytes of one cached robots.txt: three bytes per character of the parsed file (measured: the
+ * parser keeps about 2.4), plus the origin and a fixed overhead. Pure.
+ */
+export function robotsEntryBytes(origin: string, robotsText: string): number {
+  return ENTRY_OVERHEAD_BYTES + 2 * origin.length + PARSED_BYTES_PER_CHAR * robotsText.length;
 }
 
 const ALLOW_ALL: Verdict = () => true;
@@ -52,14 +73,22 @@ const ALLOW_ALL: Verdict = () => true;
  * share one fetch, which is bounded by the source's own timeout; a caller's signal only stops its own wait.
  */
 export class RobotsCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries: LRUCache<string, Entry>;
   private readonly inFlight = new Map<string, Promise<Verdict>>();
   private readonly now: () => number;
-  private readonly maxEntries: number;
 
   constructor(private readonly options: RobotsCacheOptions) {
     this.now = options.now ?? Date.now;
-    this.maxEntries = options.maxEntries ?? 1_000;
+    this.entries = new LRUCache<string, Entry>({
+      max: options.maxEntries ?? 1_000,
+      maxSize: options.maxBytes ?? 32 * 1_024 * 1_024,
+      sizeCalculation: (entry) => entry.bytes,
+    });
+  }
+
+  /** Origins cached and their estimated bytes, for tests and metrics. */
+  get size(): { readonly entries: number; readonly bytes: number } {
+    return { entries: this.entries.size, bytes: this.entries.calculatedSize };
   }
 
   /**
@@ -78,13 +107,9 @@ export class RobotsCache {
   }
 
   private async verdictFor(origin: string, signal: AbortSignal | undefined): Promise<Verdict> {
+    // A get marks the entry most recently used.
     const cached = this.entries.get(origin);
-    if (cached && cached.expiresAt > this.now()) {
-      // Re-insert to mark it most recently used.
-      this.entries.delete(origin);
-      this.entries.set(origin, cached);
-      return cached.verdict;
-    }
+    if (cached && cached.expiresAt > this.now()) return cached.verdict;
     let pending = this.inFlight.get(origin);
     if (!pending) {
       // The shared fetch is bounded by the source's own timeout, not by one caller's signal.
@@ -97,8 +122,11 @@ export class RobotsCache {
   private async load(origin: string, stale: Entry | undefined): Promise<Verdict> {
     const robotsUrl = new URL('/robots.txt', origin);
     let verdict: Verdict;
+    let text = '';
     try {
-      verdict = this.interpret(robotsUrl, await this.options.source(robotsUrl));
+      const response = await this.options.source(robotsUrl);
+      verdict = this.interpret(robotsUrl, response);
+      if (verdict !== ALLOW_ALL) text = response.body;
     } catch (error) {
       const failure = unreachable(robotsUrl, error);
       if (failure.code === SCRAPE_ERROR_CODES.tooManyRedirects) {
@@ -109,7 +137,11 @@ export class RobotsCache {
         throw failure;
       }
     }
-    this.remember(origin, verdict);
+    this.entries.set(origin, {
+      verdict,
+      expiresAt: this.now() + this.options.ttlMs,
+      bytes: robotsEntryBytes(origin, text),
+    });
     return verdict;
   }
 
@@ -126,15 +158,6 @@ export class RobotsCache {
       );
     }
     return ALLOW_ALL;
-  }
-
-  private remember(origin: string, verdict: Verdict): void {
-    this.entries.delete(origin);
-    this.entries.set(origin, { verdict, expiresAt: this.now() + this.options.ttlMs });
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.maxEntries) break;
-      this.entries.delete(oldest);
-    }
   }
 }
 

@@ -1,8 +1,10 @@
 import { loadCorpus } from '@swarm/corpus';
+import { createGuardedFetch } from '@swarm/http-guard';
 import { TaskError } from '@swarm/transport/errors';
 import { CorpusSource } from './corpus-source.js';
 import { createSearchSources } from './source-factory.js';
 import { parseSourceConfig } from './source-config.js';
+import { SourceFetchEnv, sourceFetchPolicy } from './source-fetch-settings.js';
 
 describe('CorpusSource', () => {
   it('points each hit at its docs server page when a docs base URL is set', async () => {
@@ -31,14 +33,26 @@ describe('CorpusSource', () => {
 });
 
 describe('createSearchSources', () => {
-  it('builds one source per spec, in order', () => {
+  // Nothing is fetched here: the fetcher only has to exist.
+  const fetcher = createGuardedFetch(sourceFetchPolicy(SourceFetchEnv.parse({}), 10_000));
+  afterAll(() => fetcher.close());
+
+  it('builds one source per spec, in order, named without their keys', () => {
     const specs = parseSourceConfig(
-      'http:https://search.example.test/api,corpus,feed:https://example.test/f.xml',
+      'http:https://search.example.test/api?api_key=SECRET,corpus,feed:https://example.test/f.xml',
     );
-    expect(createSearchSources(specs, { corpus: loadCorpus() }).map((source) => source.name)).toEqual([
-      'http:https://search.example.test/api',
+    expect(
+      createSearchSources(specs, { corpus: loadCorpus(), fetcher }).map((source) => source.name),
+    ).toEqual([
+      'http:https://search.example.test/api?api_key=REDACTED',
       'corpus',
       'feed:https://example.test/f.xml',
     ]);
+  });
+
+  it('refuses to build a remote source without a fetcher', () => {
+    expect(() =>
+      createSearchSources(parseSourceConfig('feed:https://example.test/f.xml'), { corpus: [] }),
+    ).toThrow('remote search sources need a guarded fetcher');
   });
 });

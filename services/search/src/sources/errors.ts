@@ -10,6 +10,12 @@ export const SEARCH_SOURCE_ERROR_CODES = {
   rejected: 'source-rejected',
   /** The source answered with a body that is not what it should be: bad JSON, wrong shape, malformed feed. */
   badResponse: 'source-bad-response',
+  /**
+   * The source's URL, or a redirect it answered with, was refused by the guard: a loopback, private or
+   * link-local address (unless `SEARCH_SOURCE_ALLOW_PRIVATE_NETWORKS` or `SEARCH_SOURCE_ALLOW_HOSTS` allows it),
+   * a non-http(s) or credential-carrying URL, or more than `SEARCH_SOURCE_MAX_REDIRECTS` redirects. Permanent.
+   */
+  refused: 'source-refused',
   /** The caller aborted the search (retryable: the task was interrupted, not wrong). */
   aborted: 'source-aborted',
   /** The source configuration string is invalid. */

@@ -1,11 +1,14 @@
+import type { GuardedFetcher } from '@swarm/http-guard';
+import { HTTP_GUARD_ERROR_CODES, HttpGuardError, redactUrl } from '@swarm/http-guard';
 import { TaskError } from '@swarm/transport/errors';
+import type { SearchSourceErrorCode } from './errors.js';
 import { SEARCH_SOURCE_ERROR_CODES } from './errors.js';
 
 /** Options of {@link fetchText}. */
 export interface FetchTextOptions {
-  /** Name of the source, for error messages. */
+  /** Name of the source (already redacted), for error messages. */
   readonly source: string;
-  /** Give up after this many milliseconds, body included. */
+  /** Give up after this many milliseconds per exchange (each redirect hop gets its own), body included. */
   readonly timeoutMs: number;
   /** Refuse bodies larger than this many bytes. */
   readonly maxBytes: number;
@@ -17,79 +20,70 @@ export interface FetchTextOptions {
 
 const RETRYABLE_STATUSES = new Set([408, 425, 429]);
 
-function failure(error: unknown, url: string, options: FetchTextOptions, timeout: AbortSignal): TaskError {
-  if (error instanceof TaskError) return error;
-  if (options.signal?.aborted === true) {
-    return TaskError.retryable(
-      SEARCH_SOURCE_ERROR_CODES.aborted,
-      `search source ${options.source} was aborted fetching ${url}`,
-      error,
-    );
-  }
-  if (timeout.aborted) {
-    return TaskError.retryable(
-      SEARCH_SOURCE_ERROR_CODES.timeout,
-      `search source ${options.source} did not answer ${url} within ${options.timeoutMs} ms`,
-      error,
-    );
-  }
-  const reason = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
-  return TaskError.retryable(
-    SEARCH_SOURCE_ERROR_CODES.unreachable,
-    `search source ${options.source} could not reach ${url}: ${reason}`,
-    error,
-  );
-}
+/** The source code each guard failure is reported under; the guard's `retryable` flag is kept. */
+const SOURCE_CODE_OF: Readonly<Record<string, SearchSourceErrorCode>> = {
+  [HTTP_GUARD_ERROR_CODES.timeout]: SEARCH_SOURCE_ERROR_CODES.timeout,
+  [HTTP_GUARD_ERROR_CODES.aborted]: SEARCH_SOURCE_ERROR_CODES.aborted,
+  [HTTP_GUARD_ERROR_CODES.network]: SEARCH_SOURCE_ERROR_CODES.unreachable,
+  [HTTP_GUARD_ERROR_CODES.dnsNotFound]: SEARCH_SOURCE_ERROR_CODES.unreachable,
+  [HTTP_GUARD_ERROR_CODES.tls]: SEARCH_SOURCE_ERROR_CODES.unreachable,
+  [HTTP_GUARD_ERROR_CODES.tooLarge]: SEARCH_SOURCE_ERROR_CODES.badResponse,
+  [HTTP_GUARD_ERROR_CODES.badContentEncoding]: SEARCH_SOURCE_ERROR_CODES.badResponse,
+  [HTTP_GUARD_ERROR_CODES.ssrfRefused]: SEARCH_SOURCE_ERROR_CODES.refused,
+  [HTTP_GUARD_ERROR_CODES.invalidUrl]: SEARCH_SOURCE_ERROR_CODES.refused,
+  [HTTP_GUARD_ERROR_CODES.tooManyRedirects]: SEARCH_SOURCE_ERROR_CODES.refused,
+  [HTTP_GUARD_ERROR_CODES.badRedirect]: SEARCH_SOURCE_ERROR_CODES.refused,
+};
 
-function tooLarge(url: string, options: FetchTextOptions): TaskError {
-  return TaskError.permanent(
-    SEARCH_SOURCE_ERROR_CODES.badResponse,
-    `search source ${options.source} answered ${url} with more than ${options.maxBytes} bytes`,
-  );
-}
-
-async function readBody(response: Response, url: string, options: FetchTextOptions): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (declared > options.maxBytes) {
-    await response.body?.cancel();
-    throw tooLarge(url, options);
+function failure(error: unknown, options: FetchTextOptions): TaskError {
+  if (!(error instanceof HttpGuardError)) {
+    return error instanceof TaskError
+      ? error
+      : TaskError.retryable(
+          SEARCH_SOURCE_ERROR_CODES.unreachable,
+          `search source ${options.source} failed: ${error instanceof Error ? error.message : String(error)}`,
+          error,
+        );
   }
-  if (response.body === null) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > options.maxBytes) throw tooLarge(url, options);
-    chunks.push(chunk);
-  }
-  return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+  const code = SOURCE_CODE_OF[error.code] ?? SEARCH_SOURCE_ERROR_CODES.unreachable;
+  return new TaskError(code, `search source ${options.source}: ${error.message}`, error.retryable, {
+    cause: error,
+  });
 }
 
 /**
- * GETs a URL with a timeout and a body size limit and returns the body as UTF-8 text.
+ * GETs a URL through the guarded fetcher (SSRF guard on every hop, redirect limit, timeout, body size limit)
+ * and returns the body as UTF-8 text. Messages show the URL redacted (`redactUrl`).
  * @throws TaskError — retryable on timeout, abort, network failure and statuses 408/425/429/5xx (code
  * `source-timeout`, `source-aborted`, `source-unreachable`, `source-unavailable`); permanent on any other
- * non-2xx status (`source-rejected`) and on a body over `maxBytes` (`source-bad-response`).
+ * non-2xx status (`source-rejected`), on a body over `maxBytes` (`source-bad-response`) and on a refused
+ * target: a private address, a redirect to one, too many redirects (`source-refused`).
  */
-export async function fetchText(url: string, options: FetchTextOptions): Promise<string> {
-  const timeout = AbortSignal.timeout(options.timeoutMs);
-  const signal = options.signal === undefined ? timeout : AbortSignal.any([timeout, options.signal]);
+export async function fetchText(
+  fetcher: GuardedFetcher,
+  url: string,
+  options: FetchTextOptions,
+): Promise<string> {
+  let response;
   try {
-    const response = await fetch(url, {
-      signal,
-      redirect: 'follow',
-      headers: { accept: options.accept, 'user-agent': 'swarm-search-agent/0.1' },
+    response = await fetcher.request({
+      url,
+      headers: { accept: options.accept },
+      signal: options.signal,
+      timeoutMs: options.timeoutMs,
+      maxBytes: options.maxBytes,
+      readBody: ({ status }) => (status >= 200 && status <= 299 ? 'read' : 'skip'),
     });
-    if (!response.ok) {
-      await response.body?.cancel();
-      const where = `search source ${options.source} answered ${url} with status ${response.status}`;
-      if (response.status >= 500 || RETRYABLE_STATUSES.has(response.status)) {
-        throw TaskError.retryable(SEARCH_SOURCE_ERROR_CODES.unavailable, where);
-      }
-      throw TaskError.permanent(SEARCH_SOURCE_ERROR_CODES.rejected, where);
-    }
-    return await readBody(response, url, options);
   } catch (error) {
-    throw failure(error, url, options, timeout);
+    throw failure(error, options);
   }
+  const { status } = response;
+  if (status < 200 || status > 299) {
+    const where = `search source ${options.source} answered ${redactUrl(response.url)} with status ${status}`;
+    if (status >= 500 || RETRYABLE_STATUSES.has(status)) {
+      throw TaskError.retryable(SEARCH_SOURCE_ERROR_CODES.unavailable, where);
+    }
+    throw TaskError.permanent(SEARCH_SOURCE_ERROR_CODES.rejected, where);
+  }
+  return new TextDecoder('utf-8').decode(response.body);
 }

@@ -1,8 +1,10 @@
 import { createServer } from 'node:http';
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createGuardedFetch } from '@swarm/http-guard';
 import { TaskError } from '@swarm/transport/errors';
 import { HttpSource } from './http-source.js';
+import { SourceFetchEnv, sourceFetchPolicy } from './source-fetch-settings.js';
 
 const RESULTS = [
   {
@@ -29,6 +31,10 @@ describe('HttpSource against a local HTTP server', () => {
   let server: Server;
   let base: string;
   const queries: URLSearchParams[] = [];
+  // The API server is on loopback: these tests allow private networks, as only a closed test setup may.
+  const fetcher = createGuardedFetch(
+    sourceFetchPolicy(SourceFetchEnv.parse({ SEARCH_SOURCE_ALLOW_PRIVATE_NETWORKS: 'true' }), 10_000),
+  );
 
   beforeAll(async () => {
     server = createServer((req, res) => {
@@ -68,12 +74,17 @@ describe('HttpSource against a local HTTP server', () => {
   });
 
   afterAll(async () => {
+    await fetcher.close();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });
 
   async function failure(endpoint: string, timeoutMs?: number): Promise<TaskError> {
-    const source = new HttpSource({ endpoint: `${base}${endpoint}`, ...(timeoutMs ? { timeoutMs } : {}) });
+    const source = new HttpSource({
+      endpoint: `${base}${endpoint}`,
+      fetcher,
+      ...(timeoutMs ? { timeoutMs } : {}),
+    });
     const error: unknown = await source.search('agent', 5).then(
       () => undefined,
       (caught: unknown) => caught,
@@ -83,7 +94,7 @@ describe('HttpSource against a local HTTP server', () => {
   }
 
   it('sends the terms and limit and maps the results, scored by rank', async () => {
-    const source = new HttpSource({ endpoint: `${base}/search?key=abc` });
+    const source = new HttpSource({ endpoint: `${base}/search?key=abc`, fetcher });
     const hits = await source.search('agent framework', 2);
     const sent = queries.at(-1)!;
     expect([sent.get('q'), sent.get('limit'), sent.get('key')]).toEqual(['agent framework', '2', 'abc']);
@@ -92,7 +103,8 @@ describe('HttpSource against a local HTTP server', () => {
       ['@scope/relay', 0.5],
     ]);
     expect(hits[0]).toEqual({
-      source: `http:${base}/search?key=abc`,
+      // The key is sent to the API but never shows in the source's name (events, spans, logs).
+      source: `http:${base}/search?key=REDACTED`,
       score: 1,
       pageUrl: 'https://docs.example.test/orbit-agent',
       pkg: {
@@ -113,7 +125,7 @@ describe('HttpSource against a local HTTP server', () => {
   });
 
   it('uses the scores the API gives when every result has one', async () => {
-    const hits = await new HttpSource({ endpoint: `${base}/scored` }).search('agent', 10);
+    const hits = await new HttpSource({ endpoint: `${base}/scored`, fetcher }).search('agent', 10);
     expect(hits.map((hit) => hit.score)).toEqual([2, 8, 4]);
   });
 

@@ -1,3 +1,5 @@
+import type { GuardedFetcher } from '@swarm/http-guard';
+import { redactUrl } from '@swarm/http-guard';
 import { TaskError } from '@swarm/transport/errors';
 import { z } from 'zod';
 import type { PackageRecord } from '../domain/package-record.js';
@@ -36,8 +38,13 @@ export type HttpSearchResponse = z.infer<typeof HttpSearchResponse>;
 
 /** Options of {@link HttpSource}. */
 export interface HttpSourceOptions {
-  /** The search endpoint; `q` and `limit` are added to its query string. */
+  /**
+   * The search endpoint; `q` and `limit` are added to its query string. It may carry a key (`?api_key=`),
+   * which never leaves this object.
+   */
   readonly endpoint: string;
+  /** The guarded fetcher every remote source shares (SSRF guard, redirects, limits). */
+  readonly fetcher: GuardedFetcher;
   /** Give up after this many milliseconds; default 10,000. */
   readonly timeoutMs?: number;
   /** Refuse answers larger than this many bytes; default 2 MB. */
@@ -62,17 +69,19 @@ function toPackage(result: HttpSearchResult): PackageRecord {
 
 /**
  * Searches a remote JSON search API: `GET <endpoint>?q=<terms>&limit=<n>` answering {@link HttpSearchResponse}.
- * Each hit's page to scrape is the result's `url`.
+ * Each hit's page to scrape is the result's `url`. Its name, and every message, shows the endpoint redacted.
  */
 export class HttpSource implements SearchSource {
   readonly name: string;
   private readonly endpoint: string;
+  private readonly fetcher: GuardedFetcher;
   private readonly timeoutMs: number;
   private readonly maxBytes: number;
 
   constructor(options: HttpSourceOptions) {
     this.endpoint = options.endpoint;
-    this.name = `http:${options.endpoint}`;
+    this.fetcher = options.fetcher;
+    this.name = `http:${redactUrl(options.endpoint)}`;
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.maxBytes = options.maxBytes ?? 2 * 1024 * 1024;
   }
@@ -82,14 +91,14 @@ export class HttpSource implements SearchSource {
     const url = new URL(this.endpoint);
     url.searchParams.set('q', terms);
     url.searchParams.set('limit', String(limit));
-    const body = await fetchText(url.href, {
+    const body = await fetchText(this.fetcher, url.href, {
       source: this.name,
       timeoutMs: this.timeoutMs,
       maxBytes: this.maxBytes,
       accept: 'application/json',
       signal,
     });
-    const results = this.parse(body, url.href).slice(0, Math.max(0, limit));
+    const results = this.parse(body, redactUrl(url)).slice(0, Math.max(0, limit));
     const scored = results.every((r) => r.score !== undefined);
     return results.map((result, rank) => ({
       pkg: toPackage(result),

@@ -48,4 +48,21 @@ describe('sourceName', () => {
     expect(sourceName({ kind: 'feed', url: 'https://x.test/f' })).toBe('feed:https://x.test/f');
     expect(sourceName({ kind: 'http', endpoint: 'https://x.test/s' })).toBe('http:https://x.test/s');
   });
+
+  it('never shows a key or credentials of the url', () => {
+    expect(sourceName({ kind: 'feed', url: 'https://x.test/f?api_key=SECRET&lang=en' })).toBe(
+      'feed:https://x.test/f?api_key=REDACTED&lang=en',
+    );
+    expect(sourceName({ kind: 'http', endpoint: 'https://me:SECRET@x.test/s?token=SECRET' })).toBe(
+      'http:https://REDACTED:REDACTED@x.test/s?token=REDACTED',
+    );
+  });
+});
+
+describe('parseSourceConfig and secrets', () => {
+  it('names a bad entry without its key', () => {
+    expect(() => parseSourceConfig('corpus,rss:https://x.test/feed?api_key=SECRET')).toThrow(
+      'search source entry 2 ("rss:https://x.test/feed?api_key=REDACTED") has an unknown kind',
+    );
+  });
 });

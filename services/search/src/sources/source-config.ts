@@ -1,3 +1,4 @@
+import { redactSecrets, redactUrl } from '@swarm/http-guard';
 import { z } from 'zod';
 import { InvalidSourceConfigError } from './errors.js';
 
@@ -15,15 +16,18 @@ export type SourceSpec = z.infer<typeof SourceSpec>;
 /** The default configuration: the shipped corpus only. */
 export const DEFAULT_SOURCE_CONFIG = 'corpus';
 
-/** The name a source of this spec reports in its hits: `corpus`, `feed:<url>` or `http:<endpoint>`. */
+/**
+ * The name a source of this spec reports in its hits, events and spans: `corpus`, `feed:<url>` or
+ * `http:<endpoint>`, the URL redacted (`redactUrl`: a key in it never shows).
+ */
 export function sourceName(spec: SourceSpec): string {
   switch (spec.kind) {
     case 'corpus':
       return 'corpus';
     case 'feed':
-      return `feed:${spec.url}`;
+      return `feed:${redactUrl(spec.url)}`;
     case 'http':
-      return `http:${spec.endpoint}`;
+      return `http:${redactUrl(spec.endpoint)}`;
   }
 }
 
@@ -41,8 +45,9 @@ function specOf(entry: string): unknown {
  * Parses a source configuration: comma-separated entries `corpus`, `feed:<rss-or-atom-url>` and
  * `http:<search-endpoint>`, e.g. `corpus,feed:https://example.test/feed.xml,http:https://search.example.test/api`.
  * Whitespace around entries and empty entries are ignored; a URL that contains a comma must encode it as `%2C`.
- * @throws InvalidSourceConfigError naming the bad entry (unknown kind, missing or non-http(s) URL, a repeated
- * entry) or saying that no source is configured.
+ * @throws InvalidSourceConfigError naming the bad entry, secrets redacted (unknown kind, missing or non-http(s)
+ * URL, a repeated entry: two entries that differ only in a secret count as repeats) or saying that no source is
+ * configured.
  */
 export function parseSourceConfig(config: string): SourceSpec[] {
   const entries = config
@@ -57,7 +62,7 @@ export function parseSourceConfig(config: string): SourceSpec[] {
   const specs: SourceSpec[] = [];
   const names = new Map<string, number>();
   entries.forEach((entry, i) => {
-    const position = `search source entry ${i + 1} ("${entry}")`;
+    const position = `search source entry ${i + 1} ("${redactSecrets(entry)}")`;
     const parsed = SourceSpec.safeParse(specOf(entry));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -94,6 +94,8 @@ export async function startChaosSwarm(options: ChaosSwarmOptions): Promise<Chaos
     SEARCH_CANDIDATE_FACTOR: String(options.fanOut ?? DEFAULT_FAN_OUT),
     DELIVERY_SINKS: 'webhook',
     WEBHOOK_URL: webhook.url,
+    // The receiver is on loopback, which the webhook sink refuses unless allowed.
+    WEBHOOK_ALLOW_HOSTS: new URL(webhook.url).host,
     WEBHOOK_SECRET: secret,
     ...transportEnv,
     ...options.agentEnv,

@@ -1,8 +1,7 @@
 import { pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { TaskError } from '@swarm/transport/errors';
-import { SCRAPE_ERROR_CODES } from '../domain/errors.js';
+import { HTTP_GUARD_ERROR_CODES, HttpGuardError } from './errors.js';
 
 /** The content encodings the fetcher asks for, as an Accept-Encoding header value. */
 export const ACCEPTED_ENCODINGS = 'gzip, br';
@@ -17,20 +16,20 @@ export interface BodyLimits {
   readonly contentEncoding?: string;
   /** The Content-Length header, if any: a declared size past the limit fails before reading. */
   readonly contentLength?: number;
-  /** The URL, for error messages. */
+  /** The URL, for error messages (already redacted). */
   readonly url: string;
 }
 
 /**
  * Reads a response body into memory, decompressing gzip/deflate/br and counting decoded bytes, so a
  * compression bomb stops at the limit like any other large body. Stops reading (and destroys the stream) as
- * soon as the limit is passed. Throws TaskError `too-large` or `bad-content-encoding` (permanent); stream
+ * soon as the limit is passed. Throws HttpGuardError `too-large` or `bad-content-encoding` (permanent); stream
  * errors are rethrown as they are.
  */
 export async function readBody(body: Readable, limits: BodyLimits): Promise<Buffer> {
   const { maxBytes, truncate, url } = limits;
   if (!truncate && limits.contentLength !== undefined && limits.contentLength > maxBytes) {
-    body.destroy();
+    discard(body);
     throw tooLarge(url, maxBytes, `declares ${limits.contentLength} bytes`);
   }
   const decoded = decode(body, limits.contentEncoding, url);
@@ -50,7 +49,7 @@ export async function readBody(body: Readable, limits: BodyLimits): Promise<Buff
     }
   } finally {
     // Leaving the loop early destroys `decoded`; the raw body under a decompressor must go too.
-    if (!body.readableEnded) body.destroy();
+    if (!body.readableEnded) discard(body);
   }
   return Buffer.concat(chunks, size);
 }
@@ -67,9 +66,9 @@ function decode(body: Readable, contentEncoding: string | undefined, url: string
           ? createBrotliDecompress()
           : undefined;
   if (!decompressor) {
-    body.destroy();
-    throw TaskError.permanent(
-      SCRAPE_ERROR_CODES.badContentEncoding,
+    discard(body);
+    throw HttpGuardError.permanent(
+      HTTP_GUARD_ERROR_CODES.badContentEncoding,
       `${url} is encoded as "${encoding}", which was not asked for (${ACCEPTED_ENCODINGS})`,
     );
   }
@@ -77,6 +76,15 @@ function decode(body: Readable, contentEncoding: string | undefined, url: string
   return pipeline(body, decompressor, () => undefined);
 }
 
-function tooLarge(url: string, maxBytes: number, detail: string): TaskError {
-  return TaskError.permanent(SCRAPE_ERROR_CODES.tooLarge, `${url} ${detail} than the ${maxBytes}-byte limit`);
+/** Stops reading a body: the abort error a destroyed HTTP body emits is expected, not a failure. */
+function discard(body: Readable): void {
+  body.on('error', () => undefined);
+  body.destroy();
+}
+
+function tooLarge(url: string, maxBytes: number, detail: string): HttpGuardError {
+  return HttpGuardError.permanent(
+    HTTP_GUARD_ERROR_CODES.tooLarge,
+    `${url} ${detail} than the ${maxBytes}-byte limit`,
+  );
 }

@@ -1,8 +1,6 @@
 import { TaskError } from '@swarm/transport/errors';
-import { parseFetchPolicy } from './fetch-policy.js';
-import type { FetchPolicyInput } from './fetch-policy.js';
 import { assertAllowedTarget, classifyAddress } from './ssrf-guard.js';
-import type { AddressClass } from './ssrf-guard.js';
+import type { AddressClass, SsrfPolicy } from './ssrf-guard.js';
 
 describe('classifyAddress', () => {
   const cases: [string, AddressClass][] = [
@@ -62,7 +60,12 @@ describe('classifyAddress', () => {
 });
 
 describe('assertAllowedTarget', () => {
-  const policy = (input: FetchPolicyInput = {}) => parseFetchPolicy(input);
+  const policy = (input: Partial<SsrfPolicy> = {}): SsrfPolicy => ({
+    allowPrivateNetworks: false,
+    allowHosts: [],
+    allowHostsSetting: 'SCRAPER_ALLOW_HOSTS',
+    ...input,
+  });
   const refusal = (run: () => unknown): TaskError => {
     try {
       run();
@@ -123,7 +126,7 @@ describe('assertAllowedTarget', () => {
   });
 
   it('allows a listed host:port only on that port', () => {
-    const allowed = policy({ ssrf: { allowHosts: ['127.0.0.1:4815'] } });
+    const allowed = policy({ allowHosts: ['127.0.0.1:4815'] });
     expect(assertAllowedTarget('http://127.0.0.1:4815/docs', [], allowed).port).toBe('4815');
     expect(refusal(() => assertAllowedTarget('http://127.0.0.1:4816/docs', [], allowed)).code).toBe(
       'ssrf-refused',
@@ -131,7 +134,7 @@ describe('assertAllowedTarget', () => {
   });
 
   it('allows a listed host name on any port, whatever it resolves to', () => {
-    const allowed = policy({ ssrf: { allowHosts: ['docs.internal'] } });
+    const allowed = policy({ allowHosts: ['docs.internal'] });
     expect(() => assertAllowedTarget('http://docs.internal:9000/', ['10.1.2.3'], allowed)).not.toThrow();
     expect(() => assertAllowedTarget('http://other.internal:9000/', ['10.1.2.3'], allowed)).toThrow(
       TaskError,
@@ -139,14 +142,27 @@ describe('assertAllowedTarget', () => {
   });
 
   it('allows a listed ip address as the address a name resolves to, with the default port', () => {
-    const allowed = policy({ ssrf: { allowHosts: ['[::1]:80', '10.0.0.7'] } });
+    const allowed = policy({ allowHosts: ['[::1]:80', '10.0.0.7'] });
     expect(() => assertAllowedTarget('http://dev.test/', ['::1'], allowed)).not.toThrow();
     expect(() => assertAllowedTarget('https://dev.test/', ['::1'], allowed)).toThrow(TaskError);
     expect(() => assertAllowedTarget('https://dev.test:8443/', ['10.0.0.7'], allowed)).not.toThrow();
   });
 
+  it('shows a refused url redacted and names no setting when none is given', () => {
+    const error = refusal(() =>
+      assertAllowedTarget(
+        'http://10.0.0.5/feed?api_key=SECRET',
+        [],
+        policy({ allowHostsSetting: undefined }),
+      ),
+    );
+    expect(error.message).toBe(
+      'refused http://10.0.0.5/feed?api_key=REDACTED : resolves to 10.0.0.5 (private)',
+    );
+  });
+
   it('allows everything when private networks are allowed', () => {
-    const open = policy({ ssrf: { allowPrivateNetworks: true } });
+    const open = policy({ allowPrivateNetworks: true });
     expect(() => assertAllowedTarget('http://10.0.0.5/', ['10.0.0.5'], open)).not.toThrow();
   });
 });

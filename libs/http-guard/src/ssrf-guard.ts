@@ -1,9 +1,9 @@
 import { isIP } from 'node:net';
-import { TaskError } from '@swarm/transport/errors';
 import ipaddr from 'ipaddr.js';
-import { SCRAPE_ERROR_CODES } from '../domain/errors.js';
-import { FETCH_POLICY_ENV, parseHostEntry } from './fetch-policy.js';
-import type { FetchPolicy, HostEntry } from './fetch-policy.js';
+import { HTTP_GUARD_ERROR_CODES, HttpGuardError } from './errors.js';
+import { effectivePort, normalizeHost, parseHostEntry } from './host-entry.js';
+import type { HostEntry } from './host-entry.js';
+import { redactSecrets, redactUrl } from './redact.js';
 
 /** What kind of address an IP is; only `public` may be fetched without an allow-list entry. */
 export type AddressClass =
@@ -87,38 +87,43 @@ function classifyIpv6(address: ipaddr.IPv6): AddressClass {
   }
 }
 
-/** The host as compared against allow-list entries: lowercase, no brackets or trailing dot, IPs normalized. */
-export function normalizeHost(host: string): string {
-  const bare = (host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host).toLowerCase();
-  const trimmed = bare.endsWith('.') ? bare.slice(0, -1) : bare;
-  return isIP(trimmed) !== 0 ? ipaddr.parse(trimmed).toString() : trimmed;
-}
-
-/** The port a URL connects to: its explicit port, or 80/443 for http/https. */
-export function effectivePort(url: URL): number {
-  if (url.port !== '') return Number(url.port);
-  return url.protocol === 'https:' ? 443 : 80;
+/** Where a guarded fetch may connect. */
+export interface SsrfPolicy {
+  /** Allow every non-public address (loopback, private, link-local...). Only for closed test setups. */
+  readonly allowPrivateNetworks: boolean;
+  /**
+   * Hosts allowed even when they resolve to non-public addresses: `host` (any port) or `host:port` (see
+   * `parseHostEntry`). An entry matches the URL's host, or (when it is an IP address) the address connected to.
+   */
+  readonly allowHosts: readonly string[];
+  /** The setting a refusal names as the way to allow a host, e.g. `SCRAPER_ALLOW_HOSTS`. */
+  readonly allowHostsSetting?: string;
 }
 
 /**
- * Parses an absolute http(s) URL without credentials. Throws TaskError `invalid-url` (permanent) otherwise.
+ * Parses an absolute http(s) URL without credentials. Throws HttpGuardError `invalid-url` (permanent) otherwise;
+ * the message shows the URL redacted.
  */
 export function parseHttpUrl(url: string | URL): URL {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch (error) {
-    throw TaskError.permanent(SCRAPE_ERROR_CODES.invalidUrl, `not an absolute url: "${String(url)}"`, error);
+    throw HttpGuardError.permanent(
+      HTTP_GUARD_ERROR_CODES.invalidUrl,
+      `not an absolute url: "${redactSecrets(String(url))}"`,
+      error,
+    );
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw TaskError.permanent(
-      SCRAPE_ERROR_CODES.invalidUrl,
-      `refused ${parsed.href} : only http and https urls are fetched, not ${parsed.protocol}`,
+    throw HttpGuardError.permanent(
+      HTTP_GUARD_ERROR_CODES.invalidUrl,
+      `refused ${redactUrl(parsed)} : only http and https urls are fetched, not ${parsed.protocol}`,
     );
   }
   if (parsed.username !== '' || parsed.password !== '') {
-    throw TaskError.permanent(
-      SCRAPE_ERROR_CODES.invalidUrl,
+    throw HttpGuardError.permanent(
+      HTTP_GUARD_ERROR_CODES.invalidUrl,
       `refused ${parsed.origin} : the url carries credentials`,
     );
   }
@@ -131,18 +136,18 @@ function matches(entries: readonly HostEntry[], host: string, port: number): boo
 
 /**
  * Checks that `url` may be fetched when its host resolves to `resolvedAddresses` (pass `[]` before resolving:
- * an IP-literal host is always checked itself). Allowed: `ssrf.allowPrivateNetworks`, a URL host(:port) on
- * `ssrf.allowHosts`, or every address either public or itself on `ssrf.allowHosts` (with the URL's port).
- * Returns the parsed URL. Throws TaskError `invalid-url` or `ssrf-refused` (both permanent). Pure.
+ * an IP-literal host is always checked itself). Allowed: `allowPrivateNetworks`, a URL host(:port) on
+ * `allowHosts`, or every address either public or itself on `allowHosts` (with the URL's port). Returns the
+ * parsed URL. Throws HttpGuardError `invalid-url` or `ssrf-refused` (both permanent). Pure.
  */
 export function assertAllowedTarget(
   url: string | URL,
   resolvedAddresses: readonly string[],
-  policy: FetchPolicy,
+  policy: SsrfPolicy,
 ): URL {
   const target = parseHttpUrl(url);
-  if (policy.ssrf.allowPrivateNetworks) return target;
-  const entries = policy.ssrf.allowHosts.flatMap((entry) => parseHostEntry(entry) ?? []);
+  if (policy.allowPrivateNetworks) return target;
+  const entries = policy.allowHosts.flatMap((entry) => parseHostEntry(entry) ?? []);
   const host = normalizeHost(target.hostname);
   const port = effectivePort(target);
   if (matches(entries, host, port)) return target;
@@ -150,9 +155,10 @@ export function assertAllowedTarget(
   for (const address of addresses) {
     const kind = classifyAddress(address);
     if (kind === 'public' || (kind !== 'invalid' && matches(entries, normalizeHost(address), port))) continue;
-    throw TaskError.permanent(
-      SCRAPE_ERROR_CODES.ssrfRefused,
-      `refused ${target.href} : resolves to ${address} (${kind}); allow it with ${FETCH_POLICY_ENV['ssrf.allowHosts']}`,
+    const hint = policy.allowHostsSetting === undefined ? '' : `; allow it with ${policy.allowHostsSetting}`;
+    throw HttpGuardError.permanent(
+      HTTP_GUARD_ERROR_CODES.ssrfRefused,
+      `refused ${redactUrl(target)} : resolves to ${address} (${kind})${hint}`,
     );
   }
   return target;

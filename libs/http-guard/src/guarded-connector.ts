@@ -2,8 +2,8 @@ import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { buildConnector } from 'undici';
 import { isError } from './fetch-failure.js';
-import type { FetchPolicy } from './fetch-policy.js';
 import { assertAllowedTarget } from './ssrf-guard.js';
+import type { SsrfPolicy } from './ssrf-guard.js';
 
 /** Resolves a host name to the addresses to connect to, in preference order. */
 export type ResolveHost = (hostname: string) => Promise<readonly string[]>;
@@ -17,15 +17,15 @@ export const resolveWithSystemDns: ResolveHost = async (hostname) =>
  * `assertAllowedTarget` on every resolved address (with the request's port), and connects to those exact
  * addresses, in order, moving to the next on a connection error. TLS still verifies the certificate against
  * the host name (SNI and identity check use the original host). IP-literal hosts are checked without DNS.
- * A refused target fails the connection with the guard's TaskError (`ssrf-refused`), which undici hands to the
- * request as is.
+ * A refused target fails the connection with the guard's HttpGuardError (`ssrf-refused`), which undici hands to
+ * the request as is.
  */
 export function createGuardedConnector(
-  policy: FetchPolicy,
-  options: { resolve?: ResolveHost; connectTimeoutMs?: number } = {},
+  policy: SsrfPolicy,
+  options: { readonly resolve?: ResolveHost | undefined; readonly connectTimeoutMs: number },
 ): buildConnector.connector {
   const resolve = options.resolve ?? resolveWithSystemDns;
-  const connect = buildConnector({ timeout: options.connectTimeoutMs ?? policy.timeoutMs });
+  const connect = buildConnector({ timeout: options.connectTimeoutMs });
   return (connectOptions, callback) => {
     const { hostname, protocol, port } = connectOptions;
     const host = connectOptions.host ?? (isIP(hostname) === 6 ? `[${hostname}]` : hostname);
