@@ -1,25 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AcceptedGoal, Candidate, ScrapeTask } from '@swarm/contracts';
-import {
-  CONTEXT_KEYS,
-  GoalSpec,
-  messageIds,
-  QUEUES,
-  ScrapeOutcome,
-  SCHEMA_VERSION,
-  SUBJECTS,
-} from '@swarm/contracts';
+import { CONTEXT_KEYS, QUEUES, ScrapeOutcome, SUBJECTS } from '@swarm/contracts';
 import type { RunningAgent } from '@swarm/agent-kit';
-import { runAgent } from '@swarm/agent-kit';
+import type { SwarmClient } from '@swarm/transport';
 import type { NatsServerHandle, ScriptedModelServer } from '@swarm/testing';
 import { startNats, startScriptedModelServer, uniqueName, waitFor } from '@swarm/testing';
-import { parseTransportSettings, SwarmClient, swarmTopology } from '@swarm/transport';
-import { SCRAPER_PROFILE } from './agent.profile.js';
-import { loadScraperConfig } from './config.js';
 import type { LocalHttpServer } from './fetch/testing/local-http-server.js';
 import { startLocalHttpServer } from './fetch/testing/local-http-server.js';
-import { ScraperModule } from './scraper.module.js';
+import { acceptedGoal, scrapeTask, startScraperAgent } from './testing/scrape-fixtures.js';
 
 const html = readFileSync(join(__dirname, 'domain/fixtures/docs-page.html'), 'utf8');
 const validFacts = {
@@ -28,32 +16,6 @@ const validFacts = {
   claims: [{ claim: 'handles high load', quote: 'up to 30k requests per second' }],
 };
 const repeatedFeatures = { ...validFacts, features: ['Logging', 'logging'] };
-
-/** The one scrape task of a one-candidate goal, for the page at `url`. */
-function scrapeTask(goalId: string, url: string): ScrapeTask {
-  const taskId = messageIds.scrapeTask(goalId, 0);
-  return {
-    type: 'task.scrape',
-    schemaVersion: SCHEMA_VERSION,
-    messageId: taskId,
-    goalId,
-    taskId,
-    causationId: null,
-    attempt: 1,
-    timestamp: new Date().toISOString(),
-    candidate: {
-      id: 'fastify-lite',
-      name: 'fastify-lite',
-      summary: 'a web framework',
-      url,
-      keywords: [],
-      monthlyDownloads: 10,
-      searchScore: 1,
-    },
-    candidateIndex: 0,
-    candidateCount: 1,
-  };
-}
 
 // The scraper agent as main.ts boots it (model-backed), on its own nats-server: the production stream names.
 describe('the scrape handler with a model-backed brain', () => {
@@ -70,30 +32,12 @@ describe('the scrape handler with a model-backed brain', () => {
       else response.writeHead(404).end();
     });
     model = await startScriptedModelServer();
-    const config = loadScraperConfig({
-      NATS_URL: nats.url,
+    ({ agent, client } = await startScraperAgent(nats.url, pages.hostPort, {
       SWARM_INSTANCE_ID: 'scraper-int-1',
-      HEALTH_PORT: '0',
-      HEALTH_HOST: '127.0.0.1',
-      OTEL_SDK_DISABLED: 'true',
-      OTEL_METRICS_EXPORTER: 'none',
-      LOG_LEVEL: 'error',
-      SCRAPER_ALLOW_HOSTS: pages.hostPort,
       SWARM_MODEL: 'openai-compatible:scripted',
       SWARM_MODEL_BASE_URL: `${model.url}/v1`,
       SWARM_MODEL_MAX_CORRECTIONS: '0',
-    });
-    client = await SwarmClient.connect(parseTransportSettings({ natsUrl: nats.url }), swarmTopology(), {
-      provision: true,
-    });
-    agent = await runAgent({
-      profile: SCRAPER_PROFILE,
-      module: ScraperModule.forRoot(config),
-      transport: config.transport,
-      agentEnv: config.agent,
-      model: config.model,
-      handleSignals: false,
-    });
+    }));
   });
 
   afterAll(async () => {
@@ -103,23 +47,11 @@ describe('the scrape handler with a model-backed brain', () => {
     await nats?.stop();
   });
 
-  /** A goal as the search agent leaves it: accepted, with the candidates it fans out to. */
-  async function acceptedGoal(goalId: string, candidates: readonly Candidate[]) {
-    const goal = await client.goal(goalId);
-    await goal.create<AcceptedGoal>(CONTEXT_KEYS.spec, {
-      fingerprint: 'f'.repeat(16),
-      goal: GoalSpec.parse({ text: 'fast web frameworks' }),
-      acceptedAt: new Date().toISOString(),
-    });
-    await goal.create(CONTEXT_KEYS.candidates, candidates);
-    return goal;
-  }
-
   /** Publishes a scrape of `path` for a fresh goal and waits until its outcome is in the join. */
   async function scrape(path: string): Promise<{ goalId: string; outcome: ScrapeOutcome }> {
     const goalId = uniqueName('g');
     const task = scrapeTask(goalId, `${pages.origin}${path}`);
-    const goal = await acceptedGoal(goalId, [task.candidate]);
+    const goal = await acceptedGoal(client, goalId, [task.candidate]);
     await client.publish({ subject: SUBJECTS.task.scrape, message: task });
     const slot = await waitFor(() => goal.get(CONTEXT_KEYS.scrape(0), ScrapeOutcome), {
       timeoutMs: 20_000,
@@ -174,7 +106,9 @@ describe('the scrape handler with a model-backed brain', () => {
   it("refuses a scrape of a page its goal's search did not fan out to: dead-lettered, never fetched or landed", async () => {
     const goalId = uniqueName('g');
     const task = scrapeTask(goalId, `${pages.origin}/docs`);
-    const goal = await acceptedGoal(goalId, [{ ...task.candidate, url: `${pages.origin}/elsewhere` }]);
+    const goal = await acceptedGoal(client, goalId, [
+      { ...task.candidate, url: `${pages.origin}/elsewhere` },
+    ]);
     const before = model.requests.length;
     await client.publish({ subject: SUBJECTS.task.scrape, message: task });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractPage } from '../domain/extract-page.js';
+import { inProcessExtractor } from '../extract/testing/in-process-extractor.js';
 import { BuiltinScraperBrain } from './builtin-scraper-brain.js';
 
 describe('BuiltinScraperBrain', () => {
@@ -13,7 +14,7 @@ describe('BuiltinScraperBrain', () => {
       fetchedAt: '2025-11-21T05:49:00.000Z',
       maxTextChars: 500,
     };
-    const extract = await new BuiltinScraperBrain().extract(html, meta);
+    const extract = await new BuiltinScraperBrain(inProcessExtractor).extract(html, meta);
     expect(extract).toEqual(extractPage(html, meta));
     expect(extract.features.length).toBeGreaterThan(0);
     expect(extract.integrations).toBeUndefined();

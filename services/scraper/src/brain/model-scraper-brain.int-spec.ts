@@ -8,6 +8,7 @@ import type { ScriptedChatRequest, ScriptedModelServer } from '@swarm/testing';
 import { startScriptedModelServer } from '@swarm/testing';
 import type { ExtractPageInput } from '../domain/extract-page.js';
 import { extractPage } from '../domain/extract-page.js';
+import { inProcessExtractor } from '../extract/testing/in-process-extractor.js';
 import { BuiltinScraperBrain } from './builtin-scraper-brain.js';
 import { ModelScraperBrain } from './model-scraper-brain.js';
 import type { PageFacts } from './page-facts-output.js';
@@ -50,7 +51,7 @@ describe('ModelScraperBrain against the scripted model server', () => {
 
   function brain(env: Record<string, string> = {}, textChars = 6_000): ModelScraperBrain {
     const client = scriptedModelClient(`${server.url}/v1`, (usage) => usages.push(usage), env);
-    return new ModelScraperBrain(client, new BuiltinScraperBrain(), textChars);
+    return new ModelScraperBrain(client, new BuiltinScraperBrain(inProcessExtractor), textChars);
   }
 
   it("keeps the code's extraction and takes the model's features, integrations and claims", async () => {

@@ -8,8 +8,9 @@ import type { ExtractPageInput } from '../domain/extract-page.js';
 export interface ScraperBrain {
   /**
    * Extracts what the ranker needs from `html`; `meta` says where the page came from and where its text is cut.
-   * @throws nothing for the builtin brain; a model brain throws `ModelOutputError` / `ModelCallError` for the
-   * transport to settle (they are never a missing page).
+   * @throws TaskError `page-too-complex` (permanent) when the page is over an extraction bound (both brains:
+   * the handler records it as a missing page); a model brain also throws `ModelOutputError` / `ModelCallError`
+   * for the transport to settle (they are never a missing page).
    */
   extract(html: string, meta: ExtractPageInput, signal?: AbortSignal): Promise<PageExtract>;
 }

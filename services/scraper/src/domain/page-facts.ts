@@ -1,4 +1,6 @@
-import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { childElements, nextElements, rawTextOf, textOf } from './node-text.js';
+import type { PageScan } from './page-scan.js';
 import { clipText, collapseWhitespace } from './page-text.js';
 
 /** What a page states about the package, each only when found. */
@@ -11,6 +13,10 @@ export interface PageFacts {
 const LIMITS = { license: 100, version: 64, install: 300 } as const;
 const LICENSE_LABEL = /^licen[cs]e:?$/i;
 const VERSION_LABEL = /^(?:latest |current )?(?:version|release):?$/i;
+/** Longest label text compared with LICENSE_LABEL / VERSION_LABEL; a longer one matches neither. */
+const LABEL_CHARS = 64;
+/** Characters of a value kept before it is cut to LIMITS (leaves room for collapsing). */
+const VALUE_CHARS = 1_000;
 const INSTALL_LINE = /^(?:\$\s*)?((?:npm (?:install|i)|pnpm add|yarn add)\s+\S.*)$/;
 
 type JsonObject = Record<string, unknown>;
@@ -20,22 +26,23 @@ type JsonObject = Record<string, unknown>;
  * `@graph` included, invalid JSON skipped), a facts table (`<table>` rows or `<dl>` pairs labelled
  * License/Version), and meta/microdata (`meta[name=license|version]`, `[itemprop=license|softwareVersion]`).
  * The install command is the first line of a `code`/`pre` that starts with `npm install`, `npm i`, `pnpm add`
- * or `yarn add` (a leading `$ ` prompt is dropped). Versions must contain a digit. Pure (reads the document).
+ * or `yarn add` (a leading `$ ` prompt is dropped). Versions must contain a digit. Reads the elements `scanPage`
+ * found, each once. Pure.
  */
-export function extractFacts($: CheerioAPI): PageFacts {
-  const jsonLd = jsonLdObjects($);
-  const table = factsTable($);
+export function extractFacts(scan: PageScan): PageFacts {
+  const jsonLd = jsonLdObjects(scan.jsonLd);
+  const table = factsTable(scan);
   const license = firstOf(
     jsonLd.map((node) => licenseOf(node['license'])),
     table.license,
-    metaValue($, 'license'),
+    metaValue(scan, 'license'),
   );
   const version = firstOf(
     jsonLd.map((node) => versionOf(node['softwareVersion'] ?? node['version'])),
     versionOf(table.version),
-    versionOf(metaValue($, 'version') ?? metaValue($, 'softwareVersion')),
+    versionOf(metaValue(scan, 'version') ?? metaValue(scan, 'softwareVersion')),
   );
-  const install = installCommand($);
+  const install = installCommand(scan);
   return {
     ...(license !== undefined && { license: clipText(license, LIMITS.license) }),
     ...(version !== undefined && { version: clipText(version, LIMITS.version) }),
@@ -47,7 +54,7 @@ function firstOf(...candidates: (string | undefined | (string | undefined)[])[])
   return candidates.flat().find((value): value is string => value !== undefined && value !== '');
 }
 
-function jsonLdObjects($: CheerioAPI): JsonObject[] {
+function jsonLdObjects(scripts: readonly Element[]): JsonObject[] {
   const found: JsonObject[] = [];
   const collect = (value: unknown, depth: number): void => {
     if (depth > 4) return;
@@ -57,13 +64,13 @@ function jsonLdObjects($: CheerioAPI): JsonObject[] {
       collect((value as JsonObject)['@graph'], depth + 1);
     }
   };
-  $('script[type="application/ld+json"]').each((_, script) => {
+  for (const script of scripts) {
     try {
-      collect(JSON.parse($(script).text()), 0);
+      collect(JSON.parse(rawTextOf(script)), 0);
     } catch {
       // Invalid JSON-LD is common; the other sources still count.
     }
-  });
+  }
   return found;
 }
 
@@ -89,39 +96,68 @@ function versionOf(value: unknown): string | undefined {
   return /\d/.test(text) ? text : undefined;
 }
 
-function factsTable($: CheerioAPI): { license?: string; version?: string } {
+function factsTable(scan: PageScan): { license?: string; version?: string } {
   const facts: { license?: string; version?: string } = {};
-  const record = (label: string, value: string) => {
-    const text = collapseWhitespace(value);
+  const record = (labelElement: Element, valueElement: () => Element | undefined) => {
+    const label = textOf(labelElement, LABEL_CHARS);
+    const isLicense = LICENSE_LABEL.test(label) && facts.license === undefined;
+    const isVersion = VERSION_LABEL.test(label) && facts.version === undefined;
+    if (!isLicense && !isVersion) return;
+    const value = valueElement();
+    const text = value === undefined ? '' : textOf(value, VALUE_CHARS);
     if (text === '') return;
-    if (LICENSE_LABEL.test(label)) facts.license ??= text;
-    else if (VERSION_LABEL.test(label)) facts.version ??= versionOf(text);
+    if (isLicense) facts.license = text;
+    else facts.version = versionOf(text);
   };
-  $('tr').each((_, row) => {
-    const cells = $(row).children('th, td');
-    if (cells.length >= 2) record(collapseWhitespace(cells.eq(0).text()), cells.eq(1).text());
-  });
-  $('dt').each((_, term) => {
-    record(collapseWhitespace($(term).text()), $(term).nextAll('dd').first().text());
-  });
+  for (const row of scan.rows) {
+    const cells = childElements(row).filter((cell) => cell.name === 'th' || cell.name === 'td');
+    const [label, value] = cells;
+    if (label !== undefined && value !== undefined) record(label, () => value);
+  }
+  const nextDefinition = new Map<Element, Element | undefined>();
+  for (const term of scan.terms) record(term, () => definitionAfter(term, nextDefinition));
   return facts;
 }
 
-function metaValue($: CheerioAPI, name: string): string | undefined {
-  const element = $(`meta[name="${name}"], [itemprop="${name}"]`).first();
-  if (element.length === 0) return undefined;
-  const value = collapseWhitespace(element.attr('content') ?? element.text());
+/**
+ * The first `<dd>` after `term` among its siblings, remembered for every `<dt>` passed on the way, so a list of
+ * many terms is scanned once, not once per term.
+ */
+function definitionAfter(term: Element, known: Map<Element, Element | undefined>): Element | undefined {
+  if (known.has(term)) return known.get(term);
+  const passed = [term];
+  let found: Element | undefined;
+  for (const sibling of nextElements(term)) {
+    if (sibling.name === 'dd') {
+      found = sibling;
+      break;
+    }
+    if (sibling.name === 'dt') {
+      if (known.has(sibling)) {
+        found = known.get(sibling);
+        break;
+      }
+      passed.push(sibling);
+    }
+  }
+  for (const element of passed) known.set(element, found);
+  return found;
+}
+
+function metaValue(scan: PageScan, name: string): string | undefined {
+  const element = scan.metaValue.get(name);
+  if (element === undefined) return undefined;
+  const content = element.attribs['content'];
+  const value = content !== undefined ? collapseWhitespace(content) : textOf(element, VALUE_CHARS);
   return value === '' ? undefined : value;
 }
 
-function installCommand($: CheerioAPI): string | undefined {
+function installCommand(scan: PageScan): string | undefined {
   // `code` before `pre`: a `pre` around the code may also hold a copy button's label.
-  for (const selector of ['code', 'pre']) {
-    for (const block of $(selector).toArray()) {
-      for (const line of $(block).text().split('\n')) {
-        const command = INSTALL_LINE.exec(line.trim())?.[1];
-        if (command !== undefined) return collapseWhitespace(command);
-      }
+  for (const block of [...scan.codes, ...scan.pres]) {
+    for (const line of rawTextOf(block).split('\n')) {
+      const command = INSTALL_LINE.exec(line.trim())?.[1];
+      if (command !== undefined) return collapseWhitespace(command);
     }
   }
   return undefined;

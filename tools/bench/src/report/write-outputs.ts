@@ -39,14 +39,21 @@ export function docsFile(from = process.cwd()): string {
   return join(workspaceRoot(from), 'docs', 'benchmarks.md');
 }
 
-/** Replaces the text between the markers with `section`. Pure; throws when the markers are missing. */
-export function replaceResultsSection(document: string, section: string): string {
-  const start = document.indexOf(DOCS_MARKERS.start);
-  const end = document.indexOf(DOCS_MARKERS.end);
+/**
+ * Replaces the text between the markers (by default the results markers of docs/benchmarks.md) with `section`.
+ * Pure; throws when the markers are missing.
+ */
+export function replaceResultsSection(
+  document: string,
+  section: string,
+  markers: { readonly start: string; readonly end: string } = DOCS_MARKERS,
+): string {
+  const start = document.indexOf(markers.start);
+  const end = document.indexOf(markers.end);
   if (start < 0 || end < start) {
-    throw new Error(`no ${DOCS_MARKERS.start} ... ${DOCS_MARKERS.end} section to replace`);
+    throw new Error(`no ${markers.start} ... ${markers.end} section to replace`);
   }
-  return `${document.slice(0, start + DOCS_MARKERS.start.length)}\n\n${section.trim()}\n\n${document.slice(end)}`;
+  return `${document.slice(0, start + markers.start.length)}\n\n${section.trim()}\n\n${document.slice(end)}`;
 }
 
 /**
