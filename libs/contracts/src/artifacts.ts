@@ -73,6 +73,15 @@ export const ScoreComponent = z.strictObject({
 /** One weighted part of a score. */
 export type ScoreComponent = z.infer<typeof ScoreComponent>;
 
+/** A sibling of a ranked entry's package family, ranked below it and listed under it instead of taking a place. */
+export const FamilyMember = z.strictObject({
+  candidateId: z.string(),
+  name: z.string(),
+  score: z.number().min(0).max(1),
+});
+/** A sibling listed under a ranked entry. */
+export type FamilyMember = z.infer<typeof FamilyMember>;
+
 /** A ranked candidate with its score, each component's rationale, and its sources. */
 export const RankedEntry = z.strictObject({
   rank: z.int().min(1),
@@ -93,6 +102,8 @@ export const RankedEntry = z.strictObject({
   scraped: z.boolean(),
   /** The claims the scraped page makes, each with its verbatim quote (present when the scraper extracted any). */
   claims: z.array(PageClaim).max(32).optional(),
+  /** Other packages of its family (`@openai/agents-*`) that cleared the relevance floor, best first. */
+  family: z.array(FamilyMember).max(16).optional(),
 });
 /** A ranked candidate. */
 export type RankedEntry = z.infer<typeof RankedEntry>;
@@ -107,6 +118,16 @@ export const MissingEntry = z.strictObject({
 /** A candidate whose scrape failed. */
 export type MissingEntry = z.infer<typeof MissingEntry>;
 
+/** A candidate below the ranker's relevance floor, with why it missed (what of the goal it does not meet). */
+export const NearMiss = z.strictObject({
+  candidateId: z.string(),
+  name: z.string(),
+  url: z.string(),
+  reason: z.string().max(1_000),
+});
+/** A candidate below the relevance floor. */
+export type NearMiss = z.infer<typeof NearMiss>;
+
 /** The ranker's output, stored as the `ranking.json` artifact and read by communications. */
 export const Ranking = z.strictObject({
   goalId: z.string(),
@@ -118,6 +139,11 @@ export const Ranking = z.strictObject({
   ranked: z.array(RankedEntry),
   considered: z.int().min(0),
   missing: z.array(MissingEntry),
+  /**
+   * The closest candidates below the relevance floor, closest first. When `ranked` is empty, nothing fitted the
+   * goal and these are what came nearest.
+   */
+  nearMisses: z.array(NearMiss).max(10).optional(),
 });
 /** The ranker's output. */
 export type Ranking = z.infer<typeof Ranking>;

@@ -16,3 +16,23 @@ export {
 } from './package-page.js';
 export { startDocsServer } from './docs-server.js';
 export type { DocsRequest, DocsServer, DocsServerFaults, DocsServerOptions } from './docs-server.js';
+export {
+  analyze,
+  analyzeWords,
+  canonicalizePhrases,
+  isStopWord,
+  normalizeTerm,
+  tokenize,
+} from './analysis/term-analysis.js';
+export {
+  addCapabilityWords,
+  CAPABILITY_SYNONYMS,
+  capabilitiesIn,
+  capabilityMatches,
+  tagWords,
+} from './analysis/capability-synonyms.js';
+export type { CapabilityMatch, CapabilitySynonym } from './analysis/capability-synonyms.js';
+export { GENERIC_WORDS, parseGoalQuery } from './analysis/goal-query.js';
+export type { GoalQuery } from './analysis/goal-query.js';
+export { FIELD_WEIGHTS, linkWords, packageFields } from './analysis/package-fields.js';
+export type { PackageFacts, PackageField } from './analysis/package-fields.js';

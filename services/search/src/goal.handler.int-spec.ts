@@ -79,8 +79,8 @@ describe('the goal handler with a model-backed brain', () => {
 
     const candidates = (await (await client.goal(goalId)).get<Candidate[]>(CONTEXT_KEYS.candidates))?.value;
     expect(candidates?.map((candidate) => candidate.name)).toEqual(completed.output['candidates']);
-    expect(candidates?.length).toBe(6); // topN 3 x SEARCH_CANDIDATE_FACTOR 2
-    expect((await client.bus.jsm.streams.info(STREAMS.scrape)).state.messages).toBe(6);
+    expect(candidates?.length).toBe(9); // topN 3 x SEARCH_CANDIDATE_FACTOR 3
+    expect((await client.bus.jsm.streams.info(STREAMS.scrape)).state.messages).toBe(9);
     const toolResult = model.requests[1]?.messages.find((message) => message.role === 'tool');
     for (const candidate of candidates ?? [])
       expect(toolResult?.content).toContain(JSON.stringify(candidate.name));

@@ -10,6 +10,7 @@ import {
   linkableUrl,
   narrativeNote,
   NOT_SCRAPED_NOTE,
+  NOTHING_FITTED,
   NOTHING_MISSING,
   paragraphOf,
   type ReportMeta,
@@ -86,7 +87,13 @@ export function renderHtmlReport(ranking: Ranking, meta: ReportMeta): string {
     body.push(`<p class="muted">${escapeHtml(narrativeNote(narrative))}</p>`);
   }
   body.push('<h2>Comparison</h2>');
-  if (ranking.ranked.length === 0) {
+  const nearMisses = ranking.nearMisses ?? [];
+  if (ranking.ranked.length === 0 && nearMisses.length > 0) {
+    body.push(`<p>${escapeHtml(NOTHING_FITTED)}</p>`, '<ul>');
+    for (const miss of nearMisses)
+      body.push(`<li><strong>${link(miss.name, miss.url)}</strong>: ${escapeHtml(miss.reason)}</li>`);
+    body.push('</ul>');
+  } else if (ranking.ranked.length === 0) {
     body.push('<p>No candidate could be ranked.</p>');
   } else {
     const numeric = (index: number) => (index === 1 || index === 9 ? '' : ' class="num"');

@@ -10,6 +10,7 @@ import {
   linkableUrl,
   narrativeNote,
   NOT_SCRAPED_NOTE,
+  NOTHING_FITTED,
   NOTHING_MISSING,
   paragraphOf,
   type ReportMeta,
@@ -68,7 +69,13 @@ export function renderMarkdownReport(ranking: Ranking, meta: ReportMeta): string
     lines.push(`_${escapeMarkdown(narrativeNote(narrative))}_`, '');
   }
   lines.push('## Comparison', '');
-  if (ranking.ranked.length === 0) {
+  const nearMisses = ranking.nearMisses ?? [];
+  if (ranking.ranked.length === 0 && nearMisses.length > 0) {
+    lines.push(escapeMarkdown(NOTHING_FITTED), '');
+    for (const miss of nearMisses)
+      lines.push(`- **${link(miss.name, miss.url)}**: ${escapeMarkdown(miss.reason)}`);
+    lines.push('');
+  } else if (ranking.ranked.length === 0) {
     lines.push('No candidate could be ranked.', '');
   } else {
     lines.push(`| ${TABLE_HEADINGS.join(' | ')} |`);

@@ -95,6 +95,10 @@ export function paragraphOf(narrative: ReportNarrative | undefined, candidateId:
 export const NOT_SCRAPED_NOTE =
   'Its page was not scraped: relevance and coverage rest on registry metadata alone.';
 
+/** What the comparison says when no candidate cleared the ranker's relevance floor; its closest misses follow. */
+export const NOTHING_FITTED =
+  'Nothing fitted the goal: no candidate met enough of what it asks to be ranked. The closest misses:';
+
 /** The sentence of the "What is missing" section when nothing is missing. */
 export const NOTHING_MISSING = 'Every candidate page was scraped.';
 

@@ -76,8 +76,12 @@ describe('ModelRankerBrain against a scripted model server', () => {
     expect(lastUserMessage(before + 1)).toContain(
       'candidate "popular" has no grade: grade every candidate exactly once',
     );
-    const popular = ranking.ranked.find((e) => e.candidate.id === 'popular')!;
-    expect(popular.components.relevance.score).toBe(0);
+    // Graded 0, "popular" falls below the relevance floor: not ranked, listed as a near miss with the grade.
+    expect(ranking.ranked.map((e) => e.candidate.id)).not.toContain('popular');
+    expect(ranking.nearMisses?.[0]).toMatchObject({
+      candidateId: 'popular',
+      reason: expect.stringContaining('graded 0 of 3 by the model') as string,
+    });
     expect(usages.map((u) => u.calls)).toEqual([1, 1]);
   });
 

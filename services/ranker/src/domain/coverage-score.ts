@@ -1,4 +1,6 @@
-import { TextIndex } from './query-terms.js';
+import { analyze } from '@swarm/corpus';
+import { fieldTerms, matchConcepts } from './concept-match.js';
+import type { GoalConcept } from './goal-concepts.js';
 import { COVERAGE_SETTINGS } from './scoring-settings.js';
 import { clamp01, type ComponentScore, listNames } from './score-math.js';
 
@@ -6,22 +8,29 @@ import { clamp01, type ComponentScore, listNames } from './score-math.js';
 export interface CoverageFacts {
   /** Features found on the scraped page, or the registry keywords when the page was not scraped. */
   readonly features: readonly string[];
-  readonly terms: readonly string[];
+  /** The goal's concepts (`goalConcepts`). */
+  readonly concepts: readonly GoalConcept[];
   readonly scraped: boolean;
 }
 
 /**
- * Coverage: each distinct feature earns points (more when it names a query term); the points saturate as
- * `1 - 0.5 ^ (points / halfScorePoints)` (see `COVERAGE_SETTINGS`). Pure.
+ * Coverage: each distinct feature earns points, `queryMatchPoints` when it says one of the goal's concepts, else
+ * `otherFeaturePoints`; the other features together earn at most `maxOtherPoints`, so a long keyword list
+ * (`agent`, `agents`, `agentic`, `ai-agent`, ...) cannot buy coverage. Features are distinct by their analyzed
+ * terms (`agents` repeats `agent`). The points saturate as `1 - 0.5 ^ (points / halfScorePoints)` (see
+ * `COVERAGE_SETTINGS`). Pure.
  */
 export function scoreCoverage(facts: CoverageFacts): ComponentScore {
-  const features = distinct(facts.features);
+  const features = distinctByMeaning(facts.features);
   const where = facts.scraped ? 'on the scraped page' : 'in the registry keywords (page not scraped)';
   if (features.length === 0) return { score: 0, rationale: `No features found ${where}.` };
-  const matching = features.filter((feature) => new TextIndex([feature]).mentioned(facts.terms).length > 0);
+  const matching = features.filter(
+    (feature) => matchConcepts(facts.concepts, fieldTerms({ features: feature })).met.length > 0,
+  );
+  const others = features.length - matching.length;
   const points =
     matching.length * COVERAGE_SETTINGS.queryMatchPoints +
-    (features.length - matching.length) * COVERAGE_SETTINGS.otherFeaturePoints;
+    Math.min(others * COVERAGE_SETTINGS.otherFeaturePoints, COVERAGE_SETTINGS.maxOtherPoints);
   const score = clamp01(1 - 0.5 ** (points / COVERAGE_SETTINGS.halfScorePoints));
   const matched =
     matching.length > 0
@@ -30,9 +39,26 @@ export function scoreCoverage(facts: CoverageFacts): ComponentScore {
   return {
     score,
     rationale:
-      `${features.length} feature${features.length === 1 ? '' : 's'} ${where}${matched}: ${points} points ` +
-      `on a saturating curve (${COVERAGE_SETTINGS.halfScorePoints} points -> 0.5).`,
+      `${features.length} distinct feature${features.length === 1 ? '' : 's'} ${where}${matched}: ${points} ` +
+      `points (other features capped at ${COVERAGE_SETTINGS.maxOtherPoints}) on a saturating curve ` +
+      `(${COVERAGE_SETTINGS.halfScorePoints} points -> 0.5).`,
   };
+}
+
+/**
+ * Features without blanks and repeats: case-insensitive, and by their analyzed terms (`agents` and `agent`
+ * are one feature), first spelling kept. Pure.
+ */
+export function distinctByMeaning(features: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const feature of distinct(features)) {
+    const key = analyze(feature).sort().join(' ') || feature.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push(feature);
+  }
+  return kept;
 }
 
 /** Features without blanks and case-insensitive repeats, first spelling kept. */

@@ -19,7 +19,7 @@ describe('rankCandidates with relevance grades', () => {
     ...twoCandidates,
     relevanceGrades: {
       focused: { grade: 2, rationale: 'A JetStream client with work queues, per its page.' },
-      popular: { grade: 0, rationale: '  An HTTP\nserver, unrelated to NATS.  ' },
+      popular: { grade: 1, rationale: '  An HTTP\nserver, barely related to NATS.  ' },
     },
   });
 
@@ -30,8 +30,8 @@ describe('rankCandidates with relevance grades', () => {
       'Graded 2 of 3 by the model: A JetStream client with work queues, per its page.',
     );
     expect(entryOf(graded, 'popular').components.relevance).toMatchObject({
-      score: 0,
-      rationale: 'Graded 0 of 3 by the model: An HTTP server, unrelated to NATS.',
+      score: 0.3333,
+      rationale: 'Graded 1 of 3 by the model: An HTTP server, barely related to NATS.',
     });
   });
 

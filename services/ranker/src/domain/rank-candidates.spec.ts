@@ -41,8 +41,8 @@ describe('rankCandidates', () => {
     const ranking = rankCandidates({ ...twoCandidates, weights: { license: 10 } });
     const sum = Object.values(ranking.weights).reduce((a, b) => a + b, 0);
     expect(sum).toBeCloseTo(1, 10);
-    expect(ranking.weights.license).toBeCloseTo(10 / 19, 10);
-    expect(ranking.ranked[0]!.components.license.weight).toBeCloseTo(10 / 19, 4);
+    expect(ranking.weights.license).toBeCloseTo(10 / 19.5, 10);
+    expect(ranking.ranked[0]!.components.license.weight).toBeCloseTo(10 / 19.5, 4);
   });
 
   it('refuses weights that are all zero with a permanent invalid-weights error', () => {
@@ -130,7 +130,7 @@ describe('rankCandidates', () => {
     expect(first!.components.adoption.rationale).toContain('2K downloads a month');
     expect(first!.components.freshness.rationale).toContain('Last published 2025-11-01 (20 days ago)');
     expect(first!.components.license.rationale).toBe('MIT is permissive.');
-    expect(first!.components.coverage.rationale).toContain('3 features on the scraped page');
+    expect(first!.components.coverage.rationale).toContain('3 distinct features on the scraped page');
     expect(first!.sources).toEqual(['https://example.com/focused/docs']);
     expect(first!.rationale).toMatch(/^Ranked #1 of 2 with 0\.\d\d, carried by relevance/);
   });

@@ -1,5 +1,5 @@
+import type { ConceptMatch } from './concept-match.js';
 import { RELEVANCE_SETTINGS } from './scoring-settings.js';
-import type { TextIndex } from './query-terms.js';
 import { clamp01, type ComponentScore, formatScore, listNames } from './score-math.js';
 
 /** What relevance is scored from. */
@@ -7,15 +7,23 @@ export interface RelevanceFacts {
   readonly searchScore: number;
   /** The highest search score among the goal's candidates. */
   readonly bestSearchScore: number;
-  readonly terms: readonly string[];
-  /** The scraped page's title, description, text and features, or the registry name, summary and keywords. */
-  readonly text: TextIndex;
+  /** How the candidate's fields meet the goal's concepts (`matchConcepts`). */
+  readonly match: ConceptMatch;
+  /** How many concepts the goal has. */
+  readonly conceptCount: number;
+  /**
+   * Share of the candidate's capability features that say a capability the goal names (`capabilityFocus`);
+   * undefined when the goal names no capability or the candidate has no features.
+   */
+  readonly focus?: number | undefined;
   readonly scraped: boolean;
 }
 
 /**
- * Relevance: `searchShare` x (search score / best search score) + the rest x (share of query terms the text
- * mentions). A query with no meaningful terms rests on the search score alone. Pure.
+ * Relevance: `searchShare` x (search score / best search score) + `focusShare` x the focus (or, without one, the
+ * concept part) + the rest x the field-weighted share of the goal's concepts the candidate meets
+ * (`matchConcepts`: each concept once, at its best field). A goal without concepts rests on the search score
+ * alone. Pure.
  */
 export function scoreRelevance(facts: RelevanceFacts): ComponentScore {
   const searchPart = facts.bestSearchScore > 0 ? clamp01(facts.searchScore / facts.bestSearchScore) : 0;
@@ -24,31 +32,36 @@ export function scoreRelevance(facts: RelevanceFacts): ComponentScore {
       ? `search score ${formatScore(facts.searchScore)} is ${Math.round(searchPart * 100)}% of the best ` +
         `(${formatScore(facts.bestSearchScore)})`
       : 'no candidate has a search score above 0';
-  if (facts.terms.length === 0) {
+  if (facts.conceptCount === 0) {
     return {
       score: clamp01(searchPart),
       rationale: `${capitalize(searchSentence)}; the query has no distinctive terms, so the search score decides.`,
     };
   }
-  const matched = facts.text.mentioned(facts.terms);
-  const missed = facts.terms.filter((term) => !matched.includes(term));
-  const termPart = matched.length / facts.terms.length;
-  const where = facts.scraped
-    ? 'the scraped page matches'
-    : 'the registry summary and keywords (page not scraped) match';
-  const detail = [
-    matched.length > 0 ? `mentions ${listNames(matched)}` : '',
-    missed.length > 0 ? `not ${listNames(missed, 4)}` : '',
-  ]
-    .filter((part) => part.length > 0)
-    .join('; ');
-  const score = RELEVANCE_SETTINGS.searchShare * searchPart + (1 - RELEVANCE_SETTINGS.searchShare) * termPart;
+  const where = facts.scraped ? 'its facts and scraped features' : 'its registry facts (page not scraped)';
+  const { searchShare, focusShare } = RELEVANCE_SETTINGS;
+  const focus = facts.focus ?? facts.match.score;
+  const score =
+    searchShare * searchPart + focusShare * focus + (1 - searchShare - focusShare) * facts.match.score;
+  const focusSentence =
+    facts.focus === undefined
+      ? ''
+      : `; ${Math.round(facts.focus * 100)}% of its features are capabilities asked for`;
   return {
     score: clamp01(score),
     rationale:
-      `${capitalize(searchSentence)}; ${where} ${matched.length} of ${facts.terms.length} query terms ` +
-      `(${detail}).`,
+      `${capitalize(searchSentence)}; ${where} meet ${facts.match.met.length} of ${facts.conceptCount} ` +
+      `goal concepts (${conceptDetail(facts.match)})${focusSentence}.`,
   };
+}
+
+/** "memory in features, assistant in summary; not recall": what a match met, where, and what it missed. */
+export function conceptDetail(match: ConceptMatch): string {
+  const met = match.met.map(({ concept, field }) => `${concept.label} in ${field}`);
+  const missed = match.missed.map((concept) => concept.label);
+  return [met.length > 0 ? listNames(met, 6) : '', missed.length > 0 ? `not ${listNames(missed, 4)}` : '']
+    .filter((part) => part.length > 0)
+    .join('; ');
 }
 
 function capitalize(text: string): string {

@@ -1,7 +1,8 @@
 import { scoreAdoption } from './adoption-score.js';
 import { scoreCoverage } from './coverage-score.js';
 import { scoreFreshness } from './freshness-score.js';
-import { queryTerms, TextIndex } from './query-terms.js';
+import { fieldTerms, matchConcepts } from './concept-match.js';
+import { goalConcepts } from './goal-concepts.js';
 import { scoreRelevance } from './relevance-score.js';
 
 const NOW = new Date('2025-11-21T12:00:00.000Z');
@@ -49,41 +50,72 @@ describe('scoreAdoption', () => {
 });
 
 describe('scoreRelevance', () => {
-  const terms = queryTerms('a TypeScript client for NATS work queues');
+  const concepts = goalConcepts('a TypeScript client for NATS work queues');
+  const relevance = (searchScore: number, fields: Parameters<typeof fieldTerms>[0]) =>
+    scoreRelevance({
+      searchScore,
+      bestSearchScore: 1,
+      match: matchConcepts(concepts, fieldTerms(fields)),
+      conceptCount: concepts.length,
+      scraped: true,
+    });
 
-  it('drops stopwords from the query', () => {
-    expect(terms).toEqual(['typescript', 'client', 'nats', 'work', 'queues']);
-  });
-
-  it('blends the relative search score with the share of query terms mentioned', () => {
-    const text = new TextIndex(['NATS clients in TypeScript']);
-    const result = scoreRelevance({ searchScore: 0.5, bestSearchScore: 1, terms, text, scraped: true });
-    expect(result.score).toBeCloseTo(0.5 * 0.5 + 0.5 * (3 / 5), 10);
-    expect(result.rationale).toContain('matches 3 of 5 query terms');
+  it('blends the relative search score with the field-weighted share of goal concepts met', () => {
+    const result = relevance(0.5, { summary: 'NATS clients in TypeScript' });
+    // typescript, client, nats met in the summary (weight 1.5 of 3); work, queues missed: 3 of 5 concepts.
+    // Without features there is no focus, so the concept part stands in for it: 0.4 search + 0.6 concepts.
+    expect(result.score).toBeCloseTo(0.4 * 0.5 + 0.6 * ((3 * 1.5) / 3 / 5), 10);
+    expect(result.rationale).toContain('meet 3 of 5 goal concepts');
     expect(result.rationale).toContain('not work, queues');
   });
 
-  it('matches plural and inflected forms through the stem', () => {
-    expect(new TextIndex(['queueing and queue groups']).mentioned(['queues', 'groups'])).toEqual([
-      'queues',
-      'groups',
-    ]);
+  it('scores a concept met in the name higher than the same concept met in the description', () => {
+    expect(relevance(0.5, { name: 'nats-queue-client' }).score).toBeGreaterThan(
+      relevance(0.5, { summary: 'nats queue client' }).score,
+    );
+  });
+
+  it('matches plural and inflected forms through the shared stemmer', () => {
+    const match = matchConcepts(goalConcepts('work queues'), fieldTerms({ summary: 'queueing and work' }));
+    expect(match.missed).toEqual([]);
   });
 });
 
 describe('scoreCoverage', () => {
+  const concepts = goalConcepts('jetstream');
+
   it('counts features naming the query double and saturates', () => {
     const result = scoreCoverage({
       features: ['JetStream', 'retries', 'jetstream'],
-      terms: ['jetstream'],
+      concepts,
       scraped: true,
     });
     // 2 points for JetStream (query term, duplicate dropped) + 1 for retries = 3 points -> 0.5
     expect(result.score).toBeCloseTo(0.5, 10);
-    expect(result.rationale).toContain('2 features on the scraped page, 1 naming the query (JetStream)');
+    expect(result.rationale).toContain(
+      '2 distinct features on the scraped page, 1 naming the query (JetStream)',
+    );
+  });
+
+  it('does not reward keyword stuffing: repeats and inflections count once, other features at most 3 points', () => {
+    const stuffed = [
+      'agent',
+      'agents',
+      'Agentic',
+      'ai',
+      'llm',
+      'llms',
+      'openai',
+      'anthropic',
+      'gemini',
+      'tools',
+    ];
+    const honest = ['agent', 'ai', 'llm'];
+    const score = (features: string[]) => scoreCoverage({ features, concepts, scraped: false }).score;
+    expect(score(stuffed)).toBe(score(honest));
   });
 
   it('scores no features 0', () => {
-    expect(scoreCoverage({ features: [], terms: ['x'], scraped: false }).score).toBe(0);
+    expect(scoreCoverage({ features: [], concepts, scraped: false }).score).toBe(0);
   });
 });

@@ -9,23 +9,27 @@ import type { ScoringWeights } from '@swarm/contracts';
 
 /**
  * Default weight of each component before normalization. A goal may override any subset (each 0..10).
- * Relevance leads because a popular package that does not do what was asked is the wrong answer.
+ * Relevance leads, with more than the other four together, because a popular package that does not do what was
+ * asked is the wrong answer; adoption comes next, as the tie-breaker among packages that fit alike.
  */
 export const DEFAULT_WEIGHTS: Readonly<ScoringWeights> = {
-  relevance: 4,
+  relevance: 6,
   adoption: 2,
-  freshness: 1.5,
-  coverage: 1.5,
-  license: 1,
+  freshness: 1,
+  coverage: 0.5,
+  license: 0.5,
 };
 
 /** Largest weight a goal may ask for (the contract's `ScoringWeights` bound). */
 export const MAX_WEIGHT = 10;
 
 /**
- * Relevance, measured (the builtin brain): the search agent's score (as a share of the best candidate's)
- * blended with how many query terms the page (or, unscraped, the registry summary and keywords) mentions.
- * `searchShare` is the search part's share; the term-coverage part gets the rest.
+ * Relevance, measured (the builtin brain): a blend of three parts, each 0..1. The search agent's score as a share
+ * of the best candidate's (`searchShare` of the blend); the focus, the share of the candidate's capability
+ * features that are capabilities the goal names (`focusShare`: a package that does one thing the goal asks beats
+ * a framework that lists it among ten; when the goal names no capability or the candidate has no features, the
+ * concept part stands in); and the rest for the field-weighted share of the goal's concepts its facts meet
+ * (`matchConcepts`).
  *
  * Relevance, graded (the model-backed brain): a model grades each candidate's relevance to the goal as a whole
  * number from 0 to `maxGrade` (3 = does what the goal asks, 2 = a close fit, 1 = related, 0 = unrelated),
@@ -33,7 +37,7 @@ export const MAX_WEIGHT = 10;
  * rationale is the model's, introduced as "Graded <g> of 3 by the model". Adoption, freshness, coverage and
  * license stay measured, and the weights and the weighted sum are the same.
  */
-export const RELEVANCE_SETTINGS = { searchShare: 0.5, maxGrade: 3 } as const;
+export const RELEVANCE_SETTINGS = { searchShare: 0.4, focusShare: 0.3, maxGrade: 3 } as const;
 
 /**
  * Adoption is `log10(monthlyDownloads + 1)` placed linearly between two fixed anchors: 1K downloads a month
@@ -49,11 +53,17 @@ export const ADOPTION_ANCHORS = { zeroAtMonthlyDownloads: 1_000, oneAtMonthlyDow
 export const FRESHNESS_SETTINGS = { halfLifeDays: 180, unknownScore: 0.3 } as const;
 
 /**
- * Coverage counts the features found on the scraped page (or the registry keywords when unscraped): a feature
- * that names a query term is worth `queryMatchPoints`, any other `otherFeaturePoints`. The points saturate:
+ * Coverage counts the distinct features found on the scraped page (or the registry keywords when unscraped): a
+ * feature that says one of the goal's concepts is worth `queryMatchPoints`, any other `otherFeaturePoints`, and
+ * the other features together at most `maxOtherPoints` (a long keyword list buys nothing). The points saturate:
  * `1 - 0.5 ^ (points / halfScorePoints)`, so 3 points score 0.5, 6 score 0.75 and 12 score 0.94.
  */
-export const COVERAGE_SETTINGS = { queryMatchPoints: 2, otherFeaturePoints: 1, halfScorePoints: 3 } as const;
+export const COVERAGE_SETTINGS = {
+  queryMatchPoints: 2,
+  otherFeaturePoints: 1,
+  maxOtherPoints: 3,
+  halfScorePoints: 3,
+} as const;
 
 /**
  * License score by family. In an SPDX expression the best option of an `OR` wins and the worst part of an
@@ -75,3 +85,25 @@ export const SCORE_DECIMALS = 4;
 
 /** The reason a missing entry gives when its candidate has no scrape outcome at all. */
 export const NEVER_SCRAPED = 'page was not scraped';
+
+/**
+ * Weight of a goal's concepts (`goal-concepts.ts`) in its relevance: a capability the goal names (the corpus's
+ * capability vocabulary, met in the user's words or the tag's) counts twice a plain topic word.
+ */
+export const CONCEPT_WEIGHTS = { capability: 2, word: 1 } as const;
+
+/**
+ * The relevance floor: a candidate whose own facts (name, keywords, capability tags, description, links) meet
+ * less than `minConceptShare` of the goal's weighted concepts, or that a model graded below `minGrade`, is not
+ * ranked however popular, fresh or feature-rich it is; the closest `nearMisses` such candidates are listed as
+ * near misses with what they missed. A goal whose every candidate falls below the floor ends with an empty
+ * ranking that says nothing fitted.
+ */
+export const RELEVANCE_FLOOR = { minConceptShare: 0.5, minGrade: 1, nearMisses: 5 } as const;
+
+/**
+ * A candidate whose description declares it deprecated (or unmaintained, or superseded) has its score multiplied
+ * by `scoreFactor`, so it sinks below current packages that fit as well; its rationale names the successor the
+ * description points to.
+ */
+export const DEPRECATION_SETTINGS = { scoreFactor: 0.5 } as const;

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { PackageRecord } from './package-record.js';
-import { analyze, normalizeTerm, tokenize } from './term-analysis.js';
+import { analyze, FIELD_WEIGHTS, normalizeTerm, packageFields, tokenize } from '@swarm/corpus';
 
 /** One search hit: the package and its relevance score (BM25+ with the boosts below; higher is better). */
 export interface IndexHit<T extends PackageRecord = PackageRecord> {
@@ -19,14 +19,7 @@ export interface CorpusIndex<T extends PackageRecord = PackageRecord> {
   search(terms: string, limit: number): IndexHit<T>[];
 }
 
-/**
- * Field weights. The capability tags (`features`, the corpus's own vocabulary, which the query analyzer maps the
- * user's words onto) and the name (the strongest evidence of what a package is) weigh most; keywords (the
- * author's tags, often long family-wide lists) less; the description (free prose, where a word may be a
- * passing mention) less again; the link paths (homepage and repository, e.g. `modelcontextprotocol/typescript-sdk`)
- * least: they are what a package with neither description nor keywords is found by.
- */
-export const FIELD_WEIGHTS = { features: 3, name: 3, keywords: 2, summary: 1.5, links: 1 } as const;
+export { FIELD_WEIGHTS } from '@swarm/corpus';
 
 /**
  * Weight of a package's popularity, as a multiplier `1 + POPULARITY_WEIGHT * log10(1 + monthlyDownloads) / 8`
@@ -52,32 +45,7 @@ interface IndexedDocument {
 }
 
 function toDocument(pkg: PackageRecord): IndexedDocument {
-  return {
-    id: pkg.id,
-    // `@langchain/langgraph` tokenizes to `langchain langgraph`; scope and name both count.
-    name: pkg.name,
-    keywords: pkg.keywords.join(' '),
-    // Tags read as words: `multi-agent` -> `multi agent`, `vector-store` -> `vector database`.
-    features: pkg.features.map((feature) => feature.replace(/-/g, ' ')).join(' '),
-    summary: pkg.summary,
-    links: linkWords(pkg),
-  };
-}
-
-/** Host and path words that every link shares and that say nothing about a package. */
-const LINK_NOISE =
-  /^(?:https?|www|com|org|io|dev|ai|net|html?|github|gitlab|npmjs|package|tree|main|master|blob|docs?|readme|js)$/;
-
-/**
- * The words of a package's homepage and repository links: `https://github.com/modelcontextprotocol/typescript-sdk`
- * -> `modelcontextprotocol typescript sdk`. Hosts of code forges and URL boilerplate are left out.
- */
-function linkWords(pkg: PackageRecord): string {
-  const words = [pkg.homepage, pkg.repository]
-    .filter((link): link is string => link !== undefined)
-    .flatMap((link) => link.toLowerCase().split(/[^\p{L}\p{N}]+/u))
-    .filter((word) => word !== '' && !LINK_NOISE.test(word));
-  return [...new Set(words)].join(' ');
+  return { id: pkg.id, ...packageFields(pkg) };
 }
 
 function byScoreThenPopularity(a: IndexHit, b: IndexHit): number {
@@ -109,8 +77,27 @@ const GENERIC_NAME_WORDS: ReadonlySet<string> = new Set([
 /** Stemmed query terms shorter than this are matched exactly or as a prefix, never with a typo. */
 const MIN_FUZZY_TERM_LENGTH = 6;
 
+/**
+ * Words of a scope that name the organisation's kind rather than the package (`@anthropic-ai/sdk`,
+ * `@browserbasehq/stagehand` keeps `browserbasehq`): dropped from the scope only, so the package `ai` keeps its name.
+ */
+const GENERIC_SCOPE_WORDS: ReadonlySet<string> = new Set([
+  'ai',
+  'hq',
+  'lab',
+  'inc',
+  'io',
+  'org',
+  'team',
+  'dev',
+]);
+
 function nameTerms(name: string): string[] {
-  return analyze(name).filter((term) => !GENERIC_NAME_WORDS.has(term));
+  const scoped = /^@([^/]+)\/(.+)$/.exec(name);
+  const own = analyze(scoped?.[2] ?? name).filter((term) => !GENERIC_NAME_WORDS.has(term));
+  const scope = scoped?.[1] === undefined ? [] : analyze(scoped[1]);
+  const scopeTerms = scope.filter((term) => !GENERIC_NAME_WORDS.has(term) && !GENERIC_SCOPE_WORDS.has(term));
+  return [...new Set([...scopeTerms, ...own])];
 }
 
 /** A summary shorter than this is a repeat only word for word, never as the start of a longer one. */

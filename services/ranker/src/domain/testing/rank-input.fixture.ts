@@ -11,7 +11,7 @@ export function candidate(id: string, overrides: Partial<Candidate> = {}): Candi
   return {
     id,
     name: id,
-    summary: `${id} client`,
+    summary: `${id}: a TypeScript client for NATS`,
     url: `https://example.com/${id}`,
     keywords: [],
     monthlyDownloads: 10_000,
@@ -65,11 +65,18 @@ export function rankInput(
   return { goalId: 'g1', query: QUERY, topN: 5, candidates, outcomes, now: NOW, ...extra };
 }
 
-/** "popular": heavily downloaded, barely relevant. */
+/** "popular": heavily downloaded, barely relevant (meets half the query: typescript, client, nats). */
 export const popular = candidate('popular', {
   monthlyDownloads: 12_500_000,
   searchScore: 0.3,
-  summary: 'HTTP server',
+  summary: 'HTTP server, with a NATS client for TypeScript',
+});
+/** "offTopic": heavily downloaded, meets nothing of the query but "typescript" (below the relevance floor). */
+export const offTopic = candidate('off-topic', {
+  monthlyDownloads: 50_000_000,
+  searchScore: 0.2,
+  summary: 'A TypeScript HTTP server',
+  keywords: ['http', 'server', 'typescript', 'typescript', 'types', 'typed'],
 });
 /** "focused": exactly what was asked, little used. */
 export const focused = candidate('focused', {

@@ -39,6 +39,10 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
   ['chatgpt', ['chatgpt', 'openai']],
   ['gemini', ['gemini', 'google']],
   ['db', ['database']],
+  // A text splitter splits a text into chunks; a chunker chunks it; a text's pieces are its chunks.
+  ['splitter', ['splitter', 'chunk']],
+  ['chunker', ['chunk']],
+  ['piec', ['chunk']],
   ['evals', ['eval']],
   ['eval', ['eval']],
   ['evalu', ['eval']],

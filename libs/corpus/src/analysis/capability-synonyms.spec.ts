@@ -1,4 +1,4 @@
-import { loadCorpus } from '@swarm/corpus';
+import { loadCorpus } from '../corpus-loader.js';
 import { addCapabilityWords, CAPABILITY_SYNONYMS, capabilitiesIn, tagWords } from './capability-synonyms.js';
 
 describe('CAPABILITY_SYNONYMS', () => {

@@ -96,6 +96,16 @@ export const CAPABILITY_SYNONYMS: readonly CapabilitySynonym[] = [
         'browsers?',
       ),
       phrase('(?:browse|browsing|surf)', 'the', 'web'),
+      // What a person does in a browser, said of a program: click through pages, fill in forms, navigate sites.
+      phrase(
+        '(?:click|clicks|clicking)',
+        '(?:through|on|around)?',
+        '(?:the|a)?',
+        '(?:web)?',
+        '(?:pages?|sites?|websites?|buttons?|links?)',
+      ),
+      phrase('(?:fill|fills|filling)', '(?:in|out)?', '(?:web)?', 'forms?'),
+      phrase('(?:navigate|navigates|navigating)', '(?:the|a)?', '(?:web|websites?|sites?|pages?)'),
       phrase('scrap(?:e|es|ing)', '(?:web|websites?|pages?|sites?)'),
     ],
   },
@@ -110,6 +120,7 @@ export const CAPABILITY_SYNONYMS: readonly CapabilitySynonym[] = [
       ),
       phrase('(?:cost|token|usage)', '(?:tracking|monitoring|analytics)'),
       phrase('latency'),
+      phrase('how', 'long', String.raw`(?:\w+\s+){0,4}(?:took|takes|take|taking)`),
       phrase('(?:what|how', 'much)', '(?:it|each|they|calls?)?', 'costs?'),
     ],
   },
@@ -237,4 +248,26 @@ export function addCapabilityWords(lowerText: string): string {
     .map(tagWords)
     .filter((words) => !new RegExp(String.raw`\b${words}\b`).test(lowerText));
   return added.length === 0 ? lowerText : `${lowerText} ${added.join(' ')}`;
+}
+
+/** A capability tag a text names, and the words of the text that named it. */
+export interface CapabilityMatch {
+  readonly tag: string;
+  /** The matched phrases as they occur in the text (the tag's own words, or a synonym phrase). */
+  readonly phrases: readonly string[];
+}
+
+/**
+ * The capability tags a lower-cased text names, each with the phrases of the text that named it, in table order:
+ * "see what each call cost" -> `[{ tag: 'observability', phrases: ['what each call cost'] }]`. Pure.
+ */
+export function capabilityMatches(lowerText: string): CapabilityMatch[] {
+  const matches: CapabilityMatch[] = [];
+  for (const { tag, phrases } of CAPABILITY_SYNONYMS) {
+    const found = [ownWords(tag), ...phrases]
+      .map((pattern) => pattern.exec(lowerText)?.[0])
+      .filter((text): text is string => text !== undefined && text.trim() !== '');
+    if (found.length > 0) matches.push({ tag, phrases: [...new Set(found)] });
+  }
+  return matches;
 }
