@@ -1,0 +1,107 @@
+import { GoalViewsError } from '@swarm/goal-views';
+import { SwarmFullError } from '@swarm/transport';
+import { GatewayError } from '../errors.js';
+import { throughputPerMinute } from './agents.service.js';
+import { resumeAfter, sseFrame } from './goal-events.controller.js';
+import { reportFormat } from './goals.controller.js';
+import { idempotentGoalId } from './goals.service.js';
+import { toProblem } from './problem.js';
+import { toTimelineEntry, traceIdOf } from './timeline-entries.js';
+
+describe('idempotentGoalId', () => {
+  it('names one goal per subject and key, a valid goal id', () => {
+    const id = idempotentGoalId('sam', 'k-1');
+    expect(id).toBe(idempotentGoalId('sam', 'k-1'));
+    expect(id).not.toBe(idempotentGoalId('ana', 'k-1'));
+    expect(id).toMatch(/^g-k-[0-9a-f]{32}$/);
+  });
+});
+
+describe('resumeAfter and sseFrame', () => {
+  it('resumes after Last-Event-ID, else ?after=, else from the start; refuses what is no sequence', () => {
+    expect(resumeAfter('42', '7')).toBe(42);
+    expect(resumeAfter(undefined, '7')).toBe(7);
+    expect(resumeAfter(undefined, undefined)).toBe(0);
+    expect(() => resumeAfter('abc', undefined)).toThrow(GatewayError);
+  });
+
+  it('frames an event with its sequence as id and its type as event name', () => {
+    expect(sseFrame({ seq: 3, type: 'task.claimed', body: { a: 1 }, terminal: false })).toBe(
+      'id: 3\nevent: task.claimed\ndata: {"a":1}\n\n',
+    );
+  });
+});
+
+describe('toProblem', () => {
+  it('answers the read model, the door and the gateway with their statuses and stable codes', () => {
+    expect(
+      toProblem(new GoalViewsError('approval-not-pending', 'm', { details: { resolution: 'expired' } })),
+    ).toMatchObject({
+      status: 409,
+      body: { code: 'approval-not-pending', resolution: 'expired', status: 409 },
+    });
+    expect(toProblem(new SwarmFullError('stream X', 0.95, 'full'))).toMatchObject({
+      status: 503,
+      headers: { 'Retry-After': '30' },
+      body: { code: 'swarm-full' },
+    });
+    expect(toProblem(new Error('secret detail')).body.detail).not.toContain('secret');
+  });
+});
+
+describe('timeline entries', () => {
+  it('says who worked on which task, which attempt, and why it failed', () => {
+    const entry = toTimelineEntry({
+      seq: 9,
+      event: {
+        type: 'task.failed',
+        time: new Date('2026-11-21T00:00:00Z'),
+        body: {
+          taskId: 'g/scrape/0',
+          queue: 'scrape',
+          deliveryCount: 2,
+          willRetry: true,
+          retryInMs: 400,
+          error: { code: 'timeout', message: 'slow' },
+          agent: { kind: 'scraper', instance: 'scraper-2' },
+        },
+      },
+    });
+    expect(entry).toEqual({
+      seq: 9,
+      time: '2026-11-21T00:00:00.000Z',
+      type: 'task.failed',
+      taskId: 'g/scrape/0',
+      queue: 'scrape',
+      agent: 'scraper',
+      instance: 'scraper-2',
+      attempt: 2,
+      reason: 'timeout: slow',
+      detail: 'retry in 400ms',
+    });
+  });
+
+  it('reads the trace id of a valid traceparent only', () => {
+    expect(traceIdOf('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01')).toBe(
+      '0af7651916cd43dd8448eb211c80319c',
+    );
+    expect(traceIdOf('00-00000000000000000000000000000000-b7ad6b7169203331-01')).toBeUndefined();
+    expect(traceIdOf(undefined)).toBeUndefined();
+  });
+});
+
+describe('reportFormat and throughputPerMinute', () => {
+  it('takes ?format=, else HTML when Accept asks for it, else Markdown', () => {
+    expect(reportFormat('md', 'text/html')).toBe('md');
+    expect(reportFormat(undefined, 'text/html')).toBe('html');
+    expect(reportFormat(undefined, undefined)).toBe('md');
+  });
+
+  it('gives tasks per minute between two samples, null without a usable older one', () => {
+    expect(throughputPerMinute({ at: 0, acknowledged: 10 }, { at: 30_000, acknowledged: 25 })).toBe(30);
+    expect(throughputPerMinute(undefined, { at: 30_000, acknowledged: 25 })).toBeNull();
+    expect(
+      throughputPerMinute({ at: 29_000, acknowledged: 10 }, { at: 30_000, acknowledged: 25 }),
+    ).toBeNull();
+  });
+});

@@ -1,0 +1,26 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { GatewayOperations, Principal } from '../api/gateway-operations.js';
+import { registerApprovalTools } from './approval-tools.js';
+import { registerGoalTools } from './goal-tools.js';
+
+/**
+ * The swarm's MCP server for one authenticated request (the gateway is stateless: a new server per request):
+ * submit_goal, get_goal, get_report, list_approvals, decide_approval, each checking `principal`'s role.
+ */
+export function createSwarmMcpServer(
+  operations: GatewayOperations,
+  principal: Principal,
+  version: string,
+): McpServer {
+  const server = new McpServer(
+    { name: 'agent-swarm', title: 'Agent Swarm', version },
+    {
+      instructions:
+        'Submit a goal with submit_goal, follow it with get_goal (waitSeconds), read the result with get_report. ' +
+        'Goals that need a human approval show state awaiting-approval; an approver decides with decide_approval.',
+    },
+  );
+  registerGoalTools(server, operations, principal);
+  registerApprovalTools(server, operations, principal);
+  return server;
+}
