@@ -12,7 +12,7 @@
 #
 # Settings (environment):
 #   SWARM_TLS_CLIENTS       client certificates to issue, space-separated (unset: search scraper ranker
-#                           communications cli approver; empty: none)
+#                           communications gateway cli approver; empty: none)
 #   SWARM_TLS_SERVER_NAMES  extra subject alternative names of the NATS certificate, comma-separated,
 #                           e.g. DNS:nats.example.org,IP:10.0.0.5 (always: DNS:nats, DNS:localhost, IP:127.0.0.1)
 #   SWARM_TLS_DAYS          validity of the NATS and client certificates in days (default 90)
@@ -25,7 +25,7 @@
 set -euo pipefail
 
 out=${1:-"$(cd "$(dirname "$0")" && pwd)/certs"}
-clients=${SWARM_TLS_CLIENTS-search scraper ranker communications cli approver}
+clients=${SWARM_TLS_CLIENTS-search scraper ranker communications gateway cli approver}
 days=${SWARM_TLS_DAYS:-90}
 ca_days=${SWARM_TLS_CA_DAYS:-3650}
 server_names="DNS:nats,DNS:localhost,IP:127.0.0.1${SWARM_TLS_SERVER_NAMES:+,${SWARM_TLS_SERVER_NAMES}}"

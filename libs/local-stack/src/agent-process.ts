@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { collectLines } from './child-output.js';
+import { serviceEntry } from './service-entry.js';
 
 /** The four agent kinds and the workspace package of each. */
 export const AGENT_PACKAGES = {
@@ -28,17 +28,7 @@ export interface AgentProcess {
 
 /** Finds the built entry point (`dist/main.js`) of an agent service, resolving from the working directory. */
 export function agentEntry(kind: AgentKind, cwd = process.cwd()): string {
-  const require = createRequire(path.join(cwd, 'noop.js'));
-  try {
-    return require.resolve(`${AGENT_PACKAGES[kind]}/main`);
-  } catch (error) {
-    throw new Error(
-      `cannot find the ${kind} agent (${AGENT_PACKAGES[kind]}/main): run swarm from the repository after a build`,
-      {
-        cause: error,
-      },
-    );
-  }
+  return serviceEntry(AGENT_PACKAGES[kind], `the ${kind} agent`, cwd);
 }
 
 /** Starts one replica and resolves once it printed `READY` (its consumer is bound). */
@@ -53,22 +43,10 @@ export async function spawnAgent(options: {
     env: { ...options.env, SWARM_INSTANCE_ID: options.instance },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const lines: string[] = [];
   const waiters = new Set<() => void>();
-  const onChunk = (chunk: Buffer, buffer: { rest: string }) => {
-    const parts = (buffer.rest + chunk.toString()).split('\n');
-    buffer.rest = parts.pop() ?? '';
-    for (const line of parts) {
-      lines.push(line);
-      if (lines.length > 2_000) lines.shift();
-      options.onLine?.(line);
-    }
+  const lines = collectLines(child, options.onLine, () => {
     for (const wake of waiters) wake();
-  };
-  const out = { rest: '' };
-  const err = { rest: '' };
-  child.stdout?.on('data', (chunk: Buffer) => onChunk(chunk, out));
-  child.stderr?.on('data', (chunk: Buffer) => onChunk(chunk, err));
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   const waitForLine = (pattern: RegExp, timeoutMs = 30_000) =>

@@ -5,12 +5,28 @@ import type { AgentEnvByKind } from './agent-env.js';
 import { agentEnvFor } from './agent-env.js';
 import type { AgentKind, AgentProcess } from './agent-process.js';
 import { AGENT_PACKAGES, spawnAgent } from './agent-process.js';
+import { writeGatewayLogin } from './gateway-login.js';
+import { pickGatewayPort } from './gateway-port.js';
+import type { GatewayProcess } from './gateway-process.js';
+import { spawnGateway } from './gateway-process.js';
 import type { LocalNats } from './local-nats.js';
 import { resolveLocalNats } from './local-nats.js';
 import type { AgentScale } from './scale.js';
 import { stackAgentEnv } from './stack-env.js';
 
-/** Everything `swarm dev` runs: NATS, the docs server, and the agent replicas. */
+/** Where the dev stack's gateway listens: loopback only (its one login has every role). */
+export const DEV_GATEWAY_HOST = '127.0.0.1';
+
+/** The dev stack's gateway: its process, the login for the console, and how its port was picked. */
+export interface DevGateway extends GatewayProcess {
+  /** The bearer token with every role, made for this run (its hash is in `tokensFile`). */
+  readonly token: string;
+  readonly tokensFile: string;
+  /** True when the default port (8080) was taken and a free port was picked instead. */
+  readonly fellBack: boolean;
+}
+
+/** Everything `swarm dev` runs: NATS, the docs server, the agent replicas and (unless left out) the gateway. */
 export interface DevStack {
   readonly natsUrl: string;
   readonly nats: LocalNats;
@@ -18,9 +34,11 @@ export interface DevStack {
   readonly agents: AgentProcess[];
   /** Where the file sink writes reports (`DELIVERY_FILE_DIR`, else `<stateDir>/reports`). */
   readonly reportsDir: string;
+  /** The gateway, when `startDevStack` was asked for one. */
+  readonly gateway: DevGateway | undefined;
   /** Starts one more replica of a kind (used by tests to replace a killed one). */
   addAgent(kind: AgentKind): Promise<AgentProcess>;
-  /** SIGTERMs every agent (they drain), closes the docs server, stops NATS if it was started here. */
+  /** SIGTERMs the gateway and every agent (they drain), closes the docs server, stops NATS if it was started here. */
   stop(): Promise<void>;
 }
 
@@ -30,6 +48,11 @@ export interface DevStack {
  * processes per agent. Agents deliver as `env` says (`DELIVERY_SINKS`, `DELIVERY_FILE_DIR`), else to files under
  * `<stateDir>/reports` (`stackAgentEnv`). Every agent process gets `env`, the stack's own settings and `agentEnv`; `agentEnvByKind` goes over that for one kind's processes
  * (so each agent can, say, use another `SWARM_MODEL`), replicas added later included.
+ *
+ * With `gateway`, it also starts the gateway once the agents are ready: on loopback, on `gateway.port` (0: any
+ * free port) or 8080, else a free port (`pickGatewayPort`, checked before anything starts: a port asked for that is
+ * taken throws `StackConfigError`), with a fresh token of every role whose hash it writes to
+ * `<stateDir>/gateway-tokens.json` (mode 0600). `onAgentLine` gets the gateway's output too, as instance `gateway`.
  */
 export async function startDevStack(options: {
   readonly env: Readonly<Record<string, string | undefined>>;
@@ -39,7 +62,11 @@ export async function startDevStack(options: {
   readonly agentEnvByKind?: AgentEnvByKind;
   readonly docsFaults?: DocsServerFaults;
   readonly onAgentLine?: (instance: string, line: string) => void;
+  readonly gateway?: { readonly port?: number };
 }): Promise<DevStack> {
+  const gatewayPort = options.gateway
+    ? await pickGatewayPort(DEV_GATEWAY_HOST, options.gateway.port)
+    : undefined;
   const nats = await resolveLocalNats(options.env);
   const docs = await startDocsServer({ host: '127.0.0.1', port: 0, faults: options.docsFaults });
   const baseEnv = stackAgentEnv(
@@ -67,7 +94,9 @@ export async function startDevStack(options: {
     agents.push(agent);
     return agent;
   };
+  let gateway: DevGateway | undefined;
   const stop = async () => {
+    await gateway?.stop('SIGTERM');
     await Promise.all(agents.map((agent) => agent.stop('SIGTERM')));
     await docs.close();
     await nats.stop();
@@ -77,9 +106,19 @@ export async function startDevStack(options: {
     await Promise.all(
       kinds.flatMap((kind) => Array.from({ length: options.scale[kind] }, () => addAgent(kind))),
     );
+    if (gatewayPort) {
+      const login = writeGatewayLogin(options.stateDir);
+      const started = await spawnGateway({
+        env: options.env,
+        natsUrl: nats.url,
+        endpoint: { host: DEV_GATEWAY_HOST, port: gatewayPort.port, tokensFile: login.tokensFile },
+        onLine: options.onAgentLine ? (line) => options.onAgentLine?.('gateway', line) : undefined,
+      });
+      gateway = { ...started, ...login, fellBack: gatewayPort.fellBack };
+    }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { natsUrl: nats.url, nats, docs, agents, reportsDir, addAgent, stop };
+  return { natsUrl: nats.url, nats, docs, agents, reportsDir, gateway, addAgent, stop };
 }

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, Socket } from 'node:net';
+import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from './ports.js';
 
 /** The NATS server the dev stack uses, and whether it started it. */
 export interface LocalNats {
@@ -24,15 +25,6 @@ export function probeNats(host: string, port: number, timeoutMs = 750): Promise<
     socket.once('data', (chunk) => done(chunk.toString().startsWith('INFO ')));
     socket.connect(port, host);
   });
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (typeof address === 'object' && address) return address.port;
-  throw new Error('no free port');
 }
 
 function natsBinary(): string | undefined {

@@ -16,3 +16,12 @@ export const AGENT_QUEUES: readonly AgentQueue[] = Object.values(QUEUES).map((qu
 
 /** The agent kinds, in QUEUES order. */
 export const AGENTS: readonly string[] = AGENT_QUEUES.map(({ agent }) => agent);
+
+/**
+ * The gateway: deployed like an agent (image SERVICE, compose service, Deployment, NATS user and client
+ * certificate all named `gateway`), but it serves HTTP on 8080 instead of a queue.
+ */
+export const GATEWAY = 'gateway';
+
+/** Every service the image runs as `node services/<name>/dist/main.js`: the agents, then the gateway. */
+export const SERVICES: readonly string[] = [...AGENTS, GATEWAY];

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AGENTS } from './agents.js';
+import { AGENTS, GATEWAY, SERVICES } from './agents.js';
 import type { ComposeService } from './compose-file.js';
 import { interpolate, interpolatedNames, parseCompose } from './compose-file.js';
 import { natsUsers } from './nats-config.js';
@@ -17,8 +17,10 @@ const env = (name: string) => service(name).environment ?? {};
 const passwordOf = (user: string) => users.find((u) => u.user === user)?.passwordVariable;
 
 describe('docker-compose.yml', () => {
-  it('runs nats, jaeger, the docs server, the four agents and the CLI', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['cli', 'docs', 'jaeger', 'nats', ...AGENTS].sort());
+  it('runs nats, jaeger, the docs server, the four agents, the gateway and the CLI', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(
+      ['cli', 'docs', 'jaeger', 'nats', ...SERVICES].sort(),
+    );
   });
 
   it('runs a pinned NATS with JetStream state on a volume, its deploy config and a health check', () => {
@@ -39,7 +41,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('gives NATS a password for every user of deploy/nats/auth.conf', () => {
-    expect(users.map((u) => u.user).sort()).toEqual(['approver', 'cli', ...AGENTS].sort());
+    expect(users.map((u) => u.user).sort()).toEqual(['approver', 'cli', ...SERVICES].sort());
     for (const { passwordVariable } of users) expect(env('nats')[passwordVariable]).toBeDefined();
   });
 
@@ -50,7 +52,7 @@ describe('docker-compose.yml', () => {
     expect(jaeger.ports?.join(' ')).toMatch(/:4318:4318/);
   });
 
-  it.each(AGENTS)('builds the %s agent from deploy/Dockerfile with its SERVICE', (agent) => {
+  it.each(SERVICES)('builds %s from deploy/Dockerfile with its SERVICE', (agent) => {
     const build = service(agent).build;
     expect(build).toEqual({
       context: '.',
@@ -60,11 +62,11 @@ describe('docker-compose.yml', () => {
     });
   });
 
-  it.each(AGENTS)('starts the %s agent only once NATS is healthy', (agent) => {
+  it.each(SERVICES)('starts %s only once NATS is healthy', (agent) => {
     expect(service(agent).depends_on?.['nats']?.condition).toBe('service_healthy');
   });
 
-  it.each(AGENTS)('connects the %s agent as its own NATS user with the password NATS knows', (agent) => {
+  it.each(SERVICES)('connects %s as its own NATS user with the password NATS knows', (agent) => {
     const agentEnv = env(agent);
     expect(agentEnv['NATS_URL']).toBe('nats://nats:4222');
     expect(agentEnv['NATS_USER']).toBe(agent);
@@ -74,7 +76,7 @@ describe('docker-compose.yml', () => {
     expect(interpolate(agentEnv['NATS_PASSWORD'] ?? '')).not.toBe('');
   });
 
-  it.each(AGENTS)('exports the %s agent traces to Jaeger under its own service name', (agent) => {
+  it.each(SERVICES)('exports the traces of %s to Jaeger under its own service name', (agent) => {
     expect(env(agent)['OTEL_EXPORTER_OTLP_ENDPOINT']).toBe('http://jaeger:4318');
     expect(env(agent)['OTEL_SERVICE_NAME']).toBe(agent);
   });
@@ -91,13 +93,33 @@ describe('docker-compose.yml', () => {
     expect(service(agent).ports).toBeUndefined();
   });
 
-  it.each([...AGENTS, 'docs', 'cli'])(
+  it.each([...SERVICES, 'docs', 'cli'])(
     'runs %s with a read-only root filesystem and a tmpfs at /tmp',
     (name) => {
       expect(service(name).read_only).toBe(true);
       expect(service(name).tmpfs).toEqual(['/tmp']);
     },
   );
+
+  it('publishes the gateway on loopback port 8080 only and health-checks it on /healthz of GATEWAY_PORT', () => {
+    const gateway = service(GATEWAY);
+    expect(gateway.ports).toEqual(['127.0.0.1:8080:8080']);
+    expect(env(GATEWAY)['GATEWAY_PORT']).toBe('8080');
+    const test = gateway.healthcheck?.test ?? [];
+    expect(test.slice(0, 3)).toEqual(['CMD', 'node', '-e']);
+    expect(test[3]).toMatch(/http:\/\/127\.0\.0\.1:8080\/healthz/);
+  });
+
+  it('gives the gateway its tokens file from a read-only mount of deploy/gateway/tokens, never tokens inline', () => {
+    const [mount, ...more] = service(GATEWAY).volumes ?? [];
+    expect(more).toEqual([]);
+    const [source, target, mode] = (mount ?? '').split(':');
+    expect(mode).toBe('ro');
+    expect(existsSync(path.join(root, source ?? ''))).toBe(true);
+    expect(path.dirname(env(GATEWAY)['GATEWAY_TOKENS_FILE'] ?? '')).toBe(target);
+    expect(env(GATEWAY)['GATEWAY_TOKENS']).toBeUndefined();
+    expect(env(GATEWAY)['GATEWAY_AUTH']).toBeUndefined();
+  });
 
   it('serves the corpus docs on 4815 and points search and the scraper at it', () => {
     const docs = service('docs');

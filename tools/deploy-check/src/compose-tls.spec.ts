@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AGENTS } from './agents.js';
+import { SERVICES } from './agents.js';
 import { parseCompose } from './compose-file.js';
 import { NATS_TLS_DIR } from './nats-config.js';
 
@@ -24,7 +24,7 @@ const withoutTls = (config: string) =>
     .join('\n');
 
 describe('docker-compose.tls.yml', () => {
-  const clients = [...AGENTS, 'cli'];
+  const clients = [...SERVICES, 'cli'];
 
   it('overrides only services of docker-compose.yml: NATS and every NATS client', () => {
     expect(Object.keys(override.services).sort()).toEqual(['nats', ...clients].sort());

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { AGENTS } from './agents.js';
+import { SERVICES } from './agents.js';
 import { effective, execForm, parseDockerfile, stage, stageEnv, substituteArgs } from './dockerfile.js';
 import { serviceCommand } from './entrypoint.js';
 
@@ -36,17 +36,21 @@ describe('deploy/Dockerfile', () => {
     expect(minor).toBeGreaterThanOrEqual(wantMinor ?? Infinity);
   });
 
-  it('installs with npm install (not npm ci) and builds every agent and the CLI with nx', () => {
+  it('installs with npm install (not npm ci) and builds every agent, the gateway and the CLI with nx', () => {
     const build = runSteps('build').join('\n');
     expect(build).toMatch(/npm install --no-audit --no-fund/);
     expect(build).not.toMatch(/npm ci\b/);
-    for (const project of [...AGENTS.map((agent) => `@swarm/${agent}`), '@swarm/cli']) {
+    for (const project of [...SERVICES.map((service) => `@swarm/${service}`), '@swarm/cli']) {
       expect(build).toMatch(new RegExp(`nx run-many -t build[^\\n]*${project}\\b`));
     }
   });
 
-  it('ships production dependencies only in the runtime image', () => {
-    expect(runSteps('prod-deps').join('\n')).toMatch(/npm install [^\n]*--omit=dev/);
+  it('ships production dependencies only in the runtime image, those of every service and the CLI', () => {
+    const prodDeps = runSteps('prod-deps').join('\n');
+    expect(prodDeps).toMatch(/npm install [^\n]*--omit=dev/);
+    for (const project of [...SERVICES.map((service) => `@swarm/${service}`), '@swarm/cli']) {
+      expect(prodDeps).toMatch(new RegExp(`-w ${project}\\b`));
+    }
     const copiedModules = stage(dockerfile, 'runtime').instructions.filter(
       (i) => i.keyword === 'COPY' && /\/node_modules\b/.test(i.args),
     );
@@ -83,7 +87,7 @@ describe('deploy/Dockerfile', () => {
     );
   });
 
-  it.each(AGENTS)('starts the %s agent with node services/<agent>/dist/main.js', (agent) => {
+  it.each(SERVICES)('starts %s with node services/<service>/dist/main.js', (agent) => {
     expect(serviceCommand(entrypoint, agent)).toEqual(['node', `services/${agent}/dist/main.js`]);
   });
 

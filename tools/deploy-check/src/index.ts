@@ -1,4 +1,4 @@
-export { AGENT_QUEUES, AGENTS } from './agents.js';
+export { AGENT_QUEUES, AGENTS, GATEWAY, SERVICES } from './agents.js';
 export type { AgentQueue } from './agents.js';
 export { findObject, ofKind, parseManifests, renderKustomization } from './manifests.js';
 export type { K8sObject } from './manifests.js';

@@ -37,4 +37,20 @@ describe('unknownFieldViolations', () => {
     };
     expect(unknownFieldViolations([scaled], project).join()).toMatch(/ScaledObject\/ranker: .*minReplicas/);
   });
+
+  it('checks HorizontalPodAutoscalers too', () => {
+    const hpa: K8sObject = {
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'gateway' },
+      spec: {
+        scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'gateway' },
+        maxReplicas: 6,
+        minReplicaCount: 2,
+      },
+    };
+    expect(unknownFieldViolations([hpa], project).join()).toMatch(
+      /HorizontalPodAutoscaler\/gateway: .*minReplicaCount/,
+    );
+  });
 });

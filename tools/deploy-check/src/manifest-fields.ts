@@ -18,6 +18,11 @@ const TYPES: Readonly<Record<string, readonly [module: string, type: string]>> =
     'kubernetes-models/networking.k8s.io/v1/NetworkPolicy',
     'INetworkPolicy',
   ],
+  'networking.k8s.io/v1/Ingress': ['kubernetes-models/networking.k8s.io/v1/Ingress', 'IIngress'],
+  'autoscaling/v2/HorizontalPodAutoscaler': [
+    'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler',
+    'IHorizontalPodAutoscaler',
+  ],
   'keda.sh/v1alpha1/ScaledObject': ['@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject', 'IScaledObject'],
   'cert-manager.io/v1/Issuer': ['@kubernetes-models/cert-manager/cert-manager.io/v1/Issuer', 'IIssuer'],
   'cert-manager.io/v1/Certificate': [

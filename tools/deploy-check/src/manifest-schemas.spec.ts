@@ -50,6 +50,25 @@ describe('schemaViolations', () => {
     );
   });
 
+  it('checks Ingresses and HorizontalPodAutoscalers against their schemas', () => {
+    const ingress: K8sObject = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'gateway' },
+      spec: { rules: [{ http: { paths: [{ path: '/', backend: { service: { name: 'gateway' } } }] } }] },
+    };
+    expect(schemaViolations(ingress).join()).toMatch(
+      /Ingress\/gateway: .*must have required property pathType/,
+    );
+    const hpa: K8sObject = {
+      apiVersion: 'autoscaling/v2',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'gateway' },
+      spec: { scaleTargetRef: { kind: 'Deployment', name: 'gateway' }, minReplicas: 2 },
+    };
+    expect(schemaViolations(hpa).join()).toMatch(/must have required property maxReplicas/);
+  });
+
   it('refuses a kind it has no schema for instead of passing it unchecked', () => {
     const cronJob: K8sObject = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'x' } };
     expect(schemaViolations(cronJob)).toEqual(['CronJob/x: no schema for batch/v1 CronJob']);

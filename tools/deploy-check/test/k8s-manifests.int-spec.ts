@@ -5,14 +5,16 @@ import {
   AGENT_QUEUES,
   AGENTS,
   findObject,
+  GATEWAY,
   natsUsers,
   ofKind,
   parseCompose,
   readAccessConfig,
   schemaViolations,
+  SERVICES,
   unknownFieldViolations,
 } from '../src/index.js';
-import type { ScaledObjectSpec, ServiceSpec, Workload } from './k8s-shapes.js';
+import type { HpaSpec, IngressSpec, ScaledObjectSpec, ServiceSpec, Workload } from './k8s-shapes.js';
 import { dataOf, onlyContainer, selects, specOf } from './k8s-shapes.js';
 import { KUSTOMIZATIONS, render, REPO_ROOT } from './render.js';
 
@@ -56,32 +58,67 @@ describe.each(KUSTOMIZATIONS)('kubectl kustomize %s', (kustomization) => {
     expect(container.livenessProbe?.httpGet).toEqual({ path: '/healthz', port: 'health' });
   });
 
-  it.each(AGENTS)(
-    'runs the %s agent non-root, read-only, without capabilities, with /tmp writable',
-    (agent) => {
-      const workload = deployment(objects, agent);
-      const container = onlyContainer(workload);
-      expect(workload.template.spec.securityContext).toMatchObject({
-        runAsNonRoot: true,
-        seccompProfile: { type: 'RuntimeDefault' },
-      });
-      expect(container.securityContext).toMatchObject({
-        readOnlyRootFilesystem: true,
-        allowPrivilegeEscalation: false,
-        capabilities: { drop: ['ALL'] },
-      });
-      const tmp = container.volumeMounts?.find((m) => m.mountPath === '/tmp');
-      expect(workload.template.spec.volumes?.find((v) => v.name === tmp?.name)?.emptyDir).toBeDefined();
-    },
-  );
+  it('probes the gateway on /readyz and /healthz of its HTTP port 8080, which its Service exposes', () => {
+    const workload = deployment(objects, GATEWAY);
+    const container = onlyContainer(workload);
+    expect(container.ports).toEqual([{ name: 'http', containerPort: 8080 }]);
+    expect(container.readinessProbe?.httpGet).toEqual({ path: '/readyz', port: 'http' });
+    expect(container.livenessProbe?.httpGet).toEqual({ path: '/healthz', port: 'http' });
+    const env = Object.fromEntries((container.env ?? []).map((e) => [e.name, e.value]));
+    expect(env['GATEWAY_PORT']).toBe('8080');
+    const service = specOf<ServiceSpec>(findObject(objects, 'Service', GATEWAY));
+    expect(selects(service.selector, workload.template.metadata.labels)).toBe(true);
+    expect(service.ports).toEqual([{ name: 'http', port: 8080, targetPort: 'http' }]);
+  });
 
-  it.each(AGENTS)('gives the %s agent cpu and memory requests and limits', (agent) => {
+  it('gives the gateway its settings and its tokens file from Secret gateway-tokens, read-only', () => {
+    const workload = deployment(objects, GATEWAY);
+    const container = onlyContainer(workload);
+    expect(container.envFrom?.map((from) => from.configMapRef?.name)).toEqual([
+      expect.stringMatching(/^swarm-settings-/),
+      expect.stringMatching(/^gateway-settings-/),
+    ]);
+    const gatewaySettings = dataOf(
+      ofKind(objects, 'ConfigMap').find((c) => c.metadata.name.startsWith('gateway-settings-'))!,
+    );
+    expect(Object.keys(gatewaySettings)).toEqual(
+      expect.arrayContaining(['GATEWAY_PUBLIC_URL', 'GATEWAY_OIDC_ISSUER', 'GATEWAY_OIDC_AUDIENCE']),
+    );
+    const file = container.env?.find((e) => e.name === 'GATEWAY_TOKENS_FILE')?.value ?? '';
+    const mount = container.volumeMounts?.find((m) => m.mountPath === path.dirname(file));
+    const volume = workload.template.spec.volumes?.find((v) => v.name === mount?.name);
+    const tokens = ofKind(objects, 'Secret').find((x) => x.metadata.name === volume?.secret?.secretName);
+    expect(tokens?.metadata.name).toMatch(/^gateway-tokens-/);
+    expect(Object.keys(dataOf(tokens!))).toEqual([path.basename(file)]);
+    expect(JSON.parse(Buffer.from(dataOf(tokens!)[path.basename(file)] ?? '', 'base64').toString())).toEqual(
+      expect.any(Array),
+    );
+    expect(volume?.secret?.defaultMode).toBe(0o440);
+  });
+
+  it.each(SERVICES)('runs %s non-root, read-only, without capabilities, with /tmp writable', (agent) => {
+    const workload = deployment(objects, agent);
+    const container = onlyContainer(workload);
+    expect(workload.template.spec.securityContext).toMatchObject({
+      runAsNonRoot: true,
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
+    expect(container.securityContext).toMatchObject({
+      readOnlyRootFilesystem: true,
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+    });
+    const tmp = container.volumeMounts?.find((m) => m.mountPath === '/tmp');
+    expect(workload.template.spec.volumes?.find((v) => v.name === tmp?.name)?.emptyDir).toBeDefined();
+  });
+
+  it.each(SERVICES)('gives %s cpu and memory requests and limits', (agent) => {
     const { resources } = onlyContainer(deployment(objects, agent));
     expect(Object.keys(resources?.requests ?? {}).sort()).toEqual(['cpu', 'memory']);
     expect(Object.keys(resources?.limits ?? {}).sort()).toEqual(['cpu', 'memory']);
   });
 
-  it.each(AGENTS)('connects the %s agent as its own NATS user with its password from the Secret', (agent) => {
+  it.each(SERVICES)('connects %s as its own NATS user with its password from the Secret', (agent) => {
     const container = onlyContainer(deployment(objects, agent));
     const env = Object.fromEntries((container.env ?? []).map((e) => [e.name, e]));
     expect(env['NATS_USER']?.value).toBe(agent);
@@ -92,7 +129,7 @@ describe.each(KUSTOMIZATIONS)('kubectl kustomize %s', (kustomization) => {
     expect(container.envFrom?.[0]?.configMapRef?.name).toMatch(/^swarm-settings-/);
   });
 
-  it.each(AGENTS)('keeps a disruption budget over the %s agent pods', (agent) => {
+  it.each(SERVICES)('keeps a disruption budget over the %s pods', (agent) => {
     const labels = deployment(objects, agent).template.metadata.labels;
     const budgets = ofKind(objects, 'PodDisruptionBudget').filter((pdb) =>
       selects(
@@ -160,6 +197,33 @@ describe('the prod overlay', () => {
     }
   });
 
+  it('keeps at least two gateway replicas and scales them on CPU', () => {
+    const hpa = specOf<HpaSpec>(findObject(prod, 'HorizontalPodAutoscaler', GATEWAY));
+    expect(hpa.scaleTargetRef).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: GATEWAY });
+    expect(hpa.minReplicas).toBeGreaterThanOrEqual(2);
+    expect(hpa.maxReplicas).toBeGreaterThan(hpa.minReplicas);
+    expect(hpa.metrics.map((m) => m.resource?.name)).toEqual(['cpu']);
+    expect(deployment(prod, GATEWAY).replicas).toBe(hpa.minReplicas);
+    expect(ofKind(prod, 'ScaledObject').map((o) => o.metadata.name)).not.toContain(GATEWAY);
+  });
+
+  it("routes the gateway's public host over HTTPS to its Service, unbuffered for event streams", () => {
+    const ingress = findObject(prod, 'Ingress', GATEWAY);
+    const spec = specOf<IngressSpec>(ingress);
+    const [rule, ...more] = spec.rules;
+    expect(more).toEqual([]);
+    expect(spec.tls.flatMap((t) => t.hosts)).toEqual([rule?.host]);
+    expect(rule?.http.paths).toEqual([
+      { path: '/', pathType: 'Prefix', backend: { service: { name: GATEWAY, port: { name: 'http' } } } },
+    ]);
+    const gatewaySettings = dataOf(
+      ofKind(prod, 'ConfigMap').find((c) => c.metadata.name.startsWith('gateway-settings-'))!,
+    );
+    expect(gatewaySettings['GATEWAY_PUBLIC_URL']).toBe(`https://${rule?.host}`);
+    const annotations = (ingress.metadata as { annotations?: Record<string, string> }).annotations ?? {};
+    expect(annotations['nginx.ingress.kubernetes.io/proxy-buffering']).toBe('off');
+  });
+
   it('replicates streams on all three NATS nodes', () => {
     const nats = specOf<Workload>(findObject(prod, 'StatefulSet', 'nats'));
     expect(settings(prod)['SWARM_STREAM_REPLICAS']).toBe(String(nats.replicas));
@@ -169,9 +233,11 @@ describe('the prod overlay', () => {
 });
 
 describe('the dev overlay', () => {
-  it('runs one replica of each agent and no autoscaler', () => {
+  it('runs one replica of each agent and of the gateway, no autoscaler and no Ingress', () => {
     expect(ofKind(dev, 'ScaledObject')).toEqual([]);
-    for (const agent of AGENTS) expect(deployment(dev, agent).replicas).toBe(1);
+    expect(ofKind(dev, 'HorizontalPodAutoscaler')).toEqual([]);
+    expect(ofKind(dev, 'Ingress')).toEqual([]);
+    for (const service of SERVICES) expect(deployment(dev, service).replicas).toBe(1);
     expect(settings(dev)['SWARM_STREAM_REPLICAS']).toBe('1');
   });
 

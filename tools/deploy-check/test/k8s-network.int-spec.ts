@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { K8sObject } from '../src/index.js';
-import { AGENTS, findObject, natsUsers, ofKind } from '../src/index.js';
+import { AGENTS, findObject, GATEWAY, natsUsers, ofKind, SERVICES } from '../src/index.js';
 import type { NetworkPolicySpec, PolicyPeer, PolicyRule, ServiceSpec, Workload } from './k8s-shapes.js';
 import { dataOf, onlyContainer, selects, specOf } from './k8s-shapes.js';
 import { render, REPO_ROOT } from './render.js';
@@ -62,6 +62,38 @@ describe('network policies', () => {
     expect(egressPorts(labels, jaeger)).toEqual([4318]);
     expect(ingressPorts(jaeger, labels)).toEqual([4318]);
     for (const other of AGENTS) expect(egressPorts(labels, podLabels('Deployment', other))).toEqual([]);
+  });
+
+  it('let the gateway reach NATS on 4222 and Jaeger on 4318, and no agent', () => {
+    const gateway = podLabels('Deployment', GATEWAY);
+    expect(egressPorts(gateway, nats)).toEqual([4222]);
+    expect(ingressPorts(nats, gateway)).toEqual([4222]);
+    expect(egressPorts(gateway, jaeger)).toEqual([4318]);
+    expect(ingressPorts(jaeger, gateway)).toEqual([4318]);
+    for (const agent of AGENTS) {
+      expect(egressPorts(gateway, podLabels('Deployment', agent))).toEqual([]);
+      expect(ingressPorts(podLabels('Deployment', agent), gateway)).toEqual([]);
+    }
+  });
+
+  it('let HTTP reach the gateway on 8080 from the ingress controller only, and from no pod of the namespace', () => {
+    const rules = appliesTo(podLabels('Deployment', GATEWAY), 'Ingress').flatMap((p) => p.spec.ingress ?? []);
+    expect(rules.flatMap((rule) => rule.from ?? [])).toEqual([
+      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } },
+    ]);
+    expect(rules.flatMap((rule) => (rule.ports ?? []).map((p) => p.port))).toEqual([8080]);
+    for (const service of SERVICES)
+      expect(ingressPorts(podLabels('Deployment', GATEWAY), podLabels('Deployment', service))).toEqual([]);
+  });
+
+  it("let the gateway fetch the OIDC issuer's keys from public addresses on 443 only", () => {
+    const [rule, ...more] = ipEgress(podLabels('Deployment', GATEWAY));
+    expect(more).toEqual([]);
+    expect(rule?.to?.[0]?.ipBlock?.cidr).toBe('0.0.0.0/0');
+    expect(rule?.to?.[0]?.ipBlock?.except).toEqual(
+      expect.arrayContaining(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '169.254.0.0/16']),
+    );
+    expect(rule?.ports?.map((p) => p.port)).toEqual([443]);
   });
 
   it.each(AGENTS.filter((agent) => agent !== 'scraper'))('keep the %s agent off the web', (agent) => {

@@ -71,6 +71,19 @@ export interface ServiceSpec {
     readonly targetPort: number | string;
   }[];
 }
+export interface HpaSpec {
+  readonly scaleTargetRef: { readonly apiVersion: string; readonly kind: string; readonly name: string };
+  readonly minReplicas: number;
+  readonly maxReplicas: number;
+  readonly metrics: readonly { readonly type: string; readonly resource?: { readonly name: string } }[];
+}
+export interface IngressSpec {
+  readonly tls: readonly { readonly hosts: readonly string[]; readonly secretName: string }[];
+  readonly rules: readonly {
+    readonly host: string;
+    readonly http: { readonly paths: readonly object[] };
+  }[];
+}
 export interface PolicyPeer {
   readonly podSelector?: {
     readonly matchLabels?: Readonly<Record<string, string>>;

@@ -1,10 +1,10 @@
 import type { K8sObject } from '../src/index.js';
 import {
-  AGENTS,
   findObject,
   NATS_TLS_DIR,
   ofKind,
   readAccessConfig,
+  SERVICES,
   tenantIdentities,
 } from '../src/index.js';
 import { dataOf, specOf } from './k8s-shapes.js';
@@ -80,8 +80,8 @@ describe.each(KUSTOMIZATIONS)('TLS in kubectl kustomize %s', (kustomization) => 
     expect(nats.securityContext?.fsGroup).toBe(1000);
   });
 
-  it.each(AGENTS)(
-    'gives the %s agent its own client certificate where NATS_TLS_* point, and requires TLS',
+  it.each(SERVICES)(
+    'gives %s its own client certificate where NATS_TLS_* point, and requires TLS',
     (agent) => {
       const mount = tlsMount(specOf<TlsPod>(findObject(objects, 'Deployment', agent)));
       expect(mount.secret).toEqual({ secretName: `nats-client-${agent}`, defaultMode: 0o440 });
@@ -103,7 +103,7 @@ describe.each(OVERLAYS)('the tls component in %s', (overlay) => {
   it('issues every TLS Secret a workload mounts, from the swarm CA of a self-signed root', () => {
     const workloads = [...ofKind(objects, 'StatefulSet'), ...ofKind(objects, 'Deployment')];
     const mounted = workloads.flatMap((w) => tlsMount(specOf<TlsPod>(w)).secret?.secretName ?? []);
-    expect(mounted.sort()).toEqual(['nats-tls', ...AGENTS.map((agent) => `nats-client-${agent}`)].sort());
+    expect(mounted.sort()).toEqual(['nats-tls', ...SERVICES.map((name) => `nats-client-${name}`)].sort());
     for (const secretName of [...mounted, 'nats-client-cli']) {
       expect(issuedAs(secretName)?.issuerRef).toMatchObject({ name: 'nats-ca', kind: 'Issuer' });
     }
@@ -127,7 +127,8 @@ describe.each(OVERLAYS)('the tls component in %s', (overlay) => {
 
   it('issues client certificates that name no host, so NATS refuses them as routes', () => {
     const clients = certificates.filter((c) => c.secretName.startsWith('nats-client-'));
-    // One per identity of the shipped tenant in deploy/nats/access.json: the agents, the cli and the approvers.
+    // One per identity of the shipped tenant in deploy/nats/access.json: the agents, the cli, the gateway and the
+    // approvers.
     const users = tenantIdentities(readAccessConfig(REPO_ROOT).tenants[0]!).map((identity) => identity.user);
     expect(clients.map((c) => c.commonName).sort()).toEqual(users.sort());
     for (const client of clients) {

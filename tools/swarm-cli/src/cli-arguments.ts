@@ -20,5 +20,13 @@ export function parseTopN(value: string): number {
   return n;
 }
 
+/** A TCP port from 0 to 65535 (`--gateway-port`; 0 lets the OS pick a free one). Pure. */
+export function parsePort(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > 65_535)
+    throw new InvalidArgumentError('must be a port number from 0 to 65535');
+  return n;
+}
+
 /** Adds a repeatable flag's value to the ones before it. Pure. */
 export const collect = (value: string, previous: string[]): string[] => [...previous, value];

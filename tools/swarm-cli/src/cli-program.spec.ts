@@ -45,6 +45,11 @@ describe('the swarm command line', () => {
     ['watch', /^swarm: missing required argument 'goalId'$/],
     ['watch g-1 --timeout 0', /'0' is invalid\. must be a positive whole number$/],
     ['approve g-1 --by a.b', /^swarm: approver identity "a\.b" \(--by\) must be 1 to 64 letters/],
+    ['dev --gateway-port 70000', /'70000' is invalid\. must be a port number from 0 to 65535$/],
+    [
+      'dev --gateway-port 9000 --no-gateway',
+      /'--gateway-port <port>' cannot be used with option '--no-gateway'/,
+    ],
   ])(
     'refuses "swarm %s" as bad usage (exit 2) with one line naming the problem',
     async (command, message) => {

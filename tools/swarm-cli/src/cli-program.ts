@@ -3,7 +3,7 @@ import { LIMITS, QUEUES } from '@swarm/contracts';
 import type { QueueName, ScoringWeights } from '@swarm/contracts';
 import { parseScale } from '@swarm/local-stack';
 import type { SwarmClient } from '@swarm/transport';
-import { collect, parsePositiveInt, parseTopN } from './cli-arguments.js';
+import { collect, parsePort, parsePositiveInt, parseTopN } from './cli-arguments.js';
 import { connectClient } from './cli-bus.js';
 import { runDecide, runReview } from './commands/approval.command.js';
 import { parseQueueName, runDlqList, runDlqReplay } from './commands/dlq.command.js';
@@ -13,7 +13,7 @@ import { runInspect, runStatus } from './commands/inspect.command.js';
 import { runTrace } from './commands/trace.command.js';
 import { runWatch } from './commands/watch.command.js';
 import { approverIdentity } from './goals/approver-identity.js';
-import { parseGoalId } from './goals/goal-submission.js';
+import { parseGoalId } from '@swarm/goal-views';
 
 /** What the `swarm` commands run with: the environment, where they print, who the user is. */
 export interface CliContext {
@@ -93,20 +93,46 @@ export function buildProgram(context: CliContext): Command {
   program
     .command('dev')
     .description(
-      'run NATS (NATS_URL, else localhost:4222, else a spawned nats-server), the docs server and the agents; show each agent with its health and metrics URLs, then a running tally of the goals',
+      'run NATS (NATS_URL, else localhost:4222, else a spawned nats-server), the docs server, the agents and the gateway; show each agent with its health and metrics URLs, the console URL with a login token, then a running tally of the goals',
     )
     .option('--scale <agent=n>', 'replicas of an agent, e.g. scraper=3 (repeatable)', collect, [])
     .addOption(modelOption())
-    .option('--logs', "also print every agent's output, prefixed with its instance name")
+    .addOption(
+      new Option(
+        '--gateway-port <port>',
+        'the gateway (console, API, MCP, A2A) on 127.0.0.1:<port>; 0 for any free port (default: 8080, else a free port when 8080 is taken)',
+      )
+        .argParser(parsePort)
+        .conflicts('gateway'),
+    )
+    .option('--no-gateway', 'start no gateway')
+    .option('--logs', "also print every agent's and the gateway's output, prefixed with its instance name")
     .option('--quiet', 'print no running tally of the goals')
-    .action(async (opts: { scale: string[]; model: string[]; logs?: boolean; quiet?: boolean }) => {
-      const models = await modelFlags(opts.model);
-      const { runDev } = await devCommands();
-      await runDev(
-        { env, scale: parseScale(opts.scale), models, stateDir, logs: opts.logs, quiet: opts.quiet },
-        out,
-      );
-    });
+    .action(
+      async (opts: {
+        scale: string[];
+        model: string[];
+        gateway: boolean;
+        gatewayPort?: number;
+        logs?: boolean;
+        quiet?: boolean;
+      }) => {
+        const models = await modelFlags(opts.model);
+        const { runDev } = await devCommands();
+        await runDev(
+          {
+            env,
+            scale: parseScale(opts.scale),
+            models,
+            stateDir,
+            gateway: opts.gateway ? { port: opts.gatewayPort } : undefined,
+            logs: opts.logs,
+            quiet: opts.quiet,
+          },
+          out,
+        );
+      },
+    );
 
   goalOptions(
     program

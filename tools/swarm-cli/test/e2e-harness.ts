@@ -6,8 +6,9 @@ import { ARTIFACTS, Ranking as RankingSchema } from '@swarm/contracts';
 import type { SwarmClient } from '@swarm/transport';
 import type { AgentScale, DevStack } from '@swarm/local-stack';
 import { startDevStack } from '@swarm/local-stack';
-import { connectClient, followGoal } from '../src/index.js';
-import type { GoalEvent } from '../src/index.js';
+import type { GoalEvent } from '@swarm/goal-views';
+import { followGoal } from '@swarm/goal-views';
+import { connectClient } from '../src/index.js';
 
 /** Agent settings that make failure scenarios finish in seconds. */
 export const FAST_AGENT_ENV = {

@@ -1,5 +1,11 @@
 import type { DevStack } from '@swarm/local-stack';
-import { demoHeadline, describeAgents, describeStack, reportFilesLine } from './dev.command.js';
+import {
+  demoHeadline,
+  describeAgents,
+  describeGateway,
+  describeStack,
+  reportFilesLine,
+} from './dev.command.js';
 import { agentModels } from './model-flags.js';
 
 const stack = {
@@ -50,5 +56,29 @@ describe('describeAgents', () => {
       '  communications-1  health http://127.0.0.1:41002/readyz  metrics http://127.0.0.1:41002/metrics',
       '  scraper-1         (no health endpoint)',
     ]);
+  });
+});
+
+describe('describeGateway', () => {
+  const gateway = {
+    url: 'http://127.0.0.1:8080',
+    port: 8080,
+    token: 'tok-123',
+    tokensFile: '/home/me/.swarm/gateway-tokens.json',
+    fellBack: false,
+  };
+
+  it('prints the console URL and the login token on a line of its own', () => {
+    const lines = describeGateway(gateway);
+    expect(lines[0]).toBe('  console http://127.0.0.1:8080/ (API /api/v1, MCP /mcp, A2A /a2a)');
+    expect(lines[1]).toBe('  login   tok-123');
+    expect(lines[2]).toContain('/home/me/.swarm/gateway-tokens.json');
+  });
+
+  it('says when 8080 was taken and another port picked', () => {
+    const lines = describeGateway({ ...gateway, url: 'http://127.0.0.1:41234', port: 41234, fellBack: true });
+    expect(lines[0]).toBe(
+      '  console http://127.0.0.1:41234/ (API /api/v1, MCP /mcp, A2A /a2a) (port 8080 is taken)',
+    );
   });
 });

@@ -1,12 +1,12 @@
 import path from 'node:path';
-import type { DevStack } from '@swarm/local-stack';
+import type { DevGateway, DevStack } from '@swarm/local-stack';
 import { AGENT_PACKAGES, startDevStack } from '@swarm/local-stack';
 import type { AgentKind, AgentProcess, AgentScale } from '@swarm/local-stack';
 import type { ExitCode } from '../errors.js';
 import { connectClient } from '../cli-bus.js';
-import { GoalTally, renderTally } from '../goals/goal-tally.js';
-import { followGoalTally } from '../goals/goal-tally-follow.js';
-import type { GoalEvent } from '../goals/goal-timeline.js';
+import type { GoalEvent } from '@swarm/goal-views';
+import { followGoalTally, GoalTally } from '@swarm/goal-views';
+import { renderTally } from '../display/tally-line.js';
 import type { GoalCommandOptions } from './goal.command.js';
 import { runGoal } from './goal.command.js';
 import type { AgentModelFlags, AgentModels } from './model-flags.js';
@@ -21,6 +21,8 @@ interface StackOptions {
   readonly stateDir: string;
   /** `--model`: the model of every agent or of some; the others keep the environment's (builtin by default). */
   readonly models?: AgentModelFlags;
+  /** Starts the gateway too (`swarm dev` unless `--no-gateway`): on `port` (0: any free one), else 8080 or another. */
+  readonly gateway?: { readonly port?: number };
 }
 
 /** The stack's startup block: NATS, the docs server, each agent's replicas and brain, the reports. Pure. */
@@ -64,6 +66,20 @@ function deliveredToFile(final: GoalEvent | undefined): boolean {
   return Array.isArray(to) && to.includes('file');
 }
 
+/**
+ * The gateway's lines of the startup block: its URL (the console; the API, MCP and A2A under it), the port it
+ * fell back to when 8080 was taken, and the login token of this run with every role. Pure.
+ */
+export function describeGateway(
+  gateway: Pick<DevGateway, 'url' | 'port' | 'token' | 'tokensFile' | 'fellBack'>,
+): string[] {
+  return [
+    `  console ${gateway.url}/ (API /api/v1, MCP /mcp, A2A /a2a)${gateway.fellBack ? ' (port 8080 is taken)' : ''}`,
+    `  login   ${gateway.token}`,
+    `          (the console's bearer token, every role, this run only; its hash is in ${gateway.tokensFile})`,
+  ];
+}
+
 /** Starts the stack with the `--model` choices (checked by the caller). */
 async function startStack(options: StackOptions, onAgentLine?: (instance: string, line: string) => void) {
   const flags = options.models ?? {};
@@ -73,6 +89,7 @@ async function startStack(options: StackOptions, onAgentLine?: (instance: string
     stateDir: options.stateDir,
     agentEnvByKind: modelEnvByKind(flags),
     onAgentLine,
+    gateway: options.gateway,
   });
   return { stack, models: agentModels(flags, options.env) };
 }
@@ -90,13 +107,14 @@ export function describeAgents(agents: readonly Pick<AgentProcess, 'instance' | 
   });
 }
 
-/** `swarm dev`'s options: `logs` prints every agent's output; `quiet` prints no goal tally. */
+/** `swarm dev`'s options: `logs` prints every agent's (and the gateway's) output; `quiet` prints no goal tally. */
 type DevOptions = StackOptions & { readonly logs?: boolean; readonly quiet?: boolean };
 
 /**
- * `swarm dev`: runs everything locally until Ctrl-C. Prints the stack, one line per agent with its health and
- * metrics URLs, how to submit a goal, then (unless `quiet`) a running tally of the goals on the events stream,
- * one line each time it changes; with `logs`, every agent's output too, prefixed with its instance name.
+ * `swarm dev`: runs everything locally until Ctrl-C. Prints the stack, the gateway's console URL and login token
+ * (with `gateway`), one line per agent with its health and metrics URLs, how to submit a goal, then (unless
+ * `quiet`) a running tally of the goals on the events stream, one line each time it changes; with `logs`, every
+ * agent's (and the gateway's) output too, prefixed with its instance name.
  */
 export async function runDev(options: DevOptions, out: (line: string) => void): Promise<void> {
   checkModelFlags(options.models ?? {}, options.env);
@@ -109,6 +127,7 @@ export async function runDev(options: DevOptions, out: (line: string) => void): 
     [
       'swarm dev is up:',
       describeStack(stack, models),
+      ...(stack.gateway ? describeGateway(stack.gateway) : []),
       ...describeAgents(byInstance),
       `submit a goal in another terminal: NATS_URL=${stack.natsUrl} npx swarm goal "find top 5 agentic AI tools" --wait`,
       'Ctrl-C stops everything.',
@@ -153,16 +172,19 @@ async function startTally(
   return { done };
 }
 
-/** `swarm demo "<text>"`: dev + goal + wait + clean shutdown. Returns the goal's exit code. */
+/**
+ * `swarm demo "<text>"`: dev + goal + wait + clean shutdown. Returns the goal's exit code. It starts no gateway:
+ * the goal is followed on the bus, and nothing outlives the run to log into.
+ */
 export async function runDemo(
   text: string,
-  options: StackOptions & { goal: GoalCommandOptions },
+  options: Omit<StackOptions, 'gateway'> & { goal: GoalCommandOptions },
   out: (line: string) => void,
 ): Promise<ExitCode> {
   const flags = options.models ?? {};
   checkModelFlags(flags, options.env);
   out(demoHeadline(agentModels(flags, options.env)));
-  const { stack, models } = await startStack(options);
+  const { stack, models } = await startStack({ ...options, gateway: undefined });
   out(describeStack(stack, models));
   const client = await connectClient({ ...options.env, NATS_URL: stack.natsUrl }).catch(
     async (error: unknown) => {
