@@ -46,7 +46,7 @@ const connect = (user: string, password: string, provision = false) =>
     },
   );
 
-let sentinels = 0;
+let sentinelCount = 0;
 
 /**
  * Runs `fn` and returns the permission violations the server logged meanwhile. To know the log is read up to
@@ -55,18 +55,18 @@ let sentinels = 0;
 async function violationsDuring(fn: () => Promise<void>): Promise<string[]> {
   const from = nats.log.length;
   await fn();
-  const sentinel = `$JS.API.STREAM.PURGE.SENTINEL_${++sentinels}`;
-  await expect(writers[1]!.bus.nc.request(sentinel)).rejects.toThrow(/permissions violation/i);
-  await waitFor(() => nats.log.slice(from).some((line) => line.includes(sentinel)), {
-    description: `the server log shows the refused ${sentinel}`,
-  });
+  // One sentinel per writer connection: the server handles one connection's messages in order, so each
+  // connection's violations are logged before its sentinel (lines of different connections may interleave).
+  const sentinels = writers.map(() => `$JS.API.STREAM.PURGE.SENTINEL_${++sentinelCount}`);
+  for (const [i, writer] of writers.entries())
+    await expect(writer.bus.nc.request(sentinels[i]!)).rejects.toThrow(/permissions violation/i);
+  await waitFor(
+    () => sentinels.every((sentinel) => nats.log.slice(from).some((line) => line.includes(sentinel))),
+    { description: `the server log shows the refused ${sentinels.join(', ')}` },
+  );
   const logged = nats.log.slice(from);
-  return logged
-    .slice(
-      0,
-      logged.findIndex((line) => line.includes(sentinel)),
-    )
-    .filter((line) => /violation/i.test(line));
+  const last = Math.max(...sentinels.map((s) => logged.findIndex((line) => line.includes(s))));
+  return logged.slice(0, last).filter((line) => /violation/i.test(line) && !line.includes('SENTINEL_'));
 }
 
 const messagesIn = async (bucket: string) =>
