@@ -58,7 +58,8 @@ describe('ExtractPool', () => {
   });
 
   it('terminates a worker past its CPU time, refuses the page, and extracts the next page on a new worker', async () => {
-    const slow = pool({ maxElements: 1_000_000, timeoutMs: 100 });
+    // 400,000 paragraphs take seconds of CPU; the next page takes milliseconds, with room for a loaded machine.
+    const slow = pool({ maxElements: 1_000_000, timeoutMs: 600 });
     const error = await failureOf(slow.extract(paragraphs(400_000), meta));
     expect(error).toMatchObject({ code: 'page-too-complex', retryable: false });
     expect(error.message).toContain('SCRAPER_EXTRACT_TIMEOUT_MS');
