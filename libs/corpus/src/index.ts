@@ -32,7 +32,10 @@ export {
   tagWords,
 } from './analysis/capability-synonyms.js';
 export type { CapabilityMatch, CapabilitySynonym } from './analysis/capability-synonyms.js';
+export { CAPABILITY_COMPANIONS, isCompanionCapability } from './analysis/capability-companions.js';
 export { GENERIC_WORDS, parseGoalQuery } from './analysis/goal-query.js';
 export type { GoalQuery } from './analysis/goal-query.js';
+export { licenseConstraintIn } from './analysis/license-constraint.js';
+export type { LicenseConstraint } from './analysis/license-constraint.js';
 export { FIELD_WEIGHTS, linkWords, packageFields } from './analysis/package-fields.js';
 export type { PackageFacts, PackageField } from './analysis/package-fields.js';

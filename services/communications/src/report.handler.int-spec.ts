@@ -62,6 +62,15 @@ describe('the report handler and a forged report task', () => {
     requireApproval: false,
   });
 
+  const goalCompleted = (goalId: string) =>
+    waitFor(
+      async () =>
+        (await client.goalEvents(goalId)).find(
+          (event) => (event.body as { type: string }).type === 'goal.completed',
+        ),
+      { timeoutMs: 20_000, description: `goal.completed of ${goalId}` },
+    );
+
   it("dead-letters a task for a goal with no ranking that names another goal's, and delivers nothing", async () => {
     const ranked = uniqueName('ranked');
     const stored = await (
@@ -95,14 +104,29 @@ describe('the report handler and a forged report task', () => {
     ).putArtifact(ARTIFACTS.ranking, JSON.stringify(ranking([rankedEntry(1, 'nats')], { goalId })));
     await client.publish({ subject: SUBJECTS.task.report, message: reportTask(goalId, stored.name) });
 
-    const completed = await waitFor(
-      async () =>
-        (await client.goalEvents(goalId)).find(
-          (event) => (event.body as { type: string }).type === 'goal.completed',
-        ),
-      { timeoutMs: 20_000, description: `goal.completed of ${goalId}` },
-    );
+    const completed = await goalCompleted(goalId);
     expect(completed.body).toMatchObject({ outcome: 'delivered', queue: 'report' });
     expect(await (await client.goal(goalId)).keys()).toContain('end.report');
+  });
+
+  it('ends a goal whose ranking is empty as nothing-found and still delivers the report saying so', async () => {
+    const goalId = uniqueName('nothing');
+    const empty = {
+      ...ranking([], { goalId }),
+      nearMisses: [
+        { candidateId: 'toon', name: 'toon', url: 'https://example.com/toon', reason: 'off topic' },
+      ],
+    };
+    const stored = await (await client.goal(goalId)).putArtifact(ARTIFACTS.ranking, JSON.stringify(empty));
+    await client.publish({ subject: SUBJECTS.task.report, message: reportTask(goalId, stored.name) });
+
+    const completed = await goalCompleted(goalId);
+    expect(completed.body).toMatchObject({
+      outcome: 'nothing-found',
+      queue: 'report',
+      deliveredTo: ['file'],
+      summary: 'No candidate ranked of 10 candidates (closest: toon); every page scraped',
+    });
+    expect(readdirSync(reports).some((name) => name.includes(goalId))).toBe(true);
   });
 });

@@ -24,6 +24,7 @@ import {
   rankingArtifactOf,
   renderHtmlReport,
   renderMarkdownReport,
+  reportOutcome,
   reportTaskNotDue,
   summarizeRanking,
 } from './domain/index.js';
@@ -141,7 +142,9 @@ export class ReportHandler {
       ctx.signal,
       (name, attributes, fn) => ctx.span(name, attributes, fn),
     );
-    return this.complete(ctx, 'delivered', summary, reportArtifact, [...skipped, ...delivered], approval);
+    // An empty ranking (nothing cleared the relevance floor) still reaches the sinks, saying nothing fitted.
+    const outcome = reportOutcome(ranking);
+    return this.complete(ctx, outcome, summary, reportArtifact, [...skipped, ...delivered], approval);
   }
 
   /** What the report is written from: the goal, the agents, the brain's narrative and the goal's model usage. */

@@ -7,6 +7,7 @@ import {
   roleOfContextKey,
   STAGE_ORDER,
   stageOf,
+  writersOf,
 } from './event-emitters.js';
 
 describe('EVENT_EMITTERS', () => {
@@ -31,7 +32,9 @@ describe('mayEmit', () => {
   it('lets communications complete a goal with a report outcome, and no one else', () => {
     expect(mayEmit('report', 'goal.completed', 'delivered')).toBe(true);
     expect(mayEmit('report', 'goal.completed', 'rejected')).toBe(true);
+    expect(mayEmit('report', 'goal.completed', 'nothing-found')).toBe(true);
     expect(mayEmit('rank', 'goal.completed', 'delivered')).toBe(false);
+    expect(mayEmit('rank', 'goal.completed', 'nothing-found')).toBe(false);
     expect(mayEmit('scrape', 'goal.completed', 'nothing-found')).toBe(false);
   });
 
@@ -55,6 +58,14 @@ describe('STAGE_ORDER', () => {
     expect([...STAGE_ORDER].sort()).toEqual(Object.keys(QUEUES).sort());
     expect(['search', 'scrape', 'rank', 'report'].map(stageOf)).toEqual([0, 1, 2, 3]);
     expect(stageOf('operator')).toBeUndefined();
+  });
+});
+
+describe('the shared budget key', () => {
+  it('is written by every agent and the operator, and attributed to no single role', () => {
+    const family = CONTEXT_KEY_FAMILIES.find((candidate) => candidate.pattern === CONTEXT_KEYS.budget)!;
+    expect([...writersOf(family)].sort()).toEqual(['operator', 'rank', 'report', 'scrape', 'search']);
+    expect(roleOfContextKey(CONTEXT_KEYS.budget)).toBeUndefined();
   });
 });
 

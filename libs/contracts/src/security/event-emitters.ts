@@ -21,9 +21,10 @@ export type EmitterRole = AgentQueue | 'operator';
 
 /**
  * Who writes a goal-context key: an agent queue, a human `approver` (only the key `decision.<approver>`), or a
- * `gateway` deciding for the humans it authenticated (only keys `decision.<gateway user>.<vouched subject>`).
+ * `gateway` deciding for the humans it authenticated (only keys `decision.<gateway user>.<vouched subject>`), or
+ * the `operator` (only the shared `budget` key, to add to a goal's budget).
  */
-export type ContextKeyWriter = AgentQueue | 'approver' | 'gateway';
+export type ContextKeyWriter = AgentQueue | 'approver' | 'gateway' | 'operator';
 
 /** Where a queue sits in `STAGE_ORDER` (0 = search), or undefined when `name` is not an agent queue. Pure. */
 export function stageOf(name: string): number | undefined {
@@ -55,10 +56,15 @@ export const EVENT_EMITTERS: { readonly [T in EventType]: readonly EmitterRole[]
   'goal.failed': STAGE_ORDER,
 };
 
-/** The `goal.completed` outcomes each emitter may claim: search ends a goal only with "nothing found". */
+/**
+ * The `goal.completed` outcomes each emitter may claim: search ends a goal only with "nothing found" (no
+ * candidates); communications with its report's outcome, `nothing-found` included when the ranking it reports
+ * is empty (no candidate cleared the ranker's relevance floor; `judgeTerminalEvent` checks that where the reader
+ * knows the ranking).
+ */
 export const COMPLETION_OUTCOMES: { readonly [R in 'search' | 'report']: readonly GoalOutcome[] } = {
   search: ['nothing-found'],
-  report: ['delivered', 'rejected', 'approval-expired'],
+  report: ['delivered', 'nothing-found', 'rejected', 'approval-expired'],
 };
 
 /**
@@ -73,11 +79,16 @@ export function mayEmit(role: string, type: string, outcome?: string): boolean {
   return outcome !== undefined && outcomes.includes(outcome);
 }
 
-/** One family of goal-context keys and the only role that may write it. */
+/** One family of goal-context keys and the only role that may write it (or, for a shared key, the roles). */
 export interface ContextKeyFamily {
   /** The key pattern after `<goalId>.`, with NATS wildcards (`*` one token, `>` the rest). */
   readonly pattern: string;
   readonly writer: ContextKeyWriter;
+  /**
+   * The other roles that write this family too, for the one shared key (`budget`, a compare-and-set counter every
+   * agent reserves from). A shared family is evidence of nothing: `roleOfContextKey` attributes it to no role.
+   */
+  readonly sharedWith?: readonly ContextKeyWriter[];
 }
 
 /**
@@ -100,12 +111,19 @@ export const CONTEXT_KEY_FAMILIES: readonly ContextKeyFamily[] = [
   { pattern: 'end.report', writer: 'report' },
   { pattern: 'decision.*', writer: 'approver' },
   { pattern: 'decision.*.*', writer: 'gateway' },
+  { pattern: 'budget', writer: 'search', sharedWith: ['scrape', 'rank', 'report', 'operator'] },
 ];
+
+/** Every role that may write a key family: its writer and the roles it is shared with. Pure. */
+export function writersOf(family: ContextKeyFamily): readonly ContextKeyWriter[] {
+  return [family.writer, ...(family.sharedWith ?? [])];
+}
 
 /**
  * The role that writes a goal-context key (the part after `<goalId>.`, e.g. `scrape.3`), or undefined for a
- * key no family covers (no role may write it). Pure.
+ * key no family covers (no role may write it) or a shared key (several roles write it). Pure.
  */
 export function roleOfContextKey(key: string): ContextKeyWriter | undefined {
-  return CONTEXT_KEY_FAMILIES.find((family) => subjectMatches(family.pattern, key))?.writer;
+  const family = CONTEXT_KEY_FAMILIES.find((candidate) => subjectMatches(candidate.pattern, key));
+  return family?.sharedWith ? undefined : family?.writer;
 }

@@ -124,6 +124,25 @@ describe('judgeTerminalEvent', () => {
     ).toEqual({ honoured: true });
   });
 
+  it("honours communications' nothing-found when the ranking it reports is empty or unknown to the reader", () => {
+    const keys = [...AWAITING_APPROVAL, 'delivery.file', 'end.report'];
+    const ends = { report: end('goal.completed', 'nothing-found') };
+    const claim = completed('report', 'nothing-found');
+    expect(judgeTerminalEvent('g1', claim, { ...evidence(keys, ends), rankedCount: 0 })).toEqual({
+      honoured: true,
+    });
+    expect(judgeTerminalEvent('g1', claim, evidence(keys, ends))).toEqual({ honoured: true });
+  });
+
+  it("ignores communications' nothing-found when the ranking holds entries", () => {
+    const keys = [...AWAITING_APPROVAL, 'delivery.file', 'end.report'];
+    const judged = judgeTerminalEvent('g1', completed('report', 'nothing-found'), {
+      ...evidence(keys, { report: end('goal.completed', 'nothing-found') }),
+      rankedCount: 3,
+    });
+    expect(judged).toMatchObject({ honoured: false, code: 'ranking-not-empty', claimedBy: 'report' });
+  });
+
   it('ignores a completion claimed for communications that only another role could have written', () => {
     expect(
       judgeTerminalEvent('g1', completed('report', 'delivered'), evidence(AWAITING_APPROVAL)),

@@ -18,6 +18,8 @@ export const IGNORED_EVENT_CODES = {
   endEvidenceMismatch: 'end-evidence-mismatch',
   /** A later stage has written the goal's context since: the goal went on, so this end is void. */
   laterStageEvidence: 'later-stage-evidence',
+  /** Communications claims "nothing found" but the ranking it reports holds entries. */
+  rankingNotEmpty: 'ranking-not-empty',
 } as const;
 /** Why a reader ignores an event. */
 export type IgnoredEventCode = (typeof IGNORED_EVENT_CODES)[keyof typeof IGNORED_EVENT_CODES];
@@ -39,6 +41,11 @@ export interface GoalEvidence {
   readonly keys: readonly string[];
   /** The `end.<queue>` records, by queue. */
   readonly ends: Readonly<Partial<Record<string, GoalEndRecord>>>;
+  /**
+   * How many entries the goal's ranking (the ranker's `ranking.json` artifact) holds, when the reader has read it;
+   * a communications `nothing-found` is honoured only when this is 0 or unknown.
+   */
+  readonly rankedCount?: number;
 }
 
 const TERMINAL_TYPES: ReadonlySet<string> = new Set(['goal.completed', 'goal.failed']);
@@ -107,7 +114,8 @@ function laterStageKeys(keys: readonly string[], stage: number): string[] {
  * context as evidence. Honoured only when `judgeEvent` passes, the event matches its schema, the emitter's key
  * `end.<queue>` (writable only by that role) holds this event (type, message id and, for a completion, outcome),
  * and no later stage has written the goal's context (a search end is void once scrapes landed; a rank-stage
- * failure once communications wrote its keys). Pure.
+ * failure once communications wrote its keys); a communications `nothing-found` also needs an empty ranking when
+ * the evidence knows it (`rankedCount`). Pure.
  */
 export function judgeTerminalEvent(
   subjectGoalId: string | undefined,
@@ -133,6 +141,12 @@ export function judgeTerminalEvent(
     return ignored(
       'end-evidence-mismatch',
       `end.${queue} holds ${end.type}${end.outcome ? ` (${end.outcome})` : ''} ${end.messageId}, not this ${event.type}${outcome ? ` (${outcome})` : ''} ${event.messageId}`,
+      queue,
+    );
+  if (outcome === 'nothing-found' && queue === 'report' && (evidence.rankedCount ?? 0) > 0)
+    return ignored(
+      'ranking-not-empty',
+      `report claims nothing found but the ranking holds ${evidence.rankedCount ?? 0} entries`,
       queue,
     );
   const later = laterStageKeys(evidence.keys, stageOf(queue) ?? 0);

@@ -1,4 +1,5 @@
 import { capabilitiesIn, tagWords } from './capability-synonyms.js';
+import { licenseConstraintIn, type LicenseConstraint } from './license-constraint.js';
 import { analyzeWords, canonicalizePhrases, isStopWord } from './term-analysis.js';
 
 /** What a goal's text asks the search (and the ranker) for. */
@@ -12,6 +13,8 @@ export interface GoalQuery {
    * absent when it names none. Their words are part of `terms`.
    */
   readonly capabilities?: readonly string[];
+  /** The licence the text asks for ("MIT-licensed", "permissively licensed"); its words are not in `terms`. */
+  readonly license?: LicenseConstraint;
 }
 
 const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
@@ -53,7 +56,7 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(
     'javascript js node nodejs ecosystem way ways something stuff like similar kind kinds ' +
     // Conversational filler of goals written as requests ("let my bot ...", "see how long each call took").
     'let lets see seeing each every took take takes taken whether before after across through also just ' +
-    'really actually able allow allows enable enables calling'
+    'really actually able allow allows enable enables calling under'
   ).split(' '),
 );
 
@@ -89,12 +92,15 @@ function isTopicWord(word: string, next: string | undefined): boolean {
  * by the words of those tags that the terms do not already hold. "find top 5 agentic AI tools" gives
  * `{ terms: 'agentic ai', requestedTopN: 5 }`; "give my chatbot long-term recall" gives
  * `{ terms: 'chatbot long term recall memory', capabilities: ['memory'] }`. When nothing but generic words
- * remains ("find the best tools"), those words are kept as the terms rather than searching for nothing.
+ * remains ("find the best tools"), those words are kept as the terms rather than searching for nothing. A licence
+ * the text asks for ("MIT-licensed") is a constraint (`license`), its words left out of the terms.
  * A requested count above `maxCount` (default: no bound) is clamped to it. Pure.
  */
 export function parseGoalQuery(text: string, maxCount = Number.MAX_SAFE_INTEGER): GoalQuery {
   const lower = text.normalize('NFKC').toLowerCase();
-  const words = lower.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
+  const license = licenseConstraintIn(lower);
+  const licenseWords = new Set(license?.words ?? []);
+  const words = lower.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '' && !licenseWords.has(word));
   const topical = words.filter((word, i) => isTopicWord(word, words[i + 1]));
   const fallback = words.filter(
     (word) => !/^\d+$/.test(word) && !NUMBER_WORDS.has(word) && !isStopWord(word),
@@ -112,5 +118,6 @@ export function parseGoalQuery(text: string, maxCount = Number.MAX_SAFE_INTEGER)
     terms,
     ...(requestedTopN === undefined ? {} : { requestedTopN }),
     ...(capabilities.length === 0 ? {} : { capabilities }),
+    ...(license === undefined ? {} : { license }),
   };
 }

@@ -69,6 +69,11 @@ describe('normalizeTerm', () => {
     expect(normalizeTerm('agent')).toEqual(['agent']);
   });
 
+  it('splits the token root off tokenizer names, so "tiktoken" meets "tokenizer"', () => {
+    expect(normalizeTerm('tiktoken')).toEqual(['tiktoken', 'token']);
+    expect(normalizeTerm('tokenizer')).toEqual(['token']);
+  });
+
   it('does not split a root off a word that is only the root inflected', () => {
     expect(normalizeTerm('agents')).toEqual(['agent']);
   });

@@ -57,7 +57,7 @@ const SYNONYMS: ReadonlyMap<string, readonly string[]> = new Map([
  * `litellm` `llm`, `langgraph` `graph` and `langchain` `chain`. Only these roots: shorter ones (`ai`, `rag`)
  * hide inside too many unrelated words.
  */
-const COMPOUND_ROOTS = ['agent', 'mcp', 'llm', 'vector', 'graph', 'chain', 'eval'] as const;
+const COMPOUND_ROOTS = ['agent', 'mcp', 'llm', 'vector', 'graph', 'chain', 'eval', 'token'] as const;
 
 /**
  * Heads kept as a word of their own when a {@link COMPOUND_ROOTS} root is split off the rest of the compound:

@@ -1,6 +1,7 @@
 export { renderMarkdownReport, escapeMarkdown } from './markdown-report.js';
 export { renderHtmlReport, escapeHtml } from './html-report.js';
 export { summarizeRanking } from './ranking-summary.js';
+export { reportOutcome } from './report-outcome.js';
 export { rankingArtifactOf, reportTaskNotDue } from './report-due.js';
 export type { ReportContext } from './report-due.js';
 export { reportTitle, formatCount, formatScore } from './report-view.js';

@@ -1,6 +1,7 @@
 import { Ranking } from '@swarm/contracts';
 import { renderHtmlReport } from './html-report.js';
 import { renderMarkdownReport } from './markdown-report.js';
+import { summarizeRanking } from './ranking-summary.js';
 import { NOTHING_FITTED } from './report-view.js';
 import { ranking } from './testing/ranking.fixture.js';
 
@@ -41,5 +42,11 @@ describe('a report where nothing fitted', () => {
 
   it('keeps the old sentence for a ranking with neither entries nor near misses', () => {
     expect(renderMarkdownReport(ranking([]), meta)).toContain('No candidate could be ranked.');
+  });
+
+  it('names the closest misses in the one-line summary', () => {
+    expect(summarizeRanking({ ...nothingFitted, considered: 4 })).toBe(
+      'No candidate ranked of 4 candidates (closest: @toon-format/toon); every page scraped',
+    );
   });
 });

@@ -73,6 +73,17 @@ describe('capabilityFocus', () => {
     ).toBeCloseTo(1 / 3, 10);
   });
 
+  it('counts a companion of an asked capability as half: vector stores for RAG', () => {
+    const rag = goalConcepts('retrieval augmented generation');
+    expect(
+      capabilityFocus(rag, ['Retrieval-augmented generation (RAG)', 'Vector store integration']),
+    ).toBeCloseTo(0.75, 10);
+    expect(capabilityFocus(rag, ['Retrieval-augmented generation (RAG)', 'Voice and speech'])).toBeCloseTo(
+      0.5,
+      10,
+    );
+  });
+
   it('is undefined without capability concepts or features', () => {
     expect(capabilityFocus(goalConcepts('GPT tokenizer'), ['Voice and speech'])).toBeUndefined();
     expect(capabilityFocus(concepts, [])).toBeUndefined();

@@ -3,6 +3,7 @@ import {
   canonicalizePhrases,
   capabilitiesIn,
   FIELD_WEIGHTS,
+  isCompanionCapability,
   type PackageField,
 } from '@swarm/corpus';
 import type { GoalConcept } from './goal-concepts.js';
@@ -106,23 +107,31 @@ function meaningShare(
   return total > 0 ? group(met.map(({ concept }) => concept)) / total : 1;
 }
 
+/** How much a feature that is a companion of an asked capability (`CAPABILITY_COMPANIONS`) adds to the focus. */
+const COMPANION_FOCUS = 0.5;
+
 /**
  * The focus of a candidate on the capabilities a goal names: of its features that name a capability of the
  * shared vocabulary (`capabilitiesIn`; "First-class TypeScript support" names none), the share that say one of
- * the goal's capability concepts. Undefined when the goal names no capability or the candidate has no feature
- * naming one. `evalite` (evals) is focused on "LLM evaluation"; a framework with ten capabilities, evals among
- * them, is not. Pure.
+ * the goal's capability concepts, a companion of one (`CAPABILITY_COMPANIONS`: vector stores for RAG) counting
+ * half. Undefined when the goal names no capability or the candidate has no feature naming one. `evalite`
+ * (evals) is focused on "LLM evaluation"; a framework with ten capabilities, evals among them, is not. Pure.
  */
 export function capabilityFocus(
   concepts: readonly GoalConcept[],
   features: readonly string[],
 ): number | undefined {
   const capabilities = concepts.filter((concept) => concept.kind === 'capability');
-  const named = features.filter((feature) => capabilitiesIn(canonicalizePhrases(feature)).length > 0);
+  const named = features
+    .map((feature) => ({ feature, tags: capabilitiesIn(canonicalizePhrases(feature)) }))
+    .filter(({ tags }) => tags.length > 0);
   if (capabilities.length === 0 || named.length === 0) return undefined;
-  const focused = named.filter(
-    (feature) => matchConcepts(capabilities, fieldTerms({ features: feature })).met.length > 0,
-  );
-  return focused.length / named.length;
+  const points = named.map(({ feature, tags }): number => {
+    if (matchConcepts(capabilities, fieldTerms({ features: feature })).met.length > 0) return 1;
+    const companion = capabilities.some((concept) =>
+      tags.some((tag) => isCompanionCapability(concept.label, tag)),
+    );
+    return companion ? COMPANION_FOCUS : 0;
+  });
+  return points.reduce((sum, point) => sum + point, 0) / named.length;
 }
-

@@ -1,4 +1,4 @@
-import { packageFields } from '@swarm/corpus';
+import { packageFields, parseGoalQuery } from '@swarm/corpus';
 import type {
   Candidate,
   MissingEntry,
@@ -19,6 +19,7 @@ import { invalidInput } from './errors.js';
 import { scoreFreshness } from './freshness-score.js';
 import { type GoalConcept, goalConcepts } from './goal-concepts.js';
 import { type RelevanceGrade, scoreGradedRelevance } from './graded-relevance.js';
+import { licenseMiss } from './license-constraint.js';
 import { scoreLicense } from './license-score.js';
 import { groupFamilies } from './package-family.js';
 import { conceptDetail, scoreRelevance } from './relevance-score.js';
@@ -69,7 +70,9 @@ interface Scored {
   readonly match: ConceptMatch;
   readonly grade: RelevanceGrade | undefined;
   readonly deprecation: Deprecation | undefined;
-  /** Whether it clears `RELEVANCE_FLOOR`. */
+  /** Why its licence does not meet the licence the goal asks for; undefined when it does or none is asked. */
+  readonly licenseMiss: string | undefined;
+  /** Whether it clears `RELEVANCE_FLOOR` and meets the goal's licence constraint. */
   readonly relevant: boolean;
 }
 
@@ -98,6 +101,7 @@ export function rankCandidates(input: RankInput): Ranking {
   }
   const weights = resolveWeights(input.weights);
   const concepts = goalConcepts(input.query);
+  const licenseConstraint = parseGoalQuery(input.query).license;
   const names = input.candidates.map((candidate) => candidate.name);
   const bestSearchScore = Math.max(0, ...input.candidates.map((candidate) => candidate.searchScore));
   const mostDownloaded = Math.max(0, ...input.candidates.map((candidate) => candidate.monthlyDownloads));
@@ -147,9 +151,12 @@ export function rankCandidates(input: RankInput): Ranking {
     const deprecation = deprecationOf(description, candidate.name, names);
     const weighted = COMPONENTS.reduce((sum, name) => sum + weights[name] * components[name].score, 0);
     const score = roundScore(Math.min(1, weighted) * (deprecation ? DEPRECATION_SETTINGS.scoreFactor : 1));
-    const relevant = grade
-      ? grade.grade >= RELEVANCE_FLOOR.minGrade
-      : match.share >= RELEVANCE_FLOOR.minConceptShare;
+    const missedLicense = licenseConstraint
+      ? licenseMiss(licenseConstraint, candidate.license ?? extract?.license)
+      : undefined;
+    const relevant =
+      missedLicense === undefined &&
+      (grade ? grade.grade >= RELEVANCE_FLOOR.minGrade : match.share >= RELEVANCE_FLOOR.minConceptShare);
     return {
       candidate,
       extract,
@@ -160,6 +167,7 @@ export function rankCandidates(input: RankInput): Ranking {
       match,
       grade,
       deprecation,
+      licenseMiss: missedLicense,
       relevant,
     };
   });
@@ -194,11 +202,13 @@ export function rankCandidates(input: RankInput): Ranking {
 /** A candidate below the floor as a near miss: how much of the goal it meets, and what it misses. */
 function toNearMiss(entry: Scored, concepts: readonly GoalConcept[]): NearMiss {
   const floor = Math.round(RELEVANCE_FLOOR.minConceptShare * 100);
-  const reason = entry.grade
-    ? `graded ${entry.grade.grade} of 3 by the model, below the floor of ${RELEVANCE_FLOOR.minGrade}: ` +
-      entry.grade.rationale
-    : `meets ${Math.round(entry.match.share * 100)}% of the goal's ${concepts.length} concepts, below the ` +
-      `floor of ${floor}% (${conceptDetail(entry.match)})`;
+  const reason = entry.licenseMiss
+    ? entry.licenseMiss
+    : entry.grade
+      ? `graded ${entry.grade.grade} of 3 by the model, below the floor of ${RELEVANCE_FLOOR.minGrade}: ` +
+        entry.grade.rationale
+      : `meets ${Math.round(entry.match.share * 100)}% of the goal's ${concepts.length} concepts, below the ` +
+        `floor of ${floor}% (${conceptDetail(entry.match)})`;
   return {
     candidateId: entry.candidate.id,
     name: entry.candidate.name,

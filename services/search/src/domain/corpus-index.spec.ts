@@ -1,6 +1,11 @@
 import { loadCorpus } from '@swarm/corpus';
 import type { PackageRecord } from './package-record.js';
-import { createCorpusIndex, FIELD_WEIGHTS } from './corpus-index.js';
+import {
+  CAPABILITY_MATCH_FACTOR,
+  capabilityFactor,
+  createCorpusIndex,
+  FIELD_WEIGHTS,
+} from './corpus-index.js';
 import { parseGoalQuery } from './query.js';
 
 function pkg(id: string, summary: string, extra: Partial<PackageRecord> = {}): PackageRecord {
@@ -180,5 +185,17 @@ describe('createCorpusIndex', () => {
     const index = createCorpusIndex([pkg('a', 'an agent'), pkg('a', 'another agent')]);
     expect(index.size).toBe(1);
     expect(index.search('agent', 5)).toHaveLength(1);
+  });
+});
+
+describe('capabilityFactor', () => {
+  it('lifts a package tagged with every capability the query names', () => {
+    expect(capabilityFactor(['rag'], ['rag', 'vector-store'])).toBe(CAPABILITY_MATCH_FACTOR);
+    expect(CAPABILITY_MATCH_FACTOR).toBeGreaterThan(1);
+  });
+
+  it('leaves a package missing one of them, or a query naming none, as it is', () => {
+    expect(capabilityFactor(['rag', 'memory'], ['rag'])).toBe(1);
+    expect(capabilityFactor([], ['rag'])).toBe(1);
   });
 });

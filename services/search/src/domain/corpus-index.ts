@@ -1,6 +1,14 @@
 import MiniSearch from 'minisearch';
 import type { PackageRecord } from './package-record.js';
-import { analyze, FIELD_WEIGHTS, normalizeTerm, packageFields, tokenize } from '@swarm/corpus';
+import {
+  analyze,
+  canonicalizePhrases,
+  capabilitiesIn,
+  FIELD_WEIGHTS,
+  normalizeTerm,
+  packageFields,
+  tokenize,
+} from '@swarm/corpus';
 
 /** One search hit: the package and its relevance score (BM25+ with the boosts below; higher is better). */
 export interface IndexHit<T extends PackageRecord = PackageRecord> {
@@ -73,6 +81,22 @@ const GENERIC_NAME_WORDS: ReadonlySet<string> = new Set([
   'client',
   'sdk',
 ]);
+
+/**
+ * Score multiplier for a package tagged with every capability the query names (`rag` for "retrieval augmented
+ * generation"): the tag is the corpus's own statement of what a package does, and a package with several tags
+ * should not lose to a one-tag package only because its tag field is longer (BM25 length normalization).
+ */
+export const CAPABILITY_MATCH_FACTOR = 1.3;
+
+/**
+ * {@link CAPABILITY_MATCH_FACTOR} when the package is tagged with every capability the query names (and it names
+ * one), else 1. Pure.
+ */
+export function capabilityFactor(queryCapabilities: readonly string[], features: readonly string[]): number {
+  const tagged = queryCapabilities.length > 0 && queryCapabilities.every((tag) => features.includes(tag));
+  return tagged ? CAPABILITY_MATCH_FACTOR : 1;
+}
 
 /** Stemmed query terms shorter than this are matched exactly or as a prefix, never with a typo. */
 const MIN_FUZZY_TERM_LENGTH = 6;
@@ -167,12 +191,14 @@ export function createCorpusIndex<T extends PackageRecord>(packages: readonly T[
       if (limit <= 0 || terms.trim() === '') return [];
       const hits: IndexHit<T>[] = [];
       const queryTerms = new Set(analyze(terms));
+      const capabilities = capabilitiesIn(canonicalizePhrases(terms));
       for (const result of index.search(terms)) {
         const pkg = byId.get(String(result.id));
         if (pkg === undefined) continue;
         const named = namesById.get(pkg.id) ?? [];
         const asked = named.length > 0 && named.every((term) => queryTerms.has(term));
-        hits.push({ pkg, score: result.score * (asked ? NAME_MATCH_FACTOR : 1) });
+        const factor = (asked ? NAME_MATCH_FACTOR : 1) * capabilityFactor(capabilities, pkg.features);
+        hits.push({ pkg, score: result.score * factor });
       }
       return demoteRepeatedSummaries(hits.sort(byScoreThenPopularity)).slice(0, limit);
     },
