@@ -84,6 +84,16 @@ describe('startDocsServer', () => {
     expect((await fetch(server.pageUrl('openai'))).headers.get('content-type')).toBe('application/pdf');
   });
 
+  it('serves injected HTML instead of a page, and the real page again once the fault is gone', async () => {
+    server.setFaults({ pageBody: { openai: '<html><body><p>hostile</p></body></html>' } });
+    expect(await (await fetch(server.pageUrl('openai'))).text()).toBe(
+      '<html><body><p>hostile</p></body></html>',
+    );
+    expect(await (await fetch(server.pageUrl('ollama'))).text()).not.toContain('hostile');
+    server.setFaults({});
+    expect(await (await fetch(server.pageUrl('openai'))).text()).not.toContain('hostile');
+  });
+
   it('answers 500 instead of crashing on an invalid injected status', async () => {
     server.setFaults({ status: { openai: 42 } });
     expect((await fetch(server.pageUrl('openai'))).status).toBe(500);

@@ -21,6 +21,8 @@ export interface DocsServerFaults {
   contentType?: Readonly<Record<string, string>>;
   /** Accept the request for these pages and never answer it (until the server closes). */
   hangIds?: readonly string[];
+  /** Serve this HTML instead of the page (e.g. a hostile page: `hostilePage` of `@swarm/testing`). */
+  pageBody?: Readonly<Record<string, string>>;
 }
 
 /** Options of {@link startDocsServer}. */
@@ -122,7 +124,7 @@ export async function startDocsServer(options: DocsServerOptions = {}): Promise<
       send(req, res, status, 'text/plain; charset=utf-8', `simulated status ${status}\n`, headers);
       return;
     }
-    let page = rendered.get(pkg.id);
+    let page = faultFor(faults.pageBody, pkg.id) ?? rendered.get(pkg.id);
     if (page === undefined) {
       page = renderPackagePage(pkg);
       rendered.set(pkg.id, page);

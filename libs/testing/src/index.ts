@@ -9,6 +9,8 @@ export type { NatsClusterHandle, StartNatsClusterOptions } from './nats-cluster-
 export { uniqueName } from './unique-name.js';
 export { freePort } from './free-port.js';
 export { waitFor } from './wait-for.js';
+export { deepPage, HOSTILE_PAGE_KINDS, hostilePage, widePage } from './hostile-pages.js';
+export type { HostilePageKind } from './hostile-pages.js';
 export type { WaitForOptions, WaitForProbe } from './wait-for.js';
 export { FIXTURE_ERROR_CODES, FixtureError } from './errors.js';
 export type { FixtureErrorCode } from './errors.js';

@@ -14,10 +14,25 @@ describe('loadGatewayConfig', () => {
       rateLimitPerMinute: 120,
       sseHeartbeatMs: 15_000,
       pageSizeMax: 100,
+      mcpWaitMaxSeconds: 60,
+      mcpRecentEvents: 10,
+      agentsEventsMax: 10_000,
       provision: false,
       oidc: undefined,
     });
     expect(config.consoleDir).toMatch(/console$/);
+  });
+
+  it('takes the MCP limits from GATEWAY_MCP_WAIT_MAX_SECONDS and GATEWAY_MCP_RECENT_EVENTS', () => {
+    const config = loadGatewayConfig({
+      GATEWAY_TOKENS: TOKENS,
+      GATEWAY_MCP_WAIT_MAX_SECONDS: '25',
+      GATEWAY_MCP_RECENT_EVENTS: '3',
+    });
+    expect([config.mcpWaitMaxSeconds, config.mcpRecentEvents]).toEqual([25, 3]);
+    expect(() => loadGatewayConfig({ GATEWAY_TOKENS: TOKENS, GATEWAY_MCP_WAIT_MAX_SECONDS: '0' })).toThrow(
+      /GATEWAY_MCP_WAIT_MAX_SECONDS/,
+    );
   });
 
   it('refuses to start without a token source: never an open door', () => {

@@ -64,6 +64,9 @@ export const GatewayEnv = z.object({
   GATEWAY_RATE_LIMIT_PER_MINUTE: positiveInt(120),
   GATEWAY_SSE_HEARTBEAT_MS: positiveInt(15_000),
   GATEWAY_PAGE_SIZE_MAX: positiveInt(100),
+  GATEWAY_MCP_WAIT_MAX_SECONDS: positiveInt(60),
+  GATEWAY_MCP_RECENT_EVENTS: positiveInt(10),
+  GATEWAY_AGENTS_EVENTS_MAX: positiveInt(10_000),
   GATEWAY_JAEGER_URL: z.url().optional(),
   GATEWAY_CONSOLE_DIR: z.string().min(1).optional(),
   GATEWAY_PROVISION: z.enum(['true', 'false']).default('false'),
@@ -96,6 +99,12 @@ export interface GatewayConfig {
   readonly rateLimitPerMinute: number;
   readonly sseHeartbeatMs: number;
   readonly pageSizeMax: number;
+  /** The longest an MCP `get_goal` waits for a change (seconds): one MCP request stays open at most this long. */
+  readonly mcpWaitMaxSeconds: number;
+  /** How many of the goal's latest timeline entries an MCP `get_goal` returns. */
+  readonly mcpRecentEvents: number;
+  /** Most `task.completed` events `GET /agents` reads to count the last minute's completions. */
+  readonly agentsEventsMax: number;
   readonly jaegerUrl: string | undefined;
   readonly consoleDir: string;
   /** Create the streams and buckets at start (a development bus); a deployment leaves that to the operator. */
@@ -180,6 +189,9 @@ export function loadGatewayConfig(env: Readonly<Record<string, string | undefine
     rateLimitPerMinute: e.GATEWAY_RATE_LIMIT_PER_MINUTE,
     sseHeartbeatMs: e.GATEWAY_SSE_HEARTBEAT_MS,
     pageSizeMax: e.GATEWAY_PAGE_SIZE_MAX,
+    mcpWaitMaxSeconds: e.GATEWAY_MCP_WAIT_MAX_SECONDS,
+    mcpRecentEvents: e.GATEWAY_MCP_RECENT_EVENTS,
+    agentsEventsMax: e.GATEWAY_AGENTS_EVENTS_MAX,
     jaegerUrl: e.GATEWAY_JAEGER_URL?.replace(/\/+$/, ''),
     consoleDir: e.GATEWAY_CONSOLE_DIR ?? defaultConsoleDir(),
     provision: e.GATEWAY_PROVISION === 'true',

@@ -4,6 +4,7 @@ import { HEADERS, SUBJECTS } from '@swarm/contracts';
 import { buildGoalSubmission } from '@swarm/goal-views';
 import { waitFor } from '@swarm/testing';
 import type { Page } from 'playwright-core';
+import { CONSOLE_CSP } from './static/security-headers.js';
 import type { ConsoleBrowser } from './testing/console-browser.js';
 import { consoleBrowserSettings, launchConsoleBrowser } from './testing/console-browser.js';
 import type { ConsoleStack } from './testing/console-stack.js';
@@ -68,7 +69,13 @@ const stateOnPage = () => page.getByRole('definition').filter({ has: page.locato
 
 describe('the web console', () => {
   it('refuses a wrong token on the login page and then signs in, showing the subject and roles', async () => {
-    await page.goto(stack.url);
+    const document = await page.goto(stack.url);
+    // The console is served under its Content-Security-Policy; the last test checks nothing was blocked.
+    expect(document?.headers()).toMatchObject({
+      'content-security-policy': CONSOLE_CSP,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    });
     await browser.screenshot('login');
     await page.getByLabel('API token').fill('not-a-token');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -191,6 +198,9 @@ describe('the web console', () => {
         .getByRole('row')
         .filter({ has: page.getByRole('cell', { name: queue, exact: true }) });
       await row.waitFor();
+      // One replica of each agent runs: the live count says 1 and names its instance.
+      const replicas = row.getByRole('cell').nth(1);
+      expect(await replicas.textContent()).toMatch(/^1(?!\d)/);
     }
     await browser.screenshot('agents');
   });
@@ -224,12 +234,13 @@ describe('the web console', () => {
     await browser.screenshot('board-phone');
   });
 
-  it('fetched nothing but the gateway (no CDN, no outside fonts) and threw no script error', () => {
+  it('fetched nothing but the gateway (no CDN, no outside fonts), threw no script error and broke no CSP rule', () => {
     const elsewhere = browser.requests.filter(
       (url) => !url.startsWith(`${stack.url}/`) && !url.startsWith('data:'),
     );
     expect(browser.requests.length).toBeGreaterThan(0);
     expect(elsewhere).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
+    expect(browser.cspViolations).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import type { GatewayConfig } from './config.js';
 import { GatewayModule } from './gateway.module.js';
 import { jsonBodyParser } from './static/body-limit.js';
 import { consoleHandlers } from './static/console-static.js';
+import { securityHeaders } from './static/security-headers.js';
 
 /** A running gateway. */
 export interface RunningGateway {
@@ -20,8 +21,9 @@ export interface RunningGateway {
 }
 
 /**
- * The gateway's Nest application on a connected client, not yet listening: JSON bodies up to
- * `GATEWAY_BODY_LIMIT_BYTES`, the console's static files when built, the API, and the doors H2 adds.
+ * The gateway's Nest application on a connected client, not yet listening: security headers on every response
+ * (nosniff, no-referrer, a Content-Security-Policy), JSON bodies up to `GATEWAY_BODY_LIMIT_BYTES`, the console's
+ * static files when built, the API, and the doors H2 adds.
  */
 export async function createGatewayApp(
   config: GatewayConfig,
@@ -34,6 +36,7 @@ export async function createGatewayApp(
   });
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders);
   app.use(jsonBodyParser(config.bodyLimitBytes));
   const console = consoleHandlers(config.consoleDir);
   if (console) for (const handler of console) app.use(handler);

@@ -3,6 +3,7 @@ import { ARTIFACTS, CONTEXT_KEYS, decisionKeyOf } from '@swarm/contracts';
 import { exampleMessage } from '@swarm/contracts/testing';
 import type { NatsServerHandle } from '@swarm/testing';
 import { startNats, uniqueName } from '@swarm/testing';
+import { AgentRuntime, parseTransportSettings, swarmTopology } from '@swarm/transport';
 import type { RunningGateway } from '../src/index.js';
 import { call, startTestGateway, TOKENS } from './gateway-fixture.js';
 
@@ -264,15 +265,80 @@ describe('dead letters', () => {
 });
 
 describe('GET /api/v1/agents', () => {
+  type AgentRow = { kind: string; queue: string; replicas: number; instances: string[] } & Record<
+    string,
+    unknown
+  >;
+  const agents = async () =>
+    (
+      (await (await call(gateway, '/api/v1/agents', { token: TOKENS.viewer })).json()) as {
+        agents: AgentRow[];
+      }
+    ).agents;
+
   it('lists the four agent queues', async () => {
-    const agents = (await (await call(gateway, '/api/v1/agents', { token: TOKENS.viewer })).json()) as {
-      agents: { kind: string; queue: string }[];
-    };
-    expect(agents.agents.map((a) => `${a.kind}/${a.queue}`).sort()).toEqual([
+    expect((await agents()).map((a) => `${a.kind}/${a.queue}`).sort()).toEqual([
       'communications/report',
       'ranker/rank',
       'scraper/scrape',
       'search/search',
     ]);
+  });
+
+  it('counts the replicas alive (one replica is one, and none after it stopped)', async () => {
+    const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
+    const settings = parseTransportSettings({ natsUrl: nats.url, instanceId: 'scraper-only' });
+    const replica = await AgentRuntime.start(
+      { settings, topology: swarmTopology(), agentKind: 'scraper', logger: quiet },
+      [],
+    );
+    try {
+      const rows = await agents();
+      expect(rows.find((a) => a.queue === 'scrape')).toMatchObject({
+        replicas: 1,
+        instances: ['scraper-only'],
+      });
+      expect(rows.find((a) => a.queue === 'rank')).toMatchObject({ replicas: 0, instances: [] });
+    } finally {
+      await replica.stop();
+    }
+    expect((await agents()).find((a) => a.queue === 'scrape')).toMatchObject({ replicas: 0 });
+  });
+
+  it('counts the tasks of each queue completed in the last minute', async () => {
+    const before = (await agents()).find((a) => a.queue === 'rank')?.['completedLastMinute'];
+    const goalId = uniqueName('done');
+    const completed: Record<string, unknown> = {
+      ...exampleMessage('task.completed')!,
+      goalId,
+      messageId: `${goalId}/rank/completed`,
+      queue: 'rank',
+    };
+    await gateway.client.publish({
+      subject: gateway.client.topology.eventSubject(goalId, 'task.completed'),
+      message: completed as never,
+    });
+    expect((await agents()).find((a) => a.queue === 'rank')?.['completedLastMinute']).toBe(
+      (before as number) + 1,
+    );
+  });
+});
+
+describe('security headers', () => {
+  it('sends nosniff, no-referrer and a Content-Security-Policy with the JSON, a refusal and the open paths', async () => {
+    for (const [path, token] of [
+      ['/api/v1/whoami', TOKENS.viewer],
+      ['/api/v1/goals', undefined],
+      ['/api/v1/openapi.json', undefined],
+      ['/healthz', undefined],
+    ] as const) {
+      const response = await call(gateway, path, token ? { token } : {});
+      expect([path, response.headers.get('x-content-type-options')]).toEqual([path, 'nosniff']);
+      expect([path, response.headers.get('referrer-policy')]).toEqual([path, 'no-referrer']);
+      expect([path, response.headers.get('content-security-policy')]).toEqual([
+        path,
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'",
+      ]);
+    }
   });
 });

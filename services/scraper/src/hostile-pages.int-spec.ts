@@ -4,15 +4,15 @@ import { CONTEXT_KEYS, QUEUES, ScrapeOutcome, SUBJECTS } from '@swarm/contracts'
 import type { RunningAgent } from '@swarm/agent-kit';
 import type { SwarmClient } from '@swarm/transport';
 import type { NatsServerHandle } from '@swarm/testing';
-import { startNats, uniqueName, waitFor } from '@swarm/testing';
+import { deepPage, startNats, uniqueName, waitFor, widePage } from '@swarm/testing';
 import type { LocalHttpServer } from './fetch/testing/local-http-server.js';
 import { startLocalHttpServer } from './fetch/testing/local-http-server.js';
 import { acceptedGoal, scrapeTask, startScraperAgent } from './testing/scrape-fixtures.js';
 
 const PAGES: Record<string, string> = {
   // Issue 15: 469 KiB of 60,000 paragraphs, and 10,000 nested divs.
-  '/wide': `<html><body>${'<p>x</p>'.repeat(60_000)}</body></html>`,
-  '/deep': `<html><body>${'<div>'.repeat(10_000)}x${'</div>'.repeat(10_000)}</body></html>`,
+  '/wide': widePage(),
+  '/deep': deepPage(),
   '/docs': readFileSync(join(__dirname, 'domain/fixtures/docs-page.html'), 'utf8'),
 };
 const HOSTILE = ['/wide', '/deep'];

@@ -2,13 +2,14 @@ import {
   runDuplicateSubmission,
   DUPLICATE_SUBMISSION_QUICK,
 } from '../src/scenarios/duplicate-submission.scenario.js';
+import { HOSTILE_PAGES_QUICK, runHostilePages } from '../src/scenarios/hostile-pages.scenario.js';
 import { POISON_INPUT_QUICK, runPoisonInput } from '../src/scenarios/poison-input.scenario.js';
 import { REPLICA_KILLS_QUICK, runReplicaKills } from '../src/scenarios/replica-kills.scenario.js';
 import type { ScenarioResult } from '../src/report/scenario-result.js';
 import { renderResultDetail } from '../src/report/result-table.js';
 
-// The CI subset of the chaos suite (scenarios 1, 4 and 5 at their quick sizes): a real nats-server per scenario,
-// the four agents as separate processes, a real webhook receiver. `npm run chaos` runs all seven at full size.
+// The CI subset of the chaos suite (scenarios 1, 4, 5 and 8 at their quick sizes): a real nats-server per scenario,
+// the four agents as separate processes, a real webhook receiver. `npm run chaos` runs all eight at full size.
 const options = { env: process.env };
 
 /** The failed checks, so a failure message says what went wrong. */
@@ -57,4 +58,15 @@ describe('chaos subset', () => {
     expect(result.figures['reportsMade']).toBe(DUPLICATE_SUBMISSION_QUICK.goals);
     expect(failedChecks(result)).toEqual([]);
   }, 150_000);
+
+  it('8: loses no goal and stalls none while a third of the pages are hostile', async () => {
+    const result = await runHostilePages(HOSTILE_PAGES_QUICK, options);
+    process.stdout.write(`${renderResultDetail(result)}\n`);
+    expect(result.lost).toBe(0);
+    expect(result.completed).toBe(HOSTILE_PAGES_QUICK.goals);
+    expect(result.figures['pageTooComplex']).toBeGreaterThan(0);
+    expect(result.figures['scrapeRedeliveries']).toBe(0);
+    expect(result.duplicatedDeliveries).toBe(0);
+    expect(failedChecks(result)).toEqual([]);
+  }, 180_000);
 });

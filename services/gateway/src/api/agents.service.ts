@@ -1,61 +1,65 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { AgentPresence } from '@swarm/contracts';
 import type { SwarmClient } from '@swarm/transport';
 import type { z } from 'zod';
+import type { GatewayConfig } from '../config.js';
+import type { QueueState } from './agent-rows.js';
+import { agentRows, completionsByQueue } from './agent-rows.js';
 import type { AgentView } from './api-schemas.js';
-import { SWARM_CLIENT } from './tokens.js';
+import { GATEWAY_CONFIG, SWARM_CLIENT } from './tokens.js';
 
-/** A queue's acknowledged count at one moment, for throughput. */
-interface AckSample {
-  readonly at: number;
-  readonly acknowledged: number;
-}
-
-/** Shortest span between two samples that gives a throughput (shorter spans keep the older sample). */
-const MIN_SAMPLE_SPAN_MS = 5_000;
+/** The span `completedLastMinute` counts over. */
+const MINUTE_MS = 60_000;
 
 /**
- * Tasks acknowledged per minute between two samples of a queue's ack floor; null without an older sample (or
- * when the consumer was recreated and its count went back). Pure.
- */
-export function throughputPerMinute(older: AckSample | undefined, newer: AckSample): number | null {
-  if (!older || newer.at - older.at < MIN_SAMPLE_SPAN_MS || newer.acknowledged < older.acknowledged)
-    return null;
-  return Math.round(((newer.acknowledged - older.acknowledged) * 60_000 * 10) / (newer.at - older.at)) / 10;
-}
-
-/**
- * The agents and their queues. A replica keeps a pull request waiting on its queue's consumer while it runs
- * (nats.js `consume`), so `replicas` is the number of waiting pull requests: live pullers, idle or busy. The
- * throughput compares the consumer's acknowledged count with the sample an earlier call took (the first call
- * has none: null).
+ * The agents and their queues. `replicas` counts the presence records of each kind (`SwarmClient.livePresence`:
+ * every replica refreshes its record while it runs, the bucket's max age drops a dead one); `completedLastMinute`
+ * counts the `task.completed` events stored in the last minute, by queue (stateless: every gateway replica gives
+ * the same answer).
  */
 @Injectable()
 export class AgentsService {
-  private readonly samples = new Map<string, AckSample>();
-
-  constructor(@Inject(SWARM_CLIENT) private readonly client: SwarmClient) {}
+  constructor(
+    @Inject(SWARM_CLIENT) private readonly client: SwarmClient,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+  ) {}
 
   /** One row per queue of the topology (search, scrape, rank, report). */
   async list(now: () => number = Date.now): Promise<z.infer<typeof AgentView>[]> {
-    return Promise.all(
-      Object.values(this.client.topology.queues).map(async (queue) => {
+    const queues = Object.values(this.client.topology.queues);
+    const [states, presence, completed] = await Promise.all([
+      this.states(queues),
+      this.client.livePresence().catch((): AgentPresence[] => []),
+      this.completedSince(new Date(now() - MINUTE_MS)),
+    ]);
+    return agentRows(queues, states, presence, completed);
+  }
+
+  private async states(
+    queues: readonly { readonly name: string; readonly stream: string; readonly durable: string }[],
+  ): Promise<Map<string, QueueState>> {
+    const states = new Map<string, QueueState>();
+    await Promise.all(
+      queues.map(async (queue) => {
         const state = await this.client.queueState(queue.stream, queue.durable).catch(() => undefined);
-        const sample = { at: now(), acknowledged: state?.acknowledged ?? 0 };
-        const older = this.samples.get(queue.name);
-        const rate = state ? throughputPerMinute(older, sample) : null;
-        if (state && (!older || sample.at - older.at >= MIN_SAMPLE_SPAN_MS))
-          this.samples.set(queue.name, sample);
-        return {
-          kind: queue.agent,
-          queue: queue.name,
-          replicas: state?.waiting ?? 0,
-          pending: state?.pending ?? 0,
-          ackPending: state?.ackPending ?? 0,
-          redelivered: state?.redelivered ?? 0,
-          waitingPullers: state?.waiting ?? 0,
-          throughputPerMinute: rate,
-        };
+        if (state) states.set(queue.name, state);
       }),
     );
+    return states;
+  }
+
+  /** `task.completed` events stored since `since`, by queue (at most GATEWAY_AGENTS_EVENTS_MAX read). */
+  private async completedSince(since: Date): Promise<Map<string, number> | undefined> {
+    const topology = this.client.topology;
+    try {
+      const subject = topology.eventSubject('*', 'task.completed');
+      const events = await this.client.readStream(topology.eventsStream, subject, {
+        since,
+        limit: this.config.agentsEventsMax,
+      });
+      return completionsByQueue(events.map((event) => event.body));
+    } catch {
+      return undefined;
+    }
   }
 }

@@ -181,12 +181,23 @@ export const AgentView = z
   .object({
     kind: z.string(),
     queue: z.string(),
-    replicas: z.number().int(),
+    replicas: z
+      .number()
+      .int()
+      .describe('Live replicas serving the queue: the presence records its agent kind keeps refreshed'),
+    instances: z.array(z.string()).describe('The instance ids of those replicas'),
     pending: z.number().int(),
     ackPending: z.number().int(),
     redelivered: z.number().int(),
-    waitingPullers: z.number().int(),
-    throughputPerMinute: z.number().nullable(),
+    waitingPullers: z
+      .number()
+      .int()
+      .describe('Pull requests waiting on the consumer (a replica may keep several: not a replica count)'),
+    completedLastMinute: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Tasks of the queue completed in the last minute (null when the events cannot be read)'),
   })
   .register(API_SCHEMAS, { id: 'Agent' });
 

@@ -1,7 +1,7 @@
 import { GoalViewsError } from '@swarm/goal-views';
-import { SwarmFullError } from '@swarm/transport';
+import { BudgetOverCeilingError, SwarmFullError } from '@swarm/transport';
 import { GatewayError } from '../errors.js';
-import { throughputPerMinute } from './agents.service.js';
+import { agentRows, completionsByQueue } from './agent-rows.js';
 import { resumeAfter, sseFrame } from './goal-events.controller.js';
 import { reportFormat } from './goals.controller.js';
 import { idempotentGoalId } from './goals.service.js';
@@ -44,6 +44,10 @@ describe('toProblem', () => {
       status: 503,
       headers: { 'Retry-After': '30' },
       body: { code: 'swarm-full' },
+    });
+    expect(toProblem(new BudgetOverCeilingError(['costUsd 2 > 1']))).toMatchObject({
+      status: 422,
+      body: { code: 'budget-over-ceiling' },
     });
     expect(toProblem(new Error('secret detail')).body.detail).not.toContain('secret');
   });
@@ -90,18 +94,74 @@ describe('timeline entries', () => {
   });
 });
 
-describe('reportFormat and throughputPerMinute', () => {
+describe('reportFormat', () => {
   it('takes ?format=, else HTML when Accept asks for it, else Markdown', () => {
     expect(reportFormat('md', 'text/html')).toBe('md');
     expect(reportFormat(undefined, 'text/html')).toBe('html');
     expect(reportFormat(undefined, undefined)).toBe('md');
   });
+});
 
-  it('gives tasks per minute between two samples, null without a usable older one', () => {
-    expect(throughputPerMinute({ at: 0, acknowledged: 10 }, { at: 30_000, acknowledged: 25 })).toBe(30);
-    expect(throughputPerMinute(undefined, { at: 30_000, acknowledged: 25 })).toBeNull();
-    expect(
-      throughputPerMinute({ at: 29_000, acknowledged: 10 }, { at: 30_000, acknowledged: 25 }),
-    ).toBeNull();
+describe('agentRows', () => {
+  const scrape = { name: 'scrape', agent: 'scraper', stream: 'S', filterSubject: 's', durable: 'scraper' };
+  const rank = { name: 'rank', agent: 'ranker', stream: 'R', filterSubject: 'r', durable: 'ranker' };
+  const at = '2026-01-01T00:00:00.000Z';
+  const presence = (kind: string, instance: string, queues: string[]) => ({
+    kind,
+    instance,
+    queues,
+    startedAt: at,
+    seenAt: at,
+  });
+
+  it('counts the live replicas of each queue from the presence records, not from the waiting pull requests', () => {
+    const rows = agentRows(
+      [scrape, rank],
+      new Map([['scrape', { pending: 3, ackPending: 2, redelivered: 1, waiting: 4 }]]),
+      [
+        presence('scraper', 'b', ['scrape']),
+        presence('scraper', 'a', ['scrape']),
+        presence('ranker', 'r', ['rank']),
+        presence('search', 's', ['search']),
+      ],
+      new Map([['scrape', 7]]),
+    );
+    expect(rows).toEqual([
+      {
+        kind: 'scraper',
+        queue: 'scrape',
+        replicas: 2,
+        instances: ['a', 'b'],
+        pending: 3,
+        ackPending: 2,
+        redelivered: 1,
+        waitingPullers: 4,
+        completedLastMinute: 7,
+      },
+      {
+        kind: 'ranker',
+        queue: 'rank',
+        replicas: 1,
+        instances: ['r'],
+        pending: 0,
+        ackPending: 0,
+        redelivered: 0,
+        waitingPullers: 0,
+        completedLastMinute: 0,
+      },
+    ]);
+  });
+
+  it('says null for the completions when the events could not be read', () => {
+    expect(agentRows([rank], new Map(), [], undefined)[0]?.completedLastMinute).toBeNull();
+  });
+
+  it('counts completions by the queue their events name', () => {
+    expect([
+      ...completionsByQueue([{ queue: 'rank' }, { queue: 'rank' }, { queue: 'scrape' }, {}, null]),
+    ]).toEqual([
+      ['rank', 2],
+      ['scrape', 1],
+    ]);
   });
 });

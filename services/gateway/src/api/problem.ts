@@ -1,7 +1,12 @@
 import { HttpException } from '@nestjs/common';
 import type { GoalViewsErrorCode } from '@swarm/goal-views';
 import { GoalViewsError } from '@swarm/goal-views';
-import { ReplayRefusedError, SinkNotEnabledError, SwarmFullError } from '@swarm/transport';
+import {
+  BudgetOverCeilingError,
+  ReplayRefusedError,
+  SinkNotEnabledError,
+  SwarmFullError,
+} from '@swarm/transport';
 import { GATEWAY_ERROR_CODES, GatewayError } from '../errors.js';
 
 /** An error answer: status, RFC 9457 body, extra headers. */
@@ -70,7 +75,7 @@ function answer(
 
 /**
  * The problem answer of any error: the gateway's own (its status and code), the read model's (by code), the
- * door's refusals (503 `swarm-full` + `Retry-After`, 422 `sink-not-enabled`), a refused replay (409), Nest's HTTP
+ * door's refusals (503 `swarm-full` + `Retry-After`, 422 `sink-not-enabled` and `budget-over-ceiling`), a refused replay (409), Nest's HTTP
  * errors (e.g. 404 for an unknown route), and 500 `internal` for the rest (without its message). Pure.
  */
 export function toProblem(error: unknown): ProblemAnswer {
@@ -81,6 +86,7 @@ export function toProblem(error: unknown): ProblemAnswer {
   if (error instanceof SwarmFullError)
     return answer(503, error.code, error.message, { 'Retry-After': String(SWARM_FULL_RETRY_AFTER_SECONDS) });
   if (error instanceof SinkNotEnabledError) return answer(422, error.code, error.message);
+  if (error instanceof BudgetOverCeilingError) return answer(422, error.code, error.message);
   if (error instanceof ReplayRefusedError) return answer(409, error.code, error.message);
   if (error instanceof HttpException) {
     const status = error.getStatus();

@@ -4,13 +4,9 @@ import { z } from 'zod';
 import type { GatewayOperations, Principal } from '../api/gateway-operations.js';
 import { hasEnded, progressOfView } from '../a2a/goal-progress.js';
 import { waitForGoalChange } from './goal-watch.js';
+import type { McpLimits } from './mcp-options.js';
 import { GoalProgressOutput, ReportOutput, SubmitGoalOutput } from './tool-outputs.js';
 import { refuseWithoutRole, refusingKnownErrors, toolResult } from './tool-results.js';
-
-/** The longest `get_goal` waits for a change (seconds): one MCP request stays open at most this long. */
-export const MCP_WAIT_SECONDS_MAX = 60;
-/** How many of the goal's latest timeline entries `get_goal` returns. */
-export const MCP_RECENT_EVENTS = 10;
 
 const submitInput = GoalSpec.omit({ submittedBy: true }).extend({
   idempotencyKey: z
@@ -20,17 +16,17 @@ const submitInput = GoalSpec.omit({ submittedBy: true }).extend({
     .describe('Send the same key again (same goal) to get the same goal back instead of a second one.'),
 });
 
-const getGoalInput = z.strictObject({
-  goalId: GoalId.describe('The goal id submit_goal returned.'),
-  waitSeconds: z
-    .int()
-    .min(0)
-    .max(MCP_WAIT_SECONDS_MAX)
-    .default(0)
-    .describe(
-      `Wait up to this many seconds (<= ${MCP_WAIT_SECONDS_MAX}) for the goal to change state or end.`,
-    ),
-});
+/** `get_goal`'s input: `waitSeconds` is bounded by `GATEWAY_MCP_WAIT_MAX_SECONDS`. */
+const getGoalInput = (waitMaxSeconds: number) =>
+  z.strictObject({
+    goalId: GoalId.describe('The goal id submit_goal returned.'),
+    waitSeconds: z
+      .int()
+      .min(0)
+      .max(waitMaxSeconds)
+      .default(0)
+      .describe(`Wait up to this many seconds (<= ${waitMaxSeconds}) for the goal to change state or end.`),
+  });
 
 const getReportInput = z.strictObject({
   goalId: GoalId,
@@ -40,11 +36,12 @@ const getReportInput = z.strictObject({
     .describe('final: the delivered report; preview: the report waiting for approval.'),
 });
 
-/** Registers submit_goal (submitter), get_goal and get_report (viewer) for `principal`. */
+/** Registers submit_goal (submitter), get_goal and get_report (viewer) for `principal`, within `limits`. */
 export function registerGoalTools(
   server: McpServer,
   operations: GatewayOperations,
   principal: Principal,
+  limits: McpLimits,
 ): void {
   server.registerTool(
     'submit_goal',
@@ -62,7 +59,7 @@ export function registerGoalTools(
       refusingKnownErrors(async () => {
         const submitted = await operations.submitGoal(principal, spec, idempotencyKey);
         const sentence = submitted.created
-          ? `Goal ${submitted.goalId} submitted; follow it with get_goal (waitSeconds up to ${MCP_WAIT_SECONDS_MAX}).`
+          ? `Goal ${submitted.goalId} submitted; follow it with get_goal (waitSeconds up to ${limits.waitMaxSeconds}).`
           : `Goal ${submitted.goalId} was already submitted with this idempotency key.`;
         return toolResult(sentence, { goalId: submitted.goalId, created: submitted.created });
       }),
@@ -75,7 +72,7 @@ export function registerGoalTools(
       description:
         'Where a goal stands: state (submitted, running, awaiting-approval, completed, failed), outcome, summary ' +
         'and its latest events. With waitSeconds it first waits for the state to change or the goal to end.',
-      inputSchema: getGoalInput,
+      inputSchema: getGoalInput(limits.waitMaxSeconds),
       outputSchema: GoalProgressOutput,
       annotations: { readOnlyHint: true },
     },
@@ -94,7 +91,7 @@ export function registerGoalTools(
           summary: progress.summary,
           ended: hasEnded(progress),
           changed,
-          recentEvents: view.timeline.slice(-MCP_RECENT_EVENTS),
+          recentEvents: view.timeline.slice(-limits.recentEvents),
         };
         const ended = data.ended ? ' Read its report with get_report.' : '';
         return toolResult(`Goal ${goalId} is ${progress.phase}.${ended}`, data);

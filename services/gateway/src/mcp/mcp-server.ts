@@ -1,5 +1,6 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { GatewayOperations, Principal } from '../api/gateway-operations.js';
+import type { Principal } from '../api/gateway-operations.js';
+import type { McpDoorOptions } from './mcp-options.js';
 import { registerApprovalTools } from './approval-tools.js';
 import { registerGoalTools } from './goal-tools.js';
 
@@ -8,9 +9,8 @@ import { registerGoalTools } from './goal-tools.js';
  * submit_goal, get_goal, get_report, list_approvals, decide_approval, each checking `principal`'s role.
  */
 export function createSwarmMcpServer(
-  operations: GatewayOperations,
+  { operations, version, limits }: McpDoorOptions,
   principal: Principal,
-  version: string,
 ): McpServer {
   const server = new McpServer(
     { name: 'agent-swarm', title: 'Agent Swarm', version },
@@ -20,7 +20,7 @@ export function createSwarmMcpServer(
         'Goals that need a human approval show state awaiting-approval; an approver decides with decide_approval.',
     },
   );
-  registerGoalTools(server, operations, principal);
+  registerGoalTools(server, operations, principal, limits);
   registerApprovalTools(server, operations, principal);
   return server;
 }

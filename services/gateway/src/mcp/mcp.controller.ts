@@ -23,7 +23,7 @@ export class McpController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const server = createSwarmMcpServer(this.options.operations, principal, this.options.version);
+    const server = createSwarmMcpServer(this.options, principal);
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
     response.on('close', () => {
       void transport.close();

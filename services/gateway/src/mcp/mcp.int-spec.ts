@@ -77,6 +77,8 @@ describe('the MCP server at /mcp', () => {
     expect(Object.keys(follow?.outputSchema?.properties ?? {})).toEqual(
       expect.arrayContaining(['state', 'ended', 'changed', 'recentEvents']),
     );
+    // GATEWAY_MCP_WAIT_MAX_SECONDS (default 60) bounds the wait in the schema the client sees.
+    expect(follow?.inputSchema.properties?.['waitSeconds']).toMatchObject({ maximum: 60 });
   });
 
   it('submits a goal, follows it to its end and reads its Markdown report', async () => {

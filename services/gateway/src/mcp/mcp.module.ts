@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import type { GatewayOperations } from '../api/gateway-operations.js';
-import { GATEWAY_OPERATIONS } from '../api/tokens.js';
+import { GATEWAY_CONFIG, GATEWAY_OPERATIONS } from '../api/tokens.js';
+import type { GatewayConfig } from '../config.js';
 import { GATEWAY_VERSION } from '../version.js';
 import { McpController } from './mcp.controller.js';
 import type { McpDoorOptions } from './mcp-options.js';
@@ -12,10 +13,11 @@ import { MCP_DOOR_OPTIONS } from './mcp-options.js';
   providers: [
     {
       provide: MCP_DOOR_OPTIONS,
-      inject: [GATEWAY_OPERATIONS],
-      useFactory: (operations: GatewayOperations): McpDoorOptions => ({
+      inject: [GATEWAY_OPERATIONS, GATEWAY_CONFIG],
+      useFactory: (operations: GatewayOperations, config: GatewayConfig): McpDoorOptions => ({
         operations,
         version: GATEWAY_VERSION,
+        limits: { waitMaxSeconds: config.mcpWaitMaxSeconds, recentEvents: config.mcpRecentEvents },
       }),
     },
   ],

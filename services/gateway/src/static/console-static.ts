@@ -4,7 +4,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import express from 'express';
 
 /** Paths the console never answers: the API and the other doors, and the health probes. */
-const NOT_CONSOLE = /^\/(api|mcp|a2a|\.well-known|healthz|readyz)(\/|$)/;
+export const NOT_CONSOLE = /^\/(api|mcp|a2a|\.well-known|healthz|readyz)(\/|$)/;
 
 /**
  * Serves the built console (`GATEWAY_CONSOLE_DIR`) at `/`, and its `index.html` for any other GET that is no API
@@ -23,7 +23,6 @@ export function consoleHandlers(dir: string): RequestHandler[] | undefined {
     if ((request.method !== 'GET' && request.method !== 'HEAD') || NOT_CONSOLE.test(request.path))
       return next();
     response.setHeader('Cache-Control', 'no-cache');
-    response.setHeader('X-Content-Type-Options', 'nosniff');
     response.sendFile(index);
   };
   return [guard, fallback];

@@ -45,6 +45,8 @@ export interface ConsoleBrowser {
   readonly pageErrors: string[];
   /** The URL of every request the page made, in order (to check that it fetched nothing from elsewhere). */
   readonly requests: string[];
+  /** What the Content-Security-Policy blocked, as Chromium reports it (a test can expect none). */
+  readonly cspViolations: string[];
   /** Saves a screenshot of the page as `<name>.png` when `CONSOLE_SCREENSHOTS_DIR` is set. */
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
@@ -67,6 +69,10 @@ export async function launchConsoleBrowser(
   page.on('pageerror', (error) => pageErrors.push(error.message));
   const requests: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
+  const cspViolations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
   const dir = settings.CONSOLE_SCREENSHOTS_DIR;
   if (dir) mkdirSync(dir, { recursive: true });
   return {
@@ -74,6 +80,7 @@ export async function launchConsoleBrowser(
     page,
     pageErrors,
     requests,
+    cspViolations,
     screenshot: async (name) => {
       if (!dir) return;
       // Headless Chromium paints a frame (the sandboxed report) only while it is in the viewport, so a

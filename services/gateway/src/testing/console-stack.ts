@@ -5,14 +5,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocsServer } from '@swarm/corpus';
 import { startDocsServer } from '@swarm/corpus';
+import type { AgentKind, AgentProcess } from '@swarm/local-stack';
+import { AGENT_PACKAGES, spawnAgent } from '@swarm/local-stack';
 import type { NatsServerHandle } from '@swarm/testing';
 import { startNats } from '@swarm/testing';
 import type { SwarmClient } from '@swarm/transport';
 import { SwarmClient as Client, swarmTopology, transportSettingsFromEnv } from '@swarm/transport';
 import { loadGatewayConfig, startGateway } from '../index.js';
 import type { RunningGateway } from '../index.js';
-import type { AgentChild, AgentKind } from './swarm-agents.js';
-import { AGENT_PACKAGES, spawnAgentChild } from './swarm-agents.js';
 
 /** The logins the stack's gateway knows (the name is the subject): one with every role, one that may only look. */
 export const CONSOLE_LOGINS = {
@@ -28,7 +28,7 @@ export interface ConsoleStack {
   readonly tokens: Record<keyof typeof CONSOLE_LOGINS, string>;
   readonly client: SwarmClient;
   readonly gateway: RunningGateway;
-  readonly agents: readonly AgentChild[];
+  readonly agents: readonly AgentProcess[];
   stop(): Promise<void>;
 }
 
@@ -72,7 +72,7 @@ export async function startConsoleStack(
   let docs: DocsServer | undefined;
   let gateway: RunningGateway | undefined;
   let client: SwarmClient | undefined;
-  const agents: AgentChild[] = [];
+  const agents: AgentProcess[] = [];
   const stop = async () => {
     await client?.close();
     await gateway?.close();
@@ -96,7 +96,7 @@ export async function startConsoleStack(
       ...FAST_AGENT_ENV,
     };
     const kinds = Object.keys(AGENT_PACKAGES) as AgentKind[];
-    for (const kind of kinds) agents.push(await spawnAgentChild(kind, `${kind}-1`, agentEnv));
+    for (const kind of kinds) agents.push(await spawnAgent({ kind, instance: `${kind}-1`, env: agentEnv }));
     gateway = await startGateway(
       loadGatewayConfig({
         NATS_URL: nats.url,

@@ -14,7 +14,7 @@ export interface ScenarioCheck {
 export interface ScenarioResult {
   /** Short id, e.g. `replica-kills`. */
   readonly name: string;
-  /** The issue's number for the scenario (1-7). */
+  /** The scenario's number (1-7 from the chaos issue, 8 from issue 15). */
   readonly number: number;
   /** Human title with the size it ran at. */
   readonly title: string;

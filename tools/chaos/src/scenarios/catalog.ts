@@ -6,6 +6,7 @@ import {
   DUPLICATE_SUBMISSION_QUICK,
   runDuplicateSubmission,
 } from './duplicate-submission.scenario.js';
+import { HOSTILE_PAGES_FULL, HOSTILE_PAGES_QUICK, runHostilePages } from './hostile-pages.scenario.js';
 import { NATS_RESTART_FULL, NATS_RESTART_QUICK, runNatsRestart } from './nats-restart.scenario.js';
 import {
   PARTITIONED_AGENT_FULL,
@@ -26,7 +27,7 @@ export interface ScenarioEntry {
   run(mode: RunMode, options: ScenarioOptions): Promise<ScenarioResult>;
 }
 
-/** The suite, in the issue's order. */
+/** The suite, in the issues' order (1-7 from the chaos issue, 8 from issue 15). */
 export const SCENARIOS: readonly ScenarioEntry[] = [
   {
     number: 1,
@@ -69,5 +70,11 @@ export const SCENARIOS: readonly ScenarioEntry[] = [
     name: 'partitioned-agent',
     run: (mode, options) =>
       runPartitionedAgent(mode === 'full' ? PARTITIONED_AGENT_FULL : PARTITIONED_AGENT_QUICK, options),
+  },
+  {
+    number: 8,
+    name: 'hostile-pages',
+    run: (mode, options) =>
+      runHostilePages(mode === 'full' ? HOSTILE_PAGES_FULL : HOSTILE_PAGES_QUICK, options),
   },
 ];

@@ -120,10 +120,14 @@ export interface DeadLetter {
 export interface AgentQueue {
   readonly kind: string;
   readonly queue: string;
+  /** Live replicas serving the queue (their presence records). */
   readonly replicas: number;
+  /** Their instance ids. */
+  readonly instances: readonly string[];
   readonly pending: number;
   readonly ackPending: number;
   readonly redelivered?: number;
   readonly waitingPullers: number;
-  readonly throughputPerMinute?: number | null;
+  /** Tasks completed in the last minute; null when the gateway could not read the events. */
+  readonly completedLastMinute: number | null;
 }

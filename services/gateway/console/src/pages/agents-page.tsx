@@ -6,7 +6,10 @@ import { ErrorNotice, PageTitle, TableHead, TableScroll } from '../components/ui
 /** How often the agents page asks again while it is shown. */
 const AGENTS_REFRESH_MS = 5_000;
 
-/** The agents: each queue with its live replicas, depth, acks pending and idle pullers. */
+/**
+ * The agents: each queue with its live replicas (and their instance ids), depth, acks pending, waiting pull
+ * requests and the tasks completed in the last minute.
+ */
 export function AgentsPage({ api }: { readonly api: ApiClient }) {
   const agents = useLoad(
     (signal) => api.get<{ agents: AgentQueue[] }>('/agents', signal),
@@ -29,8 +32,8 @@ export function AgentsPage({ api }: { readonly api: ApiClient }) {
                 'Pending',
                 'Ack pending',
                 'Redelivered',
-                'Waiting pullers',
-                'Per minute',
+                'Waiting pull requests',
+                'Completed last minute',
               ]}
             />
             <tbody>
@@ -38,12 +41,17 @@ export function AgentsPage({ api }: { readonly api: ApiClient }) {
                 <tr key={agent.queue}>
                   <th scope="row">{agent.kind}</th>
                   <td class="mono">{agent.queue}</td>
-                  <td>{agent.replicas}</td>
+                  <td>
+                    {agent.replicas}
+                    {agent.instances.length > 0 && (
+                      <span class="muted mono instances">{agent.instances.join(', ')}</span>
+                    )}
+                  </td>
                   <td>{agent.pending}</td>
                   <td>{agent.ackPending}</td>
                   <td>{agent.redelivered ?? '–'}</td>
                   <td>{agent.waitingPullers}</td>
-                  <td>{agent.throughputPerMinute ?? '–'}</td>
+                  <td>{agent.completedLastMinute ?? '–'}</td>
                 </tr>
               ))}
             </tbody>
