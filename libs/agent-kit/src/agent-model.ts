@@ -1,6 +1,6 @@
 import type { ModelClient, ModelSettings } from '@swarm/models';
 import { createModelClient, parseModelSettings } from '@swarm/models';
-import { recordModelUsage } from '@swarm/transport';
+import { recordModelUsage, reserveModelCall } from '@swarm/transport';
 
 /**
  * Reads an agent's model settings (`SWARM_MODEL`, `SWARM_MODEL_*`) once at boot.
@@ -13,10 +13,16 @@ export function loadAgentModel(env: Readonly<Record<string, string | undefined>>
 /**
  * The agent's model client (undefined for the builtin brain, which then never loads the AI SDK), with every
  * call's usage and cost added to the task attempt that made it: the transport reports it on
- * `task.completed`/`task.failed` and in the goal context.
+ * `task.completed`/`task.failed` and in the goal context. Every provider request first reserves its estimate from
+ * the goal's budget in the bus and settles its real usage after (`reserveModelCall`): no call starts once the
+ * budget cannot cover it.
  */
 export function createAgentModelClient(settings: ModelSettings): Promise<ModelClient | undefined> {
-  return createModelClient(settings, (usage) => {
-    recordModelUsage(usage);
-  });
+  return createModelClient(
+    settings,
+    (usage) => {
+      recordModelUsage(usage);
+    },
+    reserveModelCall,
+  );
 }

@@ -243,6 +243,11 @@ export const CONTEXT_KEYS = {
    * this key of its emitter's queue holds it (see `judgeTerminalEvent`).
    */
   end: (queue: string) => `end.${queue}`,
+  /**
+   * The goal's budget (BudgetRecord): spent, reserved and limits, written only by compare-and-set by every agent's
+   * transport (the one key several roles write: see `CONTEXT_KEY_FAMILIES`).
+   */
+  budget: 'budget',
 } as const;
 
 /**

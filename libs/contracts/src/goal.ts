@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { envelopeShape } from './envelope.js';
+import { GoalBudget } from './budget.js';
 import { LIMITS } from './limits.js';
 
 /** Scoring weights a goal may override (each 0..10; the ranker normalizes them). */
@@ -22,6 +23,8 @@ export const GoalSpec = z.strictObject({
   /** Names of configured delivery sinks; absent means every sink the deployment enables. */
   deliverTo: z.array(z.string().min(1).max(64)).max(16).optional(),
   submittedBy: z.string().max(128).optional(),
+  /** Limits on the goal's model spend and time; absent = the deployment's defaults (SWARM_BUDGET_DEFAULT_*). */
+  budget: GoalBudget.optional(),
 });
 /** What a user asks the swarm for, after defaults are applied. */
 export type GoalSpec = z.infer<typeof GoalSpec>;

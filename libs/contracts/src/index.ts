@@ -4,8 +4,33 @@ export { isSinkName, SINK_NAMES } from './delivery-sinks.js';
 export type { SinkName } from './delivery-sinks.js';
 export { DeliveryCapabilities, DEPLOYMENT_KEYS, sinksNotEnabled } from './deployment-record.js';
 export type { DeploymentKey } from './deployment-record.js';
+export { AgentPresence, presenceKeyOf } from './presence.js';
 export { AgentRef, Envelope, envelopeShape, ErrorInfo, GoalId, MessageId } from './envelope.js';
 export { GoalSpec, GoalSubmitted, ScoringWeights } from './goal.js';
+export {
+  BUDGET_POLICIES,
+  BUDGET_RESERVATIONS_MAX,
+  BudgetAddition,
+  BudgetAmounts,
+  BudgetLimits,
+  BudgetPolicy,
+  BudgetRecord,
+  GoalBudget,
+} from './budget.js';
+export {
+  addAmounts,
+  addToBudget,
+  budgetLeft,
+  deadlineRefusal,
+  markExhausted,
+  NO_AMOUNTS,
+  openBudget,
+  overCeiling,
+  refusalOf,
+  reserveIn,
+  reservedOf,
+  settleIn,
+} from './budget-accounting.js';
 export type { GoalSpecInput } from './goal.js';
 export { Candidate, Contribution, RankTask, ReportTask, ScrapeTask } from './tasks.js';
 export {
@@ -92,6 +117,7 @@ export {
   roleOfContextKey,
   STAGE_ORDER,
   stageOf,
+  writersOf,
 } from './security/event-emitters.js';
 export type {
   AgentQueue,

@@ -202,6 +202,8 @@ export const BUCKETS = {
   artifacts: 'swarm-artifacts',
   /** Communications' reports (preview, Markdown, HTML); objects are `<goalId>/<name>`, see `ARTIFACT_BUCKETS`. */
   reports: 'swarm-reports',
+  /** Live agent replicas: one `AgentPresence` per replica under `<kind>.<instance>`, dropped by the bucket's max age. */
+  presence: 'swarm-presence',
 } as const;
 
 /** Message headers the swarm sets besides `Nats-Msg-Id` and the W3C trace context. */

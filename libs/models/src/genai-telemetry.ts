@@ -3,6 +3,8 @@ import { metrics, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { LanguageModelMiddleware } from 'ai';
 import type { ModelUsage } from '@swarm/contracts';
 import type { ModelTarget } from './model-settings.js';
+import type { CallGate } from './call-gate.js';
+import { estimateCall } from './call-gate.js';
 import { costOf } from './pricing.js';
 
 const tracer = trace.getTracer('@swarm/models');
@@ -63,6 +65,8 @@ export function genAiMiddleware(options: {
   readonly target: ModelTarget;
   readonly promptVersion: string;
   readonly onUsage: UsageSink;
+  /** Reserves each request's estimate before it starts (the goal's budget); absent: nothing is reserved. */
+  readonly gate?: CallGate;
 }): LanguageModelMiddleware {
   const { target } = options;
   const base: Attributes = {
@@ -74,6 +78,7 @@ export function genAiMiddleware(options: {
   return {
     specificationVersion: 'v3',
     wrapGenerate: async ({ doGenerate, params }) => {
+      const ticket = await options.gate?.(estimateCall(params.prompt, target));
       const started = performance.now();
       const span = tracer.startSpan(`chat ${target.modelName}`, {
         kind: SpanKind.CLIENT,
@@ -102,16 +107,19 @@ export function genAiMiddleware(options: {
         genAiMetrics().tokenUsage.record(input, { ...attributes, 'gen_ai.token.type': 'input' });
         genAiMetrics().tokenUsage.record(output, { ...attributes, 'gen_ai.token.type': 'output' });
         genAiMetrics().operationDuration.record((performance.now() - started) / 1_000, attributes);
+        const costUsd = costOf({ input, output }, target.price);
+        await ticket?.settle({ modelCalls: 1, tokens: input + output, costUsd });
         options.onUsage({
           model: target.id,
           promptVersions: [options.promptVersion],
           calls: 1,
           inputTokens: input,
           outputTokens: output,
-          costUsd: costOf({ input, output }, target.price),
+          costUsd,
         });
         return result;
       } catch (error) {
+        await ticket?.settle({ modelCalls: 1, tokens: 0, costUsd: 0 });
         failSpan(span, error);
         genAiMetrics().operationDuration.record((performance.now() - started) / 1_000, {
           ...base,

@@ -1,3 +1,5 @@
+export { estimateCall, isBudgetRefusal } from './call-gate.js';
+export type { CallGate, CallTicket } from './call-gate.js';
 export { createModelClient } from './create-model-client.js';
 export { MODEL_ERROR_CODES, ModelCallError, ModelConfigError, ModelOutputError } from './errors.js';
 export type { ModelErrorCode } from './errors.js';

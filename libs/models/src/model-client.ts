@@ -10,6 +10,8 @@ import {
   wrapLanguageModel,
 } from 'ai';
 import type { z } from 'zod';
+import type { CallGate } from './call-gate.js';
+import { isBudgetRefusal } from './call-gate.js';
 import { classifyProviderError } from './provider-errors.js';
 import { ModelCallError, ModelOutputError } from './errors.js';
 import type { UsageSink } from './genai-telemetry.js';
@@ -75,6 +77,7 @@ export class ModelClient {
   constructor(
     readonly target: ModelTarget,
     private readonly onUsage: UsageSink,
+    private readonly gate?: CallGate,
   ) {
     this.base = createLanguageModel(target);
   }
@@ -94,7 +97,12 @@ export class ModelClient {
     const { prompt, target } = { prompt: call.prompt, target: this.target };
     const model = wrapLanguageModel({
       model: this.base,
-      middleware: genAiMiddleware({ target, promptVersion: prompt.version, onUsage: this.onUsage }),
+      middleware: genAiMiddleware({
+        target,
+        promptVersion: prompt.version,
+        onUsage: this.onUsage,
+        ...(this.gate ? { gate: this.gate } : {}),
+      }),
     });
     const messages: ModelMessage[] = [{ role: 'user', content: prompt.render(call.input) }];
     let errors: readonly string[] = [];
@@ -129,7 +137,7 @@ export class ModelClient {
         }));
       } catch (error) {
         if (!NoObjectGeneratedError.isInstance(error)) {
-          if (call.signal?.aborted) throw error;
+          if (call.signal?.aborted || isBudgetRefusal(error)) throw error;
           throw classifyProviderError(error, {
             model: target.id,
             timedOut: timeout.aborted,
@@ -190,27 +198,37 @@ export class ModelClient {
    * Runs the model-backed `work`; when it fails for good (invalid output after every correction, an unknown
    * model, a refused key) and the deployment set `SWARM_MODEL_FALLBACK=builtin`, answers with `builtin`
    * instead and records the fallback (with its reason) in the attempt's usage, so events and the report say so.
+   * A goal whose budget is exhausted under the `degrade` policy is answered by the builtin whatever the setting.
    * Retryable failures are never answered by the builtin: the transport retries them.
    */
   async withFallback<T>(work: () => Promise<T>, builtin: () => T | Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
+      if (isBudgetRefusal(error) && error.policy === 'degrade') {
+        this.recordFallback(`budget-exhausted: ${error.message}`);
+        return builtin();
+      }
       const failure = error as { retryable?: unknown; code?: unknown; message?: unknown };
       const permanent =
         (error instanceof ModelOutputError || error instanceof ModelCallError) && failure.retryable === false;
       if (!permanent || this.target.fallback !== 'builtin') throw error;
-      this.onUsage({
-        model: this.target.id,
-        promptVersions: [],
-        calls: 0,
-        inputTokens: 0,
-        outputTokens: 0,
-        costUsd: 0,
-        fallback: `${String(failure.code)}: ${String(failure.message)}`.slice(0, 1_000),
-      });
+      this.recordFallback(`${String(failure.code)}: ${String(failure.message)}`);
       return builtin();
     }
+  }
+
+  /** Records in the attempt's usage that the builtin brain answered, and why (events and the report say so). */
+  private recordFallback(reason: string): void {
+    this.onUsage({
+      model: this.target.id,
+      promptVersions: [],
+      calls: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      costUsd: 0,
+      fallback: reason.slice(0, 1_000),
+    });
   }
 
   /** Runs an agent's model-backed work inside an `invoke_agent <agent>` span. */

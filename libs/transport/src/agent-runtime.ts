@@ -1,6 +1,7 @@
 import type { AgentRef, DeploymentKey } from '@swarm/contracts';
 import { BusConnection } from './bus/bus-connection.js';
 import { publishMessage } from './bus/publisher.js';
+import { PresenceBeacon } from './presence/presence-beacon.js';
 import { GoalContextFactory } from './context/goal-context-factory.js';
 import { Provisioner } from './provision/provisioner.js';
 import { DeadLetterer } from './queue/dead-letterer.js';
@@ -51,6 +52,7 @@ export class AgentRuntime {
     readonly goals: GoalContextFactory,
     private readonly workers: readonly QueueWorker[],
     private readonly sweepers: readonly MaxDeliveriesSweeper[],
+    private readonly presence: PresenceBeacon | undefined,
   ) {}
 
   static async start(
@@ -109,11 +111,25 @@ export class AgentRuntime {
       }
       for (const worker of workers) await worker.start();
       for (const sweeper of sweepers) await sweeper.start();
+      const queueNames = registrations.map((r) => r.binding.queue.name);
+      // Announced once it serves: readers count this replica as live while the record is refreshed.
+      const presence = await PresenceBeacon.start(
+        bus,
+        topology.presenceBucket,
+        { kind: agent.kind, instance: agent.instance, queues: queueNames },
+        logger,
+      ).catch((error: unknown) => {
+        logger.warn(
+          `${agent.kind} ${agent.instance}: presence not announced (${(error as Error).message}); ` +
+            'it serves, but the live replica counts leave it out',
+        );
+        return undefined;
+      });
       logger.log(
-        `${agent.kind} ${agent.instance} serving ${registrations.map((r) => r.binding.queue.name).join(', ')} ` +
+        `${agent.kind} ${agent.instance} serving ${queueNames.join(', ')} ` +
           `(nats ${bus.features.version}, ${settings.inFlight} in flight)`,
       );
-      return new AgentRuntime(bus, goals, workers, sweepers);
+      return new AgentRuntime(bus, goals, workers, sweepers, presence);
     } catch (error) {
       await bus.close();
       throw error;
@@ -166,10 +182,14 @@ export class AgentRuntime {
     return this.goals.watch(patterns, onChange, onError);
   }
 
-  /** Stops pulling, drains in-flight work until the deadline, then closes the connection. Idempotent. */
+  /**
+   * Withdraws its presence record, stops pulling, drains in-flight work until the deadline, then closes the
+   * connection. Idempotent.
+   */
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
+    await this.presence?.stop();
     for (const sweeper of this.sweepers) sweeper.stop();
     await Promise.all(this.workers.map((worker) => worker.stop()));
     await this.bus.close();

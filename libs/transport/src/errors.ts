@@ -20,6 +20,10 @@ export const TRANSPORT_ERROR_CODES = {
   replayRefused: 'replay-refused',
   /** A goal naming a delivery sink the deployment's communications agent does not enable. */
   sinkNotEnabled: 'sink-not-enabled',
+  /** A goal asking for a budget above the deployment's ceiling (SWARM_BUDGET_MAX_*). */
+  budgetOverCeiling: 'budget-over-ceiling',
+  /** A goal's budget cannot cover the next model call, or its deadline passed (see `BudgetExhaustedError`). */
+  budgetExhausted: 'budget-exhausted',
 } as const;
 /** A stable error code. */
 export type TransportErrorCode = (typeof TRANSPORT_ERROR_CODES)[keyof typeof TRANSPORT_ERROR_CODES];
@@ -133,6 +137,41 @@ export class SinkNotEnabledError extends Error {
       `goal refused: this deployment does not deliver to ${sinks.map((s) => `"${s}"`).join(', ')}; ` +
         `its communications agent enables ${enabled.join(', ')} (DELIVERY_SINKS). Nothing was submitted`,
     );
+  }
+}
+
+/**
+ * A new goal refused at the door: its budget asks for more than the deployment's ceiling (SWARM_BUDGET_MAX_*).
+ * Nothing was published. Not retryable: ask for less.
+ */
+export class BudgetOverCeilingError extends Error {
+  override readonly name = 'BudgetOverCeilingError';
+  readonly code = TRANSPORT_ERROR_CODES.budgetOverCeiling;
+  readonly retryable = false;
+  constructor(
+    /** Each quantity over the ceiling, as `costUsd 2 > 1`. */
+    readonly over: readonly string[],
+  ) {
+    super(
+      `goal refused: its budget is above this deployment's ceiling (${over.join(', ')}; SWARM_BUDGET_MAX_*). ` +
+        'Nothing was submitted',
+    );
+  }
+}
+
+/**
+ * A goal's budget cannot cover the next model call, or its deadline has passed. Not retryable; `policy` says
+ * what the goal does now: `fail` ends it (`goal.failed` reason `budget-exhausted`), `degrade` answers with the
+ * builtin brain (the model client does), `pause` holds it until a human adds to the budget.
+ */
+export class BudgetExhaustedError extends TaskError {
+  override readonly name = 'BudgetExhaustedError';
+  constructor(
+    readonly goalId: string,
+    readonly policy: 'pause' | 'degrade' | 'fail',
+    readonly reason: string,
+  ) {
+    super(TRANSPORT_ERROR_CODES.budgetExhausted, `goal ${goalId} is out of budget: ${reason}`, false);
   }
 }
 

@@ -14,8 +14,18 @@ export type { Admission, CapacityReading, Fill } from './client/goal-admission.j
 export { GoalContext } from './context/goal-context.js';
 export type { Listed, Revisioned, StoredArtifact, UpdateResult } from './context/goal-context.js';
 export type { GoalKeyChange, GoalKeysWatch } from './context/goal-keys-watch.js';
+export { GoalBudgetLedger } from './context/goal-budget-ledger.js';
+export type { BudgetDefaults } from './context/goal-budget-ledger.js';
+export { reserveModelCall } from './context/model-call-budget.js';
+export { addToGoalBudget } from './client/budget-top-up.js';
+export type { BudgetTopUp, BudgetTopUpResult } from './client/budget-top-up.js';
+export type { ModelCallTicket } from './context/model-call-budget.js';
+export { BUDGET_ENV, budgetCeiling, budgetDefaults } from './budget.settings.js';
+export type { BudgetLimitsSettings } from './budget.settings.js';
 export {
   ArtifactNotStoredError,
+  BudgetExhaustedError,
+  BudgetOverCeilingError,
   CasConflictError,
   InvalidSettingsError,
   NotConnectedError,

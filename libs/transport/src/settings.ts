@@ -1,6 +1,8 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { plaintextRefusal } from './bus/tls-policy.js';
+import { BUDGET_ENV, budgetCeiling, budgetDefaults, BudgetSettings } from './budget.settings.js';
+import { overCeiling } from '@swarm/contracts';
 import { InvalidSettingsError } from './errors.js';
 import { STREAM_LIMITS_ENV, StreamLimitSettings } from './stream-limits.settings.js';
 
@@ -82,6 +84,11 @@ export const TransportSettings = z
       .default(256 * 1_024),
     /** How long per-goal context lives in the KV bucket. */
     goalContextTtlMs: ms.default(7 * 24 * 60 * 60_000),
+    /**
+     * Max age of the presence bucket, set when it is created: a replica that stops refreshing its presence record
+     * (every third of the bucket's max age) drops out of the live replicas after at most this long.
+     */
+    presenceTtlMs: ms.min(3_000).default(30_000),
     /** Compare-and-set attempts before an update gives up with a retryable error. */
     casMaxAttempts: z.coerce.number().int().min(1).default(25),
     /**
@@ -91,6 +98,8 @@ export const TransportSettings = z
     confirmAcks: booleanFlag.default(false),
     /** Stream size and count limits and the admission high-water mark: see stream-limits.settings.ts. */
     ...StreamLimitSettings,
+    /** Goal budget defaults, ceiling and exhaustion policy: see budget.settings.ts. */
+    ...BudgetSettings,
   })
   .refine((s) => s.heartbeatMs < s.ackWaitMs, {
     message: 'heartbeatMs must be below ackWaitMs',
@@ -105,6 +114,13 @@ export const TransportSettings = z
       const message = 'the user name cannot be a reply prefix (wildcard or whitespace): set one';
       ctx.addIssue({ code: 'custom', path: ['natsInboxPrefix'], message });
     }
+    const overDefaults = overCeiling(budgetDefaults(s), budgetCeiling(s));
+    if (overDefaults.length > 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['budgetMaxCostUsd'],
+        message: `a default budget is above the ceiling: ${overDefaults.join(', ')}`,
+      });
     const refusal = plaintextRefusal(s);
     if (refusal !== undefined) ctx.addIssue({ code: 'custom', message: refusal, path: ['requireTls'] });
   })
@@ -140,9 +156,11 @@ export const TRANSPORT_ENV = {
   replicas: 'SWARM_STREAM_REPLICAS',
   deadLetterPayloadLimitBytes: 'SWARM_DLQ_PAYLOAD_LIMIT_BYTES',
   goalContextTtlMs: 'SWARM_GOAL_CONTEXT_TTL_MS',
+  presenceTtlMs: 'SWARM_PRESENCE_TTL_MS',
   casMaxAttempts: 'SWARM_CAS_MAX_ATTEMPTS',
   confirmAcks: 'SWARM_CONFIRM_ACKS',
   ...STREAM_LIMITS_ENV,
+  ...BUDGET_ENV,
 } as const satisfies Record<keyof TransportSettings, string>;
 
 /** The reply prefix of a client that sets none: `_INBOX_<user>` for a named user, else nats.js's `_INBOX`. */

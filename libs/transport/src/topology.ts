@@ -11,6 +11,8 @@ export interface BusTopology {
   readonly deadLetterStream: string;
   readonly advisoriesStream: string;
   readonly goalsBucket: string;
+  /** The KV bucket of live agent replicas (`AgentPresence` records, dropped by the bucket's max age). */
+  readonly presenceBucket: string;
   /** The object-store bucket behind each artifact bucket of the contracts (`ARTIFACT_BUCKETS`). */
   readonly artifactBuckets: Readonly<Record<ArtifactBucket, string>>;
   eventSubject(goalId: string, type: EventType): string;
@@ -29,6 +31,7 @@ export function swarmTopology(): BusTopology {
     deadLetterStream: STREAMS.deadLetter,
     advisoriesStream: STREAMS.advisories,
     goalsBucket: BUCKETS.goals,
+    presenceBucket: BUCKETS.presence,
     artifactBuckets: { artifacts: BUCKETS.artifacts, reports: BUCKETS.reports },
     eventSubject: SUBJECTS.event,
     goalEventsSubject: SUBJECTS.goalEvents,
@@ -109,6 +112,7 @@ export function isolatedTopology(
       deadLetterStream: deadLetters,
       advisoriesStream: advisories,
       goalsBucket: `${p}-goals`,
+      presenceBucket: `${p}-presence`,
       artifactBuckets: { artifacts: `${p}-artifacts`, reports: `${p}-reports` },
       eventSubject: (goalId, type) => `${p}.evt.${goalId}.${type}`,
       goalEventsSubject: (goalId) => `${p}.evt.${goalId}.>`,

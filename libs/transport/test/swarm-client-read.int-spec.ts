@@ -61,6 +61,15 @@ describe('SwarmClient.readStream', () => {
     ]);
     expect(heads[0]?.time).toBeInstanceOf(Date);
   });
+
+  it('reads only what was stored at or after since', async () => {
+    const all = await client.readStream(stream, subject('*', 'task.claimed'));
+    const second = all[1]!;
+    const since = await client.readStream(stream, subject('*', 'task.claimed'), { since: second.time });
+    expect(since.map((m) => m.streamSequence)).toEqual([second.streamSequence]);
+    const later = new Date(second.time.getTime() + 60_000);
+    expect(await client.readStream(stream, subject('*', 'task.claimed'), { since: later })).toEqual([]);
+  });
 });
 
 describe('SwarmClient.readMessage', () => {

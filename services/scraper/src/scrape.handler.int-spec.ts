@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { CONTEXT_KEYS, QUEUES, ScrapeOutcome, SUBJECTS } from '@swarm/contracts';
 import type { RunningAgent } from '@swarm/agent-kit';
 import type { SwarmClient } from '@swarm/transport';
+import { addToGoalBudget, GoalBudgetLedger } from '@swarm/transport';
 import type { NatsServerHandle, ScriptedModelServer } from '@swarm/testing';
 import { startNats, startScriptedModelServer, uniqueName, waitFor } from '@swarm/testing';
 import type { LocalHttpServer } from './fetch/testing/local-http-server.js';
@@ -123,5 +124,48 @@ describe('the scrape handler with a model-backed brain', () => {
     const events = (await client.goalEvents(goalId)).map((m) => (m.body as { type: string }).type);
     expect(events).toContain('task.failed');
     expect(events).not.toContain('goal.failed');
+  });
+
+  // A goal whose budget is spent under `pause`: the task is parked (no model call, no failed goal, no slot held),
+  // and a human's addition resumes it.
+  it('parks the scrape without calling the model or failing the goal, and resumes it when a human adds calls', async () => {
+    const goalId = uniqueName('g');
+    const task = scrapeTask(goalId, `${pages.origin}/docs`);
+    const goal = await acceptedGoal(client, goalId, [task.candidate]);
+    await new GoalBudgetLedger(goal, { onExhausted: 'fail' }).open(
+      { modelCalls: 0, onExhausted: 'pause' },
+      Date.now(),
+    );
+    const before = model.requests.length;
+    await client.publish({ subject: SUBJECTS.task.scrape, message: task });
+
+    const parked = await waitFor(
+      async () => (await client.deadLetters(QUEUES.scrape.name)).find((record) => record.goalId === goalId),
+      { timeoutMs: 20_000, description: `the parked scrape of ${goalId}` },
+    );
+    expect(parked.reason).toMatchObject({ code: 'budget-exhausted', retryable: false });
+    expect(model.requests.length).toBe(before);
+    expect(await goal.get(CONTEXT_KEYS.scrape(0))).toBeUndefined();
+    const events = await client.goalEvents(goalId);
+    expect(events.some((m) => m.subject.endsWith('.goal.failed'))).toBe(false);
+
+    model.enqueue({ kind: 'json', value: validFacts });
+    const { resumed, record } = await addToGoalBudget(
+      client,
+      goalId,
+      { by: 'alice', add: { modelCalls: 3 } },
+      { onExhausted: 'fail' },
+    );
+    expect(resumed).toEqual([parked.messageId]);
+    expect(record.additions).toEqual([expect.objectContaining({ by: 'alice', resumed: [parked.messageId] })]);
+
+    const slot = await waitFor(() => goal.get(CONTEXT_KEYS.scrape(0), ScrapeOutcome), {
+      timeoutMs: 20_000,
+      description: `the join slot of ${goalId}`,
+    });
+    expect(slot.value.ok).toBe(true);
+    const spent = (await new GoalBudgetLedger(goal, { onExhausted: 'fail' }).read())!;
+    expect(spent.spent.modelCalls).toBe(1);
+    expect(spent.exhausted).toBeUndefined();
   });
 });

@@ -91,12 +91,30 @@ describe('the shipped permissions refuse every probe while goals still complete'
     expect(await probe(user).putContext(`${goalId}.${key}`, { forged: true })).toBe('refused');
   });
 
+  it("lets every agent and the operator's users write a probe goal's shared budget record, and refuses approvers", async () => {
+    for (const user of [...AGENTS, 'cli', 'gateway'])
+      expect(await probe(user).putContext('g-budget-probe.budget', { probe: user })).toBe('allowed');
+    for (const user of ['approver'])
+      expect(await probe(user).putContext(`${goalId}.budget`, { forged: true })).toBe('refused');
+  });
+
   it('lets every user read the delivery sinks communications announced, and refuses anyone else writing them', async () => {
     const announced = await probe('cli').readContext('=deployment.delivery');
     expect(JSON.parse(announced ?? '{}')).toMatchObject({ sinks: expect.any(Array) });
     for (const user of ['search', 'scraper', 'ranker', 'cli', 'approver'])
       expect(await probe(user).putContext('=deployment.delivery', { sinks: ['webhook'] })).toBe('refused');
     expect(await probe('cli').readContext('=deployment.delivery')).toEqual(announced);
+  });
+
+  it('lets an agent announce replicas of its own kind only, and refuses the readers announcing any', async () => {
+    const forged = { kind: 'ranker', instance: 'forged', queues: ['rank'], startedAt: '', seenAt: '' };
+    expect(await probe('scraper').publish('$KV.swarm-presence.ranker.forged', forged)).toBe('refused');
+    for (const user of ['cli', 'gateway', 'approver'])
+      expect(await probe(user).publish('$KV.swarm-presence.ranker.forged', forged)).toBe('refused');
+    expect(await violated('scraper', /Subject "\$KV\.swarm-presence\.ranker\.forged"/)).toBe(true);
+    // Its own kind's records it may write (each replica announces itself so).
+    const own = { ...forged, kind: 'scraper', instance: 'probe', queues: ['scrape'] };
+    expect(await probe('scraper').publish('$KV.swarm-presence.scraper.probe', own)).toBe('allowed');
   });
 
   it.each(['search', 'scraper', 'ranker'])('refuses %s rewriting a stored report', async (user) => {
@@ -107,7 +125,13 @@ describe('the shipped permissions refuse every probe while goals still complete'
   it.each([...AGENTS, 'cli', 'gateway', 'approver'])(
     'refuses %s purging or deleting the swarm’s streams',
     async (user) => {
-      for (const stream of ['KV_swarm-goals', 'OBJ_swarm-artifacts', 'OBJ_swarm-reports', 'SWARM_EVENTS']) {
+      for (const stream of [
+        'KV_swarm-goals',
+        'KV_swarm-presence',
+        'OBJ_swarm-artifacts',
+        'OBJ_swarm-reports',
+        'SWARM_EVENTS',
+      ]) {
         expect(await probe(user).purgeStream(stream)).toBe('refused');
         expect(await probe(user).deleteStream(stream)).toBe('refused');
       }

@@ -1,7 +1,7 @@
 import { CommanderError, InvalidArgumentError } from 'commander';
 import { GoalViewsError } from '@swarm/goal-views';
 import { StackConfigError } from '@swarm/local-stack';
-import { SinkNotEnabledError, SwarmFullError } from '@swarm/transport';
+import { BudgetOverCeilingError, SinkNotEnabledError, SwarmFullError } from '@swarm/transport';
 import { exitOf } from './cli-exit.js';
 import { CliError, EXIT_CODES } from './errors.js';
 
@@ -67,6 +67,15 @@ describe('exitOf', () => {
       line:
         'swarm: goal refused: this deployment does not deliver to "webhook"; its communications agent enables ' +
         'file, stdout (DELIVERY_SINKS). Nothing was submitted',
+    });
+  });
+
+  it('ends a goal whose budget is above the ceiling as a usage error (2), naming what is over', () => {
+    expect(exitOf(new BudgetOverCeilingError(['costUsd 2 > 1']))).toEqual({
+      exitCode: 2,
+      line:
+        "swarm: goal refused: its budget is above this deployment's ceiling (costUsd 2 > 1; SWARM_BUDGET_MAX_*). " +
+        'Nothing was submitted',
     });
   });
 

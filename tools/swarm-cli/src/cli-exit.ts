@@ -2,7 +2,7 @@ import { CommanderError } from 'commander';
 import type { GoalViewsErrorCode } from '@swarm/goal-views';
 import { GoalViewsError } from '@swarm/goal-views';
 import { StackConfigError } from '@swarm/local-stack';
-import { SinkNotEnabledError, SwarmFullError } from '@swarm/transport';
+import { BudgetOverCeilingError, SinkNotEnabledError, SwarmFullError } from '@swarm/transport';
 import type { ExitCode } from './errors.js';
 import { CliError, EXIT_CODES } from './errors.js';
 
@@ -32,7 +32,8 @@ const oneLine = (message: string) => `swarm: ${message.replace(/\s*\n\s*/g, ' ')
  * help and `--version` end with 0; `swarm` or `swarm dlq` without a subcommand has printed its help on stderr
  * and ends with 2. A CliError carries its own code, a read-model error (GoalViewsError) the one its code maps to
  * (`GOAL_VIEWS_EXIT_CODES`), a bad `--scale` is a usage error, and so is a goal refused at
- * the door for naming a sink the deployment does not enable (SinkNotEnabledError); a goal refused at the door
+ * the door for naming a sink the deployment does not enable (SinkNotEnabledError) or for a budget above the
+ * deployment's ceiling (BudgetOverCeilingError); a goal refused at the door
  * because the swarm is full (SwarmFullError) exit 7, anything else exit 1.
  * Pure.
  */
@@ -46,7 +47,7 @@ export function exitOf(error: unknown): CliExit {
   if (error instanceof GoalViewsError)
     return { exitCode: GOAL_VIEWS_EXIT_CODES[error.code], line: oneLine(error.message) };
   if (error instanceof StackConfigError) return { exitCode: EXIT_CODES.usage, line: oneLine(error.message) };
-  if (error instanceof SinkNotEnabledError)
+  if (error instanceof SinkNotEnabledError || error instanceof BudgetOverCeilingError)
     return { exitCode: EXIT_CODES.usage, line: oneLine(error.message) };
   if (error instanceof SwarmFullError)
     return { exitCode: EXIT_CODES.swarmFull, line: oneLine(error.message) };

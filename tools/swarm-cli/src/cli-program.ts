@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { LIMITS, QUEUES } from '@swarm/contracts';
-import type { QueueName, ScoringWeights } from '@swarm/contracts';
+import type { GoalBudget, QueueName, ScoringWeights } from '@swarm/contracts';
 import { parseScale } from '@swarm/local-stack';
 import type { SwarmClient } from '@swarm/transport';
 import { collect, parsePort, parsePositiveInt, parseTopN } from './cli-arguments.js';
@@ -8,6 +8,8 @@ import { connectClient } from './cli-bus.js';
 import { runDecide, runReview } from './commands/approval.command.js';
 import { parseQueueName, runDlqList, runDlqReplay } from './commands/dlq.command.js';
 import { DELIVERY_SINKS, parseDeliverTo, parseWeights, runGoal } from './commands/goal.command.js';
+import { parseBudget } from './commands/budget-flags.js';
+import { runBudgetAdd } from './commands/budget.command.js';
 import { runGoals } from './commands/goals.command.js';
 import { runInspect, runStatus } from './commands/inspect.command.js';
 import { runTrace } from './commands/trace.command.js';
@@ -146,6 +148,11 @@ export function buildProgram(context: CliContext): Command {
         '--deliver-to <sinks>',
         `only these delivery sinks, comma-separated (${DELIVERY_SINKS.join(', ')})`,
         parseDeliverTo,
+      )
+      .option(
+        '--budget <spec>',
+        'limits, e.g. cost=0.50,tokens=200000,calls=20,deadline=10m,on-exhausted=pause|degrade|fail',
+        (spec: string) => parseBudget(spec),
       ),
   ).action(
     async (
@@ -158,6 +165,7 @@ export function buildProgram(context: CliContext): Command {
         id?: string;
         weights?: Partial<ScoringWeights>;
         deliverTo?: string[];
+        budget?: GoalBudget;
       },
     ) => {
       const result = await withClient((client) =>
@@ -298,6 +306,23 @@ export function buildProgram(context: CliContext): Command {
         (client) => runDecide(client, goalId, { outcome: 'rejected', by, comment: opts.comment }, out),
         { provision: false },
       );
+    });
+
+  program
+    .command('budget')
+    .description(
+      "add to a goal's budget and resume it if it was paused for want of budget (kept with who added it)",
+    )
+    .argument('<goalId>', 'the goal id', parseGoalId)
+    .requiredOption(
+      '--add <spec>',
+      'what to add, e.g. cost=0.25,tokens=50000,calls=5,deadline=5m',
+      (spec: string) => parseBudget(spec, true),
+    )
+    .addOption(new Option('--by <name>', 'who adds it (default: NATS_USER, else your login name)'))
+    .action(async (goalId: string, opts: { add: GoalBudget; by?: string }) => {
+      const by = opts.by ?? (env['NATS_USER'] || whoami());
+      await withClient((client) => runBudgetAdd(client, goalId, { add: opts.add, by, env }, out));
     });
 
   program

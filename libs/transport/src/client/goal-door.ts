@@ -1,8 +1,9 @@
 import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
 import type { StreamRole } from '@swarm/contracts';
-import { DeliveryCapabilities, GoalSubmitted, sinksNotEnabled } from '@swarm/contracts';
+import type { GoalBudget } from '@swarm/contracts';
+import { DeliveryCapabilities, GoalSubmitted, overCeiling, sinksNotEnabled } from '@swarm/contracts';
 import type { BusConnection } from '../bus/bus-connection.js';
-import { SinkNotEnabledError, SwarmFullError } from '../errors.js';
+import { BudgetOverCeilingError, SinkNotEnabledError, SwarmFullError } from '../errors.js';
 import type { BusTopology } from '../topology.js';
 import type { CapacityReading } from './goal-admission.js';
 import { decideAdmission, describeRefusal, NEXT_STEP } from './goal-admission.js';
@@ -119,4 +120,18 @@ export async function checkDeliverySinks(
   if (!capabilities.success) return undefined;
   const missing = sinksNotEnabled(deliverTo, capabilities.data);
   return missing.length === 0 ? undefined : new SinkNotEnabledError(missing, capabilities.data.sinks);
+}
+
+/**
+ * Refuses a `goal.submitted` message whose budget asks for more than the deployment's `ceiling`
+ * (SWARM_BUDGET_MAX_*), naming each quantity over it. A goal without a budget gets the defaults, which the
+ * settings keep at or under the ceiling. Pure.
+ */
+export function checkBudgetCeiling(
+  message: unknown,
+  ceiling: GoalBudget,
+): BudgetOverCeilingError | undefined {
+  const goal = GoalSubmitted.safeParse(message);
+  const over = goal.success ? overCeiling(goal.data.goal.budget, ceiling) : [];
+  return over.length === 0 ? undefined : new BudgetOverCeilingError(over);
 }

@@ -1,7 +1,13 @@
 import type { JsMsg, StoredMsg } from '@nats-io/jetstream';
 import { DeliverPolicy } from '@nats-io/jetstream';
 import { context } from '@opentelemetry/api';
-import type { DeadLetterRecord, DeploymentKey, GoalEndRecord, GoalEvidence } from '@swarm/contracts';
+import type {
+  AgentPresence,
+  DeadLetterRecord,
+  DeploymentKey,
+  GoalEndRecord,
+  GoalEvidence,
+} from '@swarm/contracts';
 import {
   CONTEXT_KEYS,
   DEPLOYMENT_KEYS,
@@ -17,12 +23,14 @@ import { publishMessage } from '../bus/publisher.js';
 import type { GoalContext } from '../context/goal-context.js';
 import { GoalContextFactory } from '../context/goal-context-factory.js';
 import { extractContext } from '../observability/tracing.js';
+import { presenceRecordsOf } from '../presence/presence-records.js';
 import { Provisioner } from '../provision/provisioner.js';
 import type { OutboundMessage } from '../queue/queue-binding.js';
 import type { TransportSettings } from '../settings.js';
 import type { BusTopology } from '../topology.js';
 import { ReplayRefusedError } from '../errors.js';
-import { checkDeliverySinks, checkGoalAdmission, fullStoreError } from './goal-door.js';
+import { checkBudgetCeiling, checkDeliverySinks, checkGoalAdmission, fullStoreError } from './goal-door.js';
+import { budgetCeiling } from '../budget.settings.js';
 import type { ReplayTarget } from './replay-target.js';
 import { replayHeaders, replayTargetOf } from './replay-target.js';
 
@@ -110,7 +118,9 @@ export class SwarmClient {
    * as full gets the same error. A goal already stored with this message id is acknowledged as a duplicate
    * even then. Before that, a goal whose `deliverTo` names a sink the deployment's communications agent does
    * not enable (its `DEPLOYMENT_KEYS.delivery` record; no record admits the goal) is refused and nothing is
-   * published. Otherwise the same as `publish`.
+   * published, and before that a goal whose budget is above the deployment's ceiling (SWARM_BUDGET_MAX_*).
+   * Otherwise the same as `publish`.
+   * @throws BudgetOverCeilingError (code `budget-over-ceiling`, not retryable) naming each quantity over it.
    * @throws SinkNotEnabledError (code `sink-not-enabled`, not retryable) naming the sinks and the enabled ones.
    * @throws SwarmFullError (code `swarm-full`, retryable) naming what is full and how full.
    */
@@ -120,6 +130,8 @@ export class SwarmClient {
   ): Promise<PublishAck> {
     if (outbound.message.type !== 'goal.submitted')
       throw new Error(`submitGoal takes a goal.submitted message, not "${outbound.message.type}"`);
+    const overBudget = checkBudgetCeiling(outbound.message, budgetCeiling(this.settings));
+    if (overBudget) throw overBudget;
     const undeliverable = await checkDeliverySinks(outbound.message, () =>
       this.deploymentRecord(DEPLOYMENT_KEYS.delivery),
     );
@@ -173,7 +185,8 @@ export class SwarmClient {
    * default 10,000). With `lastPerSubject`, only the newest message of each distinct subject, still in stream
    * order (JetStream `DeliverPolicy.LastPerSubject`: the server picks them from its per-subject index, so the
    * cost follows the number of subjects, not of messages). With `headersOnly`, bodies stay on the server (the
-   * `body` is `''`; the headers gain `Nats-Msg-Size`). Both work on nats-server 2.9 and later.
+   * `body` is `''`; the headers gain `Nats-Msg-Size`). With `since`, only the messages stored at or after that
+   * time (`DeliverPolicy.StartTime`; not with `lastPerSubject`). All work on nats-server 2.9 and later.
    */
   async readStream(
     stream: string,
@@ -182,12 +195,17 @@ export class SwarmClient {
       readonly limit?: number;
       readonly lastPerSubject?: boolean;
       readonly headersOnly?: boolean;
+      readonly since?: Date;
     } = {},
   ): Promise<StoredMessage[]> {
     const limit = options.limit ?? 10_000;
     const consumer = await this.bus.js.consumers.get(stream, {
       filter_subjects: subject,
-      deliver_policy: options.lastPerSubject ? DeliverPolicy.LastPerSubject : DeliverPolicy.All,
+      ...(options.lastPerSubject
+        ? { deliver_policy: DeliverPolicy.LastPerSubject }
+        : options.since
+          ? { deliver_policy: DeliverPolicy.StartTime, opt_start_time: options.since.toISOString() }
+          : { deliver_policy: DeliverPolicy.All }),
       ...(options.headersOnly ? { headers_only: true } : {}),
     });
     const out: StoredMessage[] = [];
@@ -225,6 +243,19 @@ export class SwarmClient {
     const request = 'first' in query ? { seq: 0, next_by_subj: query.first } : { last_by_subj: query.last };
     const msg = await this.bus.jsm.streams.getMessage(stream, request);
     return msg ? toStored(msg) : undefined;
+  }
+
+  /**
+   * The agent replicas alive now: the presence record of each replica that announced itself within the presence
+   * bucket's max age and has not stopped (`AgentPresence`; records that do not parse are skipped). Reads the
+   * bucket's stream through an ordered consumer (the newest record per key).
+   */
+  async livePresence(): Promise<AgentPresence[]> {
+    return presenceRecordsOf(
+      await this.readStream(`KV_${this.topology.presenceBucket}`, `$KV.${this.topology.presenceBucket}.>`, {
+        lastPerSubject: true,
+      }),
+    );
   }
 
   /** A goal's events (the audit trail), oldest first. */

@@ -44,8 +44,7 @@ export async function watchGoalKeys(
   onChange: (change: GoalKeyChange) => void | Promise<void>,
   onError: (error: unknown) => void,
 ): Promise<GoalKeysWatch> {
-  const filter =
-    patterns.length === 1 ? patterns[0]! : multipleFilterSubjects ? [...patterns] : '>';
+  const filter = patterns.length === 1 ? patterns[0]! : multipleFilterSubjects ? [...patterns] : '>';
   const entries = await kv.watch({ key: filter });
   const closed = (async () => {
     for await (const entry of entries) {

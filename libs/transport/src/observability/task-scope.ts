@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ModelUsage } from '@swarm/contracts';
+import type { GoalBudgetLedger } from '../context/goal-budget-ledger.js';
 import { addUsage } from './usage-meter.js';
 
 /** The task a piece of code is running for. */
@@ -7,6 +8,8 @@ export interface TaskScope {
   readonly goalId: string;
   readonly taskId: string;
   readonly queue: string;
+  /** The goal's budget, which every model call of the task reserves from (`reserveModelCall`). */
+  readonly budget?: GoalBudgetLedger;
 }
 
 /** A scope plus what its attempt has spent on models so far (one per delivery). */

@@ -31,7 +31,7 @@ export class Provisioner {
     private readonly warn: (message: string) => void = (message) => console.warn(message),
   ) {}
 
-  /** Ensures every stream of the topology, the goal-context KV bucket and every artifact bucket exist. */
+  /** Ensures every stream of the topology, the goal-context and presence KV buckets and every artifact bucket exist. */
   async ensureTopology(topology: BusTopology): Promise<void> {
     for (const spec of topology.streams) await this.ensureStream(desiredStream(spec, this.settings));
     await this.ensureBuckets(topology);
@@ -114,6 +114,13 @@ export class Provisioner {
       allow_direct: false,
       history: 1,
       ttl: this.settings.goalContextTtlMs,
+      replicas: this.settings.replicas,
+    });
+    // Live replicas: a bucket-level max age (per-key TTLs need nats-server 2.11) drops a replica that stopped
+    // refreshing its record; every stored record is that replica's latest.
+    await new Kvm(this.bus.nc).create(topology.presenceBucket, {
+      history: 1,
+      ttl: this.settings.presenceTtlMs,
       replicas: this.settings.replicas,
     });
     // One object store per writing agent (ranker, communications): see ARTIFACT_BUCKETS in the contracts.

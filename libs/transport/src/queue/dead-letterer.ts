@@ -1,7 +1,7 @@
 import type { AgentRef, DeadLetterRecord, DeadLetterSource, ErrorInfo, ModelUsage } from '@swarm/contracts';
 import { SCHEMA_VERSION } from '@swarm/contracts';
 import type { BusConnection } from '../bus/bus-connection.js';
-import { REFUSAL_CODES } from '../errors.js';
+import { REFUSAL_CODES, TRANSPORT_ERROR_CODES } from '../errors.js';
 import type { HeaderRecord } from '../bus/codec.js';
 import { publishMessage } from '../bus/publisher.js';
 import type { GoalContext } from '../context/goal-context.js';
@@ -26,7 +26,8 @@ export interface DeadLettererDeps {
 /**
  * Publishes a dead-letter record (awaiting its PubAck), the `task.failed` event that names it, `goal.failed`
  * (after its evidence `end.<queue>`) when the queue fails its goal, and runs the queue's dead-letter hook. A
- * message refused as not its goal's work (`REFUSAL_CODES`) neither fails the goal nor runs the hook.
+ * message refused as not its goal's work (`REFUSAL_CODES`), or a task parked for want of budget, neither fails the
+ * goal nor runs the hook.
  * Idempotent: the record id is `dlq/<stream>/<seq>`, so running it again for the same message changes nothing
  * downstream.
  */
@@ -48,6 +49,11 @@ export class DeadLetterer {
      * publish the task can forge: the record names that goal, but it is not failed.
      */
     readonly mayFailGoal?: boolean;
+    /**
+     * True for a task parked because its goal's budget ran out under the `pause` policy: the record keeps it for
+     * `SwarmClient.addToBudget` to replay, and it neither fails the goal nor runs the queue's dead-letter hook.
+     */
+    readonly parked?: boolean;
   }): Promise<DeadLetterRecord> {
     const { bus, topology, binding, agent, settings } = this.deps;
     const now = new Date();
@@ -88,13 +94,15 @@ export class DeadLetterer {
     );
     const goalKnown = record.goalId !== UNKNOWN_GOAL_ID;
     // A refused message (forged or misaddressed) is not its goal's work: it neither fails the goal nor lands.
-    const refused = REFUSAL_CODES.has(input.reason.code);
+    const refused = REFUSAL_CODES.has(input.reason.code) || input.parked === true;
+    // An exhausted budget (policy `fail`, or a passed deadline) ends the goal whatever the queue's own rule says.
     const failsGoal =
       !refused &&
       input.mayFailGoal !== false &&
-      (typeof binding.failsGoalOnDeadLetter === 'function'
-        ? binding.failsGoalOnDeadLetter(input.reason)
-        : binding.failsGoalOnDeadLetter);
+      (input.reason.code === TRANSPORT_ERROR_CODES.budgetExhausted ||
+        (typeof binding.failsGoalOnDeadLetter === 'function'
+          ? binding.failsGoalOnDeadLetter(input.reason)
+          : binding.failsGoalOnDeadLetter));
     if (failsGoal && goalKnown) {
       const goalFailed = goalFailedEvent(task, input.deliveryCount, input.reason, record.messageId, now);
       await recordGoalEnds(this.deps.goalContext, binding.queue.name, [{ message: goalFailed }], now);

@@ -31,6 +31,10 @@ import { claimedEvent, completedEvent, eventIdBase, failedEvent } from './lifecy
 import type { QueueBinding, TaskHandlerFn, TaskResult, TraceCarrier } from './queue-binding.js';
 import { backoffDelay, decideSettlement, describeError } from './settlement.js';
 import { buildTaskContext } from './task-context.js';
+import { withinBudget } from './task-budget.js';
+import { GoalBudgetLedger } from '../context/goal-budget-ledger.js';
+import { budgetDefaults } from '../budget.settings.js';
+import { BudgetExhaustedError } from '../errors.js';
 
 /** A minimal logger (Nest's Logger fits). */
 export interface TransportLogger {
@@ -163,7 +167,11 @@ export class TaskRunner {
       agent: this.deps.agent,
       eventIdBase: eventIdBase(payload.taskId, headers),
     };
-    await runInTaskScope({ goalId: task.goalId, taskId: task.taskId, queue: task.queue }, () =>
+    const budget = new GoalBudgetLedger(
+      this.deps.goalContext(task.goalId),
+      budgetDefaults(this.deps.settings),
+    );
+    await runInTaskScope({ goalId: task.goalId, taskId: task.taskId, queue: task.queue, budget }, () =>
       this.runHandler(msg, headers, span, delivery, signal, started, task, payload, incoming),
     );
   }
@@ -192,19 +200,20 @@ export class TaskRunner {
     );
     claimed.catch(() => undefined); // awaited below; this only keeps a failure from being reported as unhandled
     const heartbeat = setInterval(() => msg.working(), settings.heartbeatMs);
+    const deadline = new AbortController();
     const ctx = buildTaskContext({
       msg,
       task,
       headers,
       incoming,
-      signal,
+      signal: AbortSignal.any([signal, deadline.signal]),
       bus,
       goal: this.deps.goalContext(task.goalId),
       topology: this.deps.topology,
     });
     let result: TaskResult | void;
     try {
-      result = await this.deps.handler(payload, ctx);
+      result = await withinBudget(payload, deadline, () => this.deps.handler(payload, ctx));
     } catch (error) {
       clearInterval(heartbeat);
       if (signal.aborted) return; // abandoned at the drain deadline: already handed back
@@ -279,12 +288,14 @@ export class TaskRunner {
       delivery.nak(settlement.delayMs);
       return;
     }
+    const parked = error instanceof BudgetExhaustedError && error.policy === 'pause';
     this.deps.logger.warn(
-      `task ${task.taskId} dead-lettered (${settlement.reason.code}): ${settlement.reason.message}`,
+      `task ${task.taskId} ${parked ? 'parked until its budget grows' : 'dead-lettered'} (${settlement.reason.code}): ${settlement.reason.message}`,
     );
     await this.deadLetter(msg, headers, span, delivery, settlement.reason, incoming, {
       known: { goalId: task.goalId, taskId: task.taskId, messageId: task.messageId },
       usage,
+      parked,
     });
   }
 
@@ -300,10 +311,11 @@ export class TaskRunner {
       readonly known?: KnownIds;
       readonly usage?: ModelUsage;
       readonly mayFailGoal?: boolean;
+      readonly parked?: boolean;
     } = {},
   ): Promise<void> {
     const { binding } = this.deps;
-    const { known, usage, mayFailGoal } = options;
+    const { known, usage, mayFailGoal, parked } = options;
     const record = await this.deps.deadLetterer.deadLetter({
       data: msg.data,
       headers,
@@ -319,6 +331,7 @@ export class TaskRunner {
       trace: incoming,
       usage,
       mayFailGoal,
+      parked,
     });
     span.addEvent('dead-lettered', {
       'swarm.dead_letter.id': record.messageId,

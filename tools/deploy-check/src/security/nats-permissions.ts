@@ -14,6 +14,7 @@ export const inboxPrefixOf = (user: string): string => `_INBOX_${user}`;
 
 const API = '$JS.API';
 const GOALS_STREAM = `KV_${BUCKETS.goals}`;
+const PRESENCE_STREAM = `KV_${BUCKETS.presence}`;
 
 /** Provisioning at start-up: create what is missing, compare what exists; never update, purge or delete. */
 const provisioning = (): string[] => [
@@ -79,6 +80,8 @@ export function natsPermissions(user: string, role: Role): NatsPermissions {
     publish.push(`${API}.STREAM.MSG.GET.${queue.stream}`);
     if (queue.stream !== STREAMS.events) publish.push(`${API}.STREAM.MSG.DELETE.${queue.stream}`);
     publish.push(SUBJECTS.deadLetter(queue.name));
+    // Its replicas' presence records (put, refreshed, deleted at stop): only keys of its own kind.
+    publish.push(`$KV.${BUCKETS.presence}.${queue.agent}.>`);
   }
   if (role.readsStreams) {
     publish.push(...orderedPullConsumer(STREAMS.events), ...orderedPullConsumer(STREAMS.deadLetter));
@@ -87,6 +90,8 @@ export function natsPermissions(user: string, role: Role): NatsPermissions {
     // `swarm goals` reads every goal's end records through an ordered pull consumer on the goals bucket.
     publish.push(...orderedPullConsumer(GOALS_STREAM));
     publish.push(`${API}.CONSUMER.INFO.*.*`);
+    // The live replicas: the newest presence record of each key, through an ordered pull consumer.
+    publish.push(...orderedPullConsumer(PRESENCE_STREAM));
   }
   publish.push(...role.events.map((type) => `swarm.evt.*.${type}`), ...role.tasks);
   // Readers of the events stream may never touch an agent's durable on it.

@@ -27,5 +27,9 @@ export function renderPermissionMatrix(config: AccessConfig): string {
     `Every user may also read the goal context (\`${BUCKETS.goals}\`) and both object buckets, provision the swarm's`,
     'streams (create what is missing, compare what exists) and nothing else: no user may update, purge or delete a',
     "stream, purge a bucket, write another role's keys, or subscribe outside its own inbox prefix.",
+    '',
+    `Each agent also keeps its replicas' presence records in \`${BUCKETS.presence}\` (keys \`<its kind>.<instance>\`,`,
+    "and no other kind's); the users that read the streams (the CLI, the gateway, approvers) read them to count the",
+    'live replicas.',
   ].join('\n');
 }

@@ -8,6 +8,7 @@ import {
   QUEUES,
   STREAM_SPECS,
   SUBJECTS,
+  writersOf,
 } from '@swarm/contracts';
 
 /** What a NATS user is for: one agent kind, the operator's CLI, one human approver, or the HTTP gateway. */
@@ -46,6 +47,7 @@ export const OBJECT_BUCKETS: readonly string[] = [BUCKETS.artifacts, BUCKETS.rep
 export const PROVISIONED_STREAMS: readonly string[] = [
   ...STREAM_SPECS.map((spec) => spec.name),
   `KV_${BUCKETS.goals}`,
+  `KV_${BUCKETS.presence}`,
   ...OBJECT_BUCKETS.map((bucket) => `OBJ_${bucket}`),
 ];
 
@@ -55,7 +57,9 @@ const eventsOf = (role: string): EventType[] =>
 
 /** The goal-context key families a writer owns, from the contracts' CONTEXT_KEY_FAMILIES. */
 const keysOf = (writer: string): string[] =>
-  CONTEXT_KEY_FAMILIES.filter((family) => family.writer === writer).map((family) => family.pattern);
+  CONTEXT_KEY_FAMILIES.filter((family) => (writersOf(family) as readonly string[]).includes(writer)).map(
+    (family) => family.pattern,
+  );
 
 /** An agent's role: its events and key families from the contracts, its hand-off and object bucket given here. */
 function agentRole(

@@ -52,7 +52,13 @@ describe('natsPermissions', () => {
 
   it.each(identities.map((i) => i.user))('never lets %s purge, update or delete a stream', (user) => {
     const publish = rightsOf(user).publish;
-    for (const stream of ['SWARM_EVENTS', 'KV_swarm-goals', 'OBJ_swarm-artifacts', 'OBJ_swarm-reports']) {
+    for (const stream of [
+      'SWARM_EVENTS',
+      'KV_swarm-goals',
+      'KV_swarm-presence',
+      'OBJ_swarm-artifacts',
+      'OBJ_swarm-reports',
+    ]) {
       expect(allows(publish, `$JS.API.STREAM.PURGE.${stream}`)).toBe(false);
       expect(allows(publish, `$JS.API.STREAM.UPDATE.${stream}`)).toBe(false);
       expect(allows(publish, `$JS.API.STREAM.DELETE.${stream}`)).toBe(false);
@@ -77,6 +83,15 @@ describe('natsPermissions', () => {
     );
     expect(writers.map((i) => i.user)).toEqual(['communications']);
     expect(allows(rightsOf('communications').publish, '$KV.swarm-goals.=deployment.other')).toBe(false);
+  });
+
+  it('lets each agent write the presence records of its own kind only, and the readers of streams read them', () => {
+    expect(allows(rightsOf('scraper').publish, '$KV.swarm-presence.scraper.host-1')).toBe(true);
+    expect(allows(rightsOf('scraper').publish, '$KV.swarm-presence.ranker.host-1')).toBe(false);
+    for (const user of ['cli', 'gateway', 'approver']) {
+      expect(allows(rightsOf(user).publish, '$KV.swarm-presence.scraper.host-1')).toBe(false);
+      expect(allows(rightsOf(user).publish, '$JS.API.CONSUMER.CREATE.KV_swarm-presence')).toBe(true);
+    }
   });
 
   it('keeps reports to communications and rankings to the ranker', () => {

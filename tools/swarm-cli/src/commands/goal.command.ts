@@ -1,6 +1,6 @@
 import type { SwarmClient } from '@swarm/transport';
 import { isSinkName, ScoringWeights, SINK_NAMES } from '@swarm/contracts';
-import type { SinkName } from '@swarm/contracts';
+import type { GoalBudget, SinkName } from '@swarm/contracts';
 import { CliError, EXIT_CODES } from '../errors.js';
 import type { ExitCode } from '../errors.js';
 import type { GoalEvent } from '@swarm/goal-views';
@@ -19,6 +19,8 @@ export interface GoalCommandOptions {
   readonly weights?: Partial<ScoringWeights>;
   readonly deliverTo?: string[];
   readonly by?: string;
+  /** The goal's budget (`--budget`); absent: the deployment's defaults. */
+  readonly budget?: GoalBudget;
 }
 
 /**
@@ -104,11 +106,13 @@ export async function runGoal(
       ...(options.weights ? { weights: options.weights } : {}),
       ...(options.deliverTo ? { deliverTo: options.deliverTo } : {}),
       ...(options.by ? { submittedBy: options.by } : {}),
+      ...(options.budget ? { budget: options.budget } : {}),
     },
     { goalId: options.id },
   );
-  // Through the door: a sink the deployment does not enable (SinkNotEnabledError, exit 2) or a full swarm
-  // (SwarmFullError, exit 7) refuses the goal and nothing is published.
+  // Through the door: a budget over the deployment's ceiling (BudgetOverCeilingError, exit 2), a sink the
+  // deployment does not enable (SinkNotEnabledError, exit 2) or a full swarm (SwarmFullError, exit 7) refuses
+  // the goal and nothing is published.
   const ack = await client.submitGoal({ subject: submission.subject, message: submission.message });
   out(`goal ${submission.goalId} ${ack.duplicate ? 'was already submitted (same content)' : 'submitted'}`);
   if (!options.wait) {

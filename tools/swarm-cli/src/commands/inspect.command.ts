@@ -2,6 +2,8 @@ import type { SwarmClient } from '@swarm/transport';
 import { CliError, EXIT_CODES } from '../errors.js';
 import { offsetOf, renderEventLine } from '../display/event-line.js';
 import { renderUsageSummary } from '../display/usage-lines.js';
+import { readBudget } from '../display/read-budget.js';
+import { renderBudget } from '../display/budget-lines.js';
 import type { GoalEvent, GoalSummary } from '@swarm/goal-views';
 import {
   judgeGoalEvents,
@@ -89,4 +91,6 @@ export async function runInspect(
   out('');
   for (const line of renderSummary(summary)) out(line);
   for (const line of usage ? renderUsageSummary(usage) : []) out(line);
+  const budget = await readBudget(client, goalId);
+  for (const line of budget ? renderBudget(budget, new Date()) : []) out(line);
 }

@@ -4,6 +4,8 @@ import type { ExitCode } from '../errors.js';
 import { offsetOf, renderEventLine } from '../display/event-line.js';
 import { renderGoalEnd } from '../display/goal-end.js';
 import { renderUsageSummary } from '../display/usage-lines.js';
+import { readBudget } from '../display/read-budget.js';
+import { renderBudget } from '../display/budget-lines.js';
 import type { GoalEvent } from '@swarm/goal-views';
 import { followGoal, renderIgnored, summarizeUsage } from '@swarm/goal-views';
 
@@ -45,6 +47,8 @@ export async function followToEnd(
   }
   const usage = summarizeUsage(events);
   if (usage) out(['', ...renderUsageSummary(usage)].join('\n'));
+  const budget = await readBudget(client, goalId);
+  if (budget) out(['', ...renderBudget(budget, new Date())].join('\n'));
   const end = renderGoalEnd(goalId, final, { start, reportsBucket: client.topology.artifactBuckets.reports });
   out(['', ...end].join('\n'));
   return { exitCode: exitCodeOf(final), final };

@@ -1,0 +1,53 @@
+import type { BudgetAmounts, BudgetRecord } from '@swarm/contracts';
+import { TRANSPORT_ERROR_CODES } from '../errors.js';
+import type { BudgetDefaults } from '../context/goal-budget-ledger.js';
+import { GoalBudgetLedger } from '../context/goal-budget-ledger.js';
+import type { SwarmClient } from './swarm-client.js';
+
+/** What a human adds to a goal's budget. */
+export interface BudgetTopUp {
+  /** Who adds it (the CLI's user), kept in the record. */
+  readonly by: string;
+  readonly add: Partial<BudgetAmounts>;
+  /** Milliseconds added to the deadline (from now, when it has passed). */
+  readonly deadlineMs?: number;
+}
+
+/** The outcome of a top-up: the record now stored and the parked tasks it put back to work. */
+export interface BudgetTopUpResult {
+  readonly record: BudgetRecord;
+  readonly resumed: readonly string[];
+}
+
+/**
+ * Adds to a goal's budget (`swarm budget <goal> --add`) and resumes the goal: the addition, with who made it and
+ * the tasks it resumes, goes into the goal's budget record by compare-and-set (clearing its exhausted mark);
+ * then every task parked for want of budget (a dead letter of the goal with reason `budget-exhausted` that no
+ * earlier addition resumed) is replayed onto its queue. A parked task holds no work slot meanwhile.
+ * @throws ReplayRefusedError when a parked record cannot be replayed (the addition stands).
+ */
+export async function addToGoalBudget(
+  client: SwarmClient,
+  goalId: string,
+  topUp: BudgetTopUp,
+  defaults: BudgetDefaults,
+): Promise<BudgetTopUpResult> {
+  const ledger = new GoalBudgetLedger(await client.goal(goalId), defaults);
+  const before = await ledger.read();
+  const done = new Set((before?.additions ?? []).flatMap((addition) => addition.resumed ?? []));
+  const parked = (await client.deadLetters())
+    .filter(
+      (record) => record.goalId === goalId && record.reason.code === TRANSPORT_ERROR_CODES.budgetExhausted,
+    )
+    .map((record) => record.messageId)
+    .filter((id) => !done.has(id));
+  const record = await ledger.add({
+    by: topUp.by,
+    at: new Date().toISOString(),
+    add: topUp.add,
+    ...(topUp.deadlineMs === undefined ? {} : { deadlineMs: topUp.deadlineMs }),
+    ...(parked.length > 0 ? { resumed: parked } : {}),
+  });
+  for (const id of parked) await client.replayDeadLetter(id);
+  return { record, resumed: parked };
+}

@@ -1,0 +1,111 @@
+import type { BudgetAddition, BudgetAmounts, BudgetPolicy, BudgetRecord, GoalBudget } from '@swarm/contracts';
+import {
+  addToBudget,
+  BudgetRecord as BudgetRecordSchema,
+  CONTEXT_KEYS,
+  deadlineRefusal,
+  markExhausted,
+  openBudget,
+  reserveIn,
+  settleIn,
+} from '@swarm/contracts';
+import { BudgetExhaustedError } from '../errors.js';
+import type { GoalContext } from './goal-context.js';
+
+/** The deployment's default budget and exhaustion policy (`budgetDefaults(settings)`). */
+export type BudgetDefaults = GoalBudget & { readonly onExhausted: BudgetPolicy };
+
+/**
+ * One goal's budget record (`<goalId>.budget`), changed only by compare-and-set on its KV revision, so the
+ * reservations of every replica of every agent add up to one total and none is lost. A model call reserves its
+ * estimate before it starts and settles its real usage after; no call starts once the budget cannot cover its
+ * estimate. A goal whose record is missing (submitted before budgets, or its first reader is not search) gets
+ * the deployment's defaults, counted from the first use.
+ */
+export class GoalBudgetLedger {
+  constructor(
+    private readonly goal: GoalContext,
+    private readonly defaults: BudgetDefaults,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The goal this ledger keeps. */
+  get goalId(): string {
+    return this.goal.goalId;
+  }
+
+  /** Creates the goal's record from its own budget over the defaults (once: a second call keeps the first). */
+  async open(asked: GoalBudget | undefined, submittedAt: number): Promise<BudgetRecord> {
+    const created = await this.goal.create(
+      CONTEXT_KEYS.budget,
+      openBudget(asked, this.defaults, submittedAt),
+    );
+    return BudgetRecordSchema.parse(created.value);
+  }
+
+  /** The goal's record, or undefined when none was opened yet. */
+  async read(): Promise<BudgetRecord | undefined> {
+    return (await this.goal.get(CONTEXT_KEYS.budget, BudgetRecordSchema))?.value;
+  }
+
+  private orDefault(current: BudgetRecord | undefined): BudgetRecord {
+    return current ?? openBudget(undefined, this.defaults, this.now());
+  }
+
+  /**
+   * Reserves `estimate` under `id` (unique per call, e.g. `<taskId>/<delivery>/<n>`).
+   * @throws BudgetExhaustedError (not retryable) with the goal's policy when the budget cannot cover it or the
+   *   deadline has passed; the record is then marked exhausted.
+   * @throws CasConflictError (retryable) after SWARM_CAS_MAX_ATTEMPTS lost races.
+   */
+  async reserve(id: string, estimate: BudgetAmounts): Promise<void> {
+    let refused: { reason: string; policy: BudgetPolicy } | undefined;
+    await this.goal.update<BudgetRecord>(CONTEXT_KEYS.budget, (current) => {
+      const record = this.orDefault(current);
+      const result = reserveIn(record, id, estimate, this.now());
+      refused =
+        result.refusal === undefined ? undefined : { reason: result.refusal, policy: record.onExhausted };
+      return result.record === current ? undefined : result.record;
+    });
+    if (refused) throw new BudgetExhaustedError(this.goalId, refused.policy, refused.reason);
+  }
+
+  /** Closes reservation `id` with what the call really used; the unused part returns. A repeat does nothing. */
+  async settle(id: string, actual: BudgetAmounts): Promise<void> {
+    await this.goal.update<BudgetRecord>(CONTEXT_KEYS.budget, (current) =>
+      current ? settleIn(current, id, actual) : undefined,
+    );
+  }
+
+  /**
+   * Refuses a task of the goal once its deadline has passed (model or not), marking the record exhausted.
+   * Returns the deadline (epoch ms) and the policy when there is one, for the caller to end a task still
+   * running then.
+   * @throws BudgetExhaustedError with the goal's policy when the deadline has passed.
+   */
+  async checkDeadline(): Promise<{ readonly deadlineAt: number; readonly policy: BudgetPolicy } | undefined> {
+    const record = await this.read();
+    if (record?.deadlineAt === undefined) return undefined;
+    const reason = deadlineRefusal(record, this.now());
+    if (reason === undefined) return { deadlineAt: record.deadlineAt, policy: record.onExhausted };
+    await this.exhaust(reason);
+    throw new BudgetExhaustedError(this.goalId, record.onExhausted, reason);
+  }
+
+  /** Marks the record exhausted with `reason` (kept once; an addition clears it). */
+  async exhaust(reason: string): Promise<void> {
+    await this.goal.update<BudgetRecord>(CONTEXT_KEYS.budget, (current) => {
+      const record = this.orDefault(current);
+      const next = markExhausted(record, reason, this.now());
+      return next === current ? undefined : next;
+    });
+  }
+
+  /** Adds to the goal's limits and deadline and clears its exhausted mark; returns the new record. */
+  async add(addition: BudgetAddition): Promise<BudgetRecord> {
+    const result = await this.goal.update<BudgetRecord>(CONTEXT_KEYS.budget, (current) =>
+      addToBudget(this.orDefault(current), addition),
+    );
+    return BudgetRecordSchema.parse(result.value);
+  }
+}
