@@ -71,8 +71,8 @@ async function statusOf(url: string): Promise<number | undefined> {
 }
 
 /**
- * Starts the gateway (`node services/gateway/dist/main.js`) with `env` and resolves once its `/readyz` answers
- * 200 (it is connected to NATS). Throws with its last output when it exits first or is not ready within
+ * Starts the gateway (`node services/gateway/dist/main.js`) with `env` and resolves once it has logged that it
+ * listens on the port and its `/readyz` answers 200 (it is connected to NATS). Throws with its last output when it exits first or is not ready within
  * `readyTimeoutMs`, and then kills it.
  */
 export async function spawnGateway(options: {
@@ -92,7 +92,10 @@ export async function spawnGateway(options: {
   const running = () => child.exitCode === null && child.signalCode === null;
   const url = `http://${host}:${port}`;
   const deadline = Date.now() + (options.readyTimeoutMs ?? GATEWAY_READY_TIMEOUT_MS);
-  while ((await statusOf(`${url}/readyz`)) !== 200) {
+  // The port was free when picked, but another process may bind it first: only the gateway's own "listening on"
+  // line proves the answering server is this gateway.
+  const bound = () => lines.some((line) => line.includes('listening on ') && line.includes(`:${port} `));
+  while (!bound() || (await statusOf(`${url}/readyz`)) !== 200) {
     const problem = !running()
       ? `the gateway exited (${child.exitCode ?? child.signalCode}) before it was ready`
       : Date.now() > deadline

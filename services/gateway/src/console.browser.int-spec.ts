@@ -115,7 +115,7 @@ describe('the web console', () => {
   });
 
   it('approves a goal that asked for approval from the inbox, with a comment, and the goal is delivered', async () => {
-    const text = 'typescript orm for postgres';
+    const text = 'find top 3 agentic AI tools';
     const goalId = await submitGoal(text, { requireApproval: true });
     await stateOnPage().getByText('Awaiting approval').waitFor({ timeout: GOAL_TIMEOUT_MS });
 

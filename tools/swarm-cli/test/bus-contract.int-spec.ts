@@ -82,13 +82,14 @@ describe('the readiness signal the contract documents', () => {
       expect((await fetch(`http://127.0.0.1:${agent.healthPort}/readyz`)).status).toBe(200);
   });
 
-  it('holds the streams the contract counts: the six of the swarm, the KV bucket and the object stores', async () => {
+  it('holds the streams the contract counts: the six of the swarm, the KV buckets and the object stores', async () => {
     const names: string[] = [];
     for await (const name of swarm.client.bus.jsm.streams.names()) names.push(name);
     expect(names.sort()).toEqual(
       [
         ...STREAM_SPECS.map((s) => s.name),
         `KV_${BUCKETS.goals}`,
+        `KV_${BUCKETS.presence}`,
         `OBJ_${BUCKETS.artifacts}`,
         `OBJ_${BUCKETS.reports}`,
       ].sort(),

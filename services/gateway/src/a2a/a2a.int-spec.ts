@@ -128,7 +128,7 @@ describe('the A2A agent', () => {
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${stack.tokens.admin}` },
         body: JSON.stringify(body),
       });
-    const submitted = await api('/goals', { text: 'typescript orm for postgres', requireApproval: true });
+    const submitted = await api('/goals', { text: 'find top 3 agentic AI tools', requireApproval: true });
     const { goalId } = (await submitted.json()) as { goalId: string };
 
     const states: TaskState[] = [];
@@ -187,7 +187,7 @@ describe('the A2A agent', () => {
 
   it('refuses to cancel a goal: the swarm has no cancel yet', async () => {
     const sent = await submitter.sendMessage({
-      ...goalMessage('typescript orm for postgres'),
+      ...goalMessage('find top 3 agentic AI tools'),
       configuration: {
         acceptedOutputModes: [],
         taskPushNotificationConfig: undefined,

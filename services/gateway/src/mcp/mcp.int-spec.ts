@@ -99,7 +99,7 @@ describe('the MCP server at /mcp', () => {
 
   it('lets an approver decide a goal waiting for approval, after a viewer is refused with the role named', async () => {
     const submitted = await call(admin, 'submit_goal', {
-      text: 'typescript orm for postgres',
+      text: 'find top 3 agentic AI tools',
       requireApproval: true,
     });
     const goalId = submitted.structuredContent!['goalId'] as string;
