@@ -1,13 +1,11 @@
 import type { Candidate, TaskCompleted } from '@swarm/contracts';
 import { buildGoalSubmitted, CONTEXT_KEYS, QUEUES, STREAMS, SUBJECTS } from '@swarm/contracts';
 import type { RunningAgent } from '@swarm/agent-kit';
-import { runAgent } from '@swarm/agent-kit';
 import type { NatsServerHandle, ScriptedModelServer } from '@swarm/testing';
 import { startNats, startScriptedModelServer, uniqueName, waitFor } from '@swarm/testing';
-import { parseTransportSettings, SwarmClient, swarmTopology } from '@swarm/transport';
-import { SEARCH_PROFILE } from './agent.profile.js';
+import type { SwarmClient } from '@swarm/transport';
 import { loadSearchConfig } from './config.js';
-import { SearchModule } from './search.module.js';
+import { startSearchAgent } from './testing/search-agent.js';
 
 const plan = {
   topic: 'agent frameworks',
@@ -40,17 +38,7 @@ describe('the goal handler with a model-backed brain', () => {
       SWARM_MODEL: 'openai-compatible:scripted',
       SWARM_MODEL_BASE_URL: `${model.url}/v1`,
     });
-    client = await SwarmClient.connect(parseTransportSettings({ natsUrl: nats.url }), swarmTopology(), {
-      provision: true,
-    });
-    agent = await runAgent({
-      profile: SEARCH_PROFILE,
-      module: SearchModule.forRoot(config),
-      transport: config.transport,
-      agentEnv: config.agent,
-      model: config.model,
-      handleSignals: false,
-    });
+    ({ client, agent } = await startSearchAgent(config, nats.url));
   });
 
   afterAll(async () => {

@@ -4,14 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import type { RunningAgent } from '@swarm/agent-kit';
-import { runAgent } from '@swarm/agent-kit';
 import { buildGoalSubmitted, QUEUES } from '@swarm/contracts';
 import type { NatsServerHandle } from '@swarm/testing';
 import { startNats, uniqueName, waitFor } from '@swarm/testing';
-import { parseTransportSettings, SwarmClient, swarmTopology } from '@swarm/transport';
-import { SEARCH_PROFILE } from '../agent.profile.js';
+import type { SwarmClient } from '@swarm/transport';
 import { loadSearchConfig } from '../config.js';
-import { SearchModule } from '../search.module.js';
+import { startSearchAgent } from '../testing/search-agent.js';
 
 const SECRET = 'sk-live-5ecret-0f-the-source';
 
@@ -69,17 +67,7 @@ describe('a search source url carrying a key', () => {
       ].join(','),
       SEARCH_SOURCE_ALLOW_HOSTS: new URL(origin).host,
     });
-    client = await SwarmClient.connect(parseTransportSettings({ natsUrl: nats.url }), swarmTopology(), {
-      provision: true,
-    });
-    agent = await runAgent({
-      profile: SEARCH_PROFILE,
-      module: SearchModule.forRoot(config),
-      transport: config.transport,
-      agentEnv: config.agent,
-      model: config.model,
-      handleSignals: false,
-    });
+    ({ client, agent } = await startSearchAgent(config, nats.url));
   });
 
   afterAll(async () => {
