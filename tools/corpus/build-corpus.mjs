@@ -8,6 +8,9 @@
 //   node tools/corpus/build-corpus.mjs [--tsv PATH] [--offline] [--pause-ms 300]
 //
 //   --offline   never call npm; packages missing from the cache keep only the TSV fields.
+//   --retag     re-derive only `features` of the entries already in packages.json from their own name, summary
+//               and keywords (FEATURE_RULES), touching nothing else: no TSV, no cache, no network. Deterministic:
+//               the same packages.json and rules give byte-identical output, and a second run changes nothing.
 //
 // Entry shape (see libs/corpus/data/README.md):
 //   { id, name, summary, keywords[], monthlyDownloads, license?, version, lastPublished?, homepage?,
@@ -30,6 +33,7 @@ const SELECTED = join(here, 'selected.txt');
 const CACHE = join(here, '.cache.json');
 const OUT = join(root, 'libs', 'corpus', 'data', 'packages.json');
 const OFFLINE = args.includes('--offline');
+const RETAG = args.includes('--retag');
 const PAUSE_MS = Number(argVal('--pause-ms', '300'));
 
 const MAX_SUMMARY = 2000;
@@ -46,6 +50,7 @@ export const FEATURES = [
   'tool-calling',
   'multi-agent',
   'rag',
+  'chunking',
   'vector-store',
   'embeddings',
   'memory',
@@ -94,14 +99,23 @@ export const FEATURE_RULES = {
       /\brag\b/,
       /\bretrieval\b/,
       /\bretriev(e|er|ers)\b/,
-      /\btext ?splitters?\b/,
-      /\bchunk(s|ing|er)?\b/,
       /\bsemantic (search|cache|caching)\b/,
       /\bknowledge (base|bases|graph)\b/,
       /\bdocument (loaders?|parsing|readers?)\b/,
       /\b(llama-?index|llamaindex|llamaparse)\b/,
       /\bcontext retrieval\b/,
       /\brerank(er|ing)?\b/,
+    ],
+  },
+  // A component of a RAG pipeline, not RAG itself: what splits a text into pieces before embedding it. Kept
+  // apart from `rag` so a broad "retrieval augmented generation" goal can tell a splitter from a framework.
+  chunking: {
+    text: [
+      /\btext[- ]?splitt(ers?|ing)\b/,
+      /\b(document|text|markdown|code) splitt(ers?|ing)\b/,
+      /\bchunk(s|ing|er|ers)?\b/,
+      /\bsplit(s|ting)? (the )?(long )?(texts?|documents?|docs|markdown|pdfs?) into\b/,
+      /\bnode[- ]parsers?\b/,
     ],
   },
   'vector-store': {
@@ -720,5 +734,26 @@ async function main() {
   console.log(`wrote ${OUT}`);
 }
 
+// Re-derives `features` of the shipped entries from their own facts (after a change to FEATURE_RULES), so the
+// tags can be refined without the look-up cache, which a fresh checkout does not have.
+export function retagEntries(entries) {
+  return entries.map((entry) => ({ ...entry, features: featuresOf(entry) }));
+}
+
+function retag() {
+  const before = JSON.parse(readFileSync(OUT, 'utf8'));
+  const after = retagEntries(before);
+  const changed = after.filter((entry, i) => entry.features.join() !== before[i].features.join());
+  for (const entry of changed) {
+    const was = before.find((old) => old.id === entry.id).features;
+    console.log(`${entry.name}: [${was.join(', ')}] -> [${entry.features.join(', ')}]`);
+  }
+  writeFileSync(OUT, formatJson(after));
+  console.log(`retagged ${after.length} entries, ${changed.length} changed; wrote ${OUT}`);
+}
+
 // Run only when executed directly, so the feature table can be imported (e.g. by tests).
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (RETAG) retag();
+  else await main();
+}

@@ -35,6 +35,8 @@ export type { CapabilityMatch, CapabilitySynonym } from './analysis/capability-s
 export { CAPABILITY_COMPANIONS, isCompanionCapability } from './analysis/capability-companions.js';
 export { GENERIC_WORDS, parseGoalQuery } from './analysis/goal-query.js';
 export type { GoalQuery } from './analysis/goal-query.js';
+export { goalAsksForRole, packageRole } from './analysis/package-role.js';
+export type { ComponentRole, PackageRole, RoleFacts } from './analysis/package-role.js';
 export { licenseConstraintIn } from './analysis/license-constraint.js';
 export type { LicenseConstraint } from './analysis/license-constraint.js';
 export { FIELD_WEIGHTS, linkWords, packageFields } from './analysis/package-fields.js';

@@ -7,9 +7,10 @@
  * Keep the table to relations that hold in general, for any goal: never to lift one package for one goal.
  */
 export const CAPABILITY_COMPANIONS: Readonly<Record<string, readonly string[]>> = {
-  rag: ['vector-store', 'embeddings'],
+  rag: ['vector-store', 'embeddings', 'chunking'],
+  chunking: ['rag', 'embeddings'],
   'vector-store': ['embeddings', 'rag'],
-  embeddings: ['vector-store', 'rag'],
+  embeddings: ['vector-store', 'rag', 'chunking'],
   observability: ['evals'],
   evals: ['observability'],
   'multi-agent': ['workflows', 'tool-calling'],

@@ -20,7 +20,7 @@ describe('capabilitiesIn', () => {
     ['trace and monitor llm calls', ['observability']],
     ['run models locally', ['local-models']],
     ['check whether my llm answers are right', ['evals']],
-    ['cut long documents into pieces', ['rag']],
+    ['cut long documents into pieces', ['chunking']],
     ['run untrusted code in isolation', ['guardrails', 'code-generation']],
   ])('reads %j as %j', (text, tags) => {
     expect(capabilitiesIn(text)).toEqual(tags);

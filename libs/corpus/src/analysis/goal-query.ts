@@ -1,4 +1,4 @@
-import { capabilitiesIn, tagWords } from './capability-synonyms.js';
+import { capabilitiesIn, capabilityMatches, tagWords } from './capability-synonyms.js';
 import { licenseConstraintIn, type LicenseConstraint } from './license-constraint.js';
 import { analyzeWords, canonicalizePhrases, isStopWord } from './term-analysis.js';
 
@@ -70,6 +70,33 @@ const PHRASE_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['tools', TOOL_PHRASE_TAILS],
 ]);
 
+/**
+ * Where a goal's context begins: a clause saying what happens before or after the thing asked for ("cut documents
+ * into pieces *before embedding them*"). A capability named only there is the goal's setting, not its ask.
+ */
+const CONTEXT_CLAUSE = /\b(?:before|after|prior to|ahead of)\b/;
+
+/**
+ * The capabilities a goal asks for, and the words of those it names only in a context clause
+ * ({@link CONTEXT_CLAUSE}): "cut long documents into pieces before embedding them" asks for `chunking`;
+ * `embeddings` is where the pieces go next, so its words ("embedding") are neither a capability nor a search
+ * term. When the text before the clause names no capability, the whole text counts.
+ */
+function askedCapabilities(text: string): { capabilities: string[]; contextWords: Set<string> } {
+  const all = capabilitiesIn(canonicalizePhrases(text));
+  const clause = CONTEXT_CLAUSE.exec(text);
+  if (clause === null) return { capabilities: all, contextWords: new Set() };
+  const main = capabilitiesIn(canonicalizePhrases(text.slice(0, clause.index)));
+  if (main.length === 0) return { capabilities: all, contextWords: new Set() };
+  const contextWords = new Set(
+    capabilityMatches(canonicalizePhrases(text.slice(clause.index)))
+      .filter((match) => !main.includes(match.tag))
+      .flatMap((match) => match.phrases.flatMap((phrase) => phrase.split(/[^\p{L}\p{N}]+/u)))
+      .filter((word) => word !== ''),
+  );
+  return { capabilities: main, contextWords };
+}
+
 function requestedCount(text: string, maxCount: number): number | undefined {
   for (const pattern of COUNT_PATTERNS) {
     const word = pattern.exec(text)?.[1];
@@ -93,7 +120,9 @@ function isTopicWord(word: string, next: string | undefined): boolean {
  * `{ terms: 'agentic ai', requestedTopN: 5 }`; "give my chatbot long-term recall" gives
  * `{ terms: 'chatbot long term recall memory', capabilities: ['memory'] }`. When nothing but generic words
  * remains ("find the best tools"), those words are kept as the terms rather than searching for nothing. A licence
- * the text asks for ("MIT-licensed") is a constraint (`license`), its words left out of the terms.
+ * the text asks for ("MIT-licensed") is a constraint (`license`), its words left out of the terms. A capability
+ * named only in a clause about what comes before or after the ask ("... before embedding them") is context: it is
+ * not among the capabilities and its words are not terms.
  * A requested count above `maxCount` (default: no bound) is clamped to it. Pure.
  */
 export function parseGoalQuery(text: string, maxCount = Number.MAX_SAFE_INTEGER): GoalQuery {
@@ -101,12 +130,12 @@ export function parseGoalQuery(text: string, maxCount = Number.MAX_SAFE_INTEGER)
   const license = licenseConstraintIn(lower);
   const licenseWords = new Set(license?.words ?? []);
   const words = lower.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '' && !licenseWords.has(word));
-  const topical = words.filter((word, i) => isTopicWord(word, words[i + 1]));
+  const { capabilities, contextWords } = askedCapabilities(words.join(' '));
+  const topical = words.filter((word, i) => isTopicWord(word, words[i + 1]) && !contextWords.has(word));
   const fallback = words.filter(
     (word) => !/^\d+$/.test(word) && !NUMBER_WORDS.has(word) && !isStopWord(word),
   );
   const kept = [...new Set(topical.length > 0 ? topical : fallback)];
-  const capabilities = capabilitiesIn(canonicalizePhrases(words.join(' ')));
   const keptTerms = new Set(analyzeWords(kept.join(' ')));
   const tagTerms = capabilities
     .filter((tag) => !analyzeWords(tagWords(tag)).every((term) => keptTerms.has(term)))
