@@ -45,13 +45,24 @@ describe('matchConcepts', () => {
   });
 
   it('counts the capabilities a goal names as one group for the floor share', () => {
-    const pipeline = goalConcepts('cut long documents into pieces before embedding them');
+    const pipeline = goalConcepts('vector database with embeddings');
     expect(pipeline.filter((concept) => concept.kind === 'capability').map((c) => c.label)).toEqual([
-      'rag',
+      'vector-store',
       'embeddings',
     ]);
-    const splitter = matchConcepts(pipeline, fieldTerms({ summary: 'text splitters', features: 'rag' }));
-    expect(splitter.share).toBe(1);
+    const store = matchConcepts(
+      pipeline,
+      fieldTerms({ summary: 'a vector database', features: 'vector store' }),
+    );
+    expect(store.share).toBe(1);
+  });
+
+  it('leaves a capability named only in a context clause out of the concepts', () => {
+    const splitting = goalConcepts('cut long documents into pieces before embedding them');
+    expect(splitting.filter((concept) => concept.kind === 'capability').map((c) => c.label)).toEqual([
+      'chunking',
+    ]);
+    expect(splitting.map((concept) => concept.label)).not.toContain('embedding');
   });
 
   it('has a share of 1 for a goal without concepts', () => {

@@ -20,6 +20,11 @@ describe('deprecationOf', () => {
     ['This package is no longer maintained; use `new-client` instead.', 'new-client'],
     ['Deprecated: renamed to @acme/widgets.', '@acme/widgets'],
     ['Superseded by the v2 SDK.', undefined],
+    [
+      'LEGACY Langfuse v3 integration for Vercel AI SDK (maintenance mode). For new projects use @langfuse/otel',
+      '@langfuse/otel',
+    ],
+    ['A legacy v2 client for the Acme API.', undefined],
   ])('reads %j', (description, successor) => {
     const deprecation = deprecationOf(description, 'old-client');
     expect(deprecation).toBeDefined();
@@ -28,5 +33,9 @@ describe('deprecationOf', () => {
 
   it('finds nothing in a description that declares nothing', () => {
     expect(deprecationOf('Tracing for LLM apps. Use it with any model.', 'tracer')).toBeUndefined();
+  });
+
+  it('does not read a passing mention of legacy systems as a deprecation', () => {
+    expect(deprecationOf('Connect agents to legacy systems and modern APIs.', 'bridge')).toBeUndefined();
   });
 });

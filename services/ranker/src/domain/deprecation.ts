@@ -6,9 +6,13 @@ export interface Deprecation {
   readonly successor?: string;
 }
 
-/** Words a description uses to declare its package deprecated. */
+/**
+ * Words a description uses to declare its package deprecated: "deprecated", "unmaintained", "superseded", "not
+ * the latest", "(maintenance mode)", and "legacy" when it opens the description or names a version, client or
+ * SDK ("LEGACY Langfuse v3 integration", "legacy v2 client"), not a passing "works with legacy systems".
+ */
 const DEPRECATED =
-  /\b(?:deprecated|no longer (?:maintained|supported|developed)|unmaintained|superseded|not the latest)\b/i;
+  /\b(?:deprecated|no longer (?:maintained|supported|developed)|unmaintained|superseded|not the latest|maintenance mode)\b|^\W*legacy\b|\blegacy (?:v\d+|version|client|sdk|package)\b/i;
 
 /** One package name, scoped or not. */
 const NAME = String.raw`(?:@[a-z0-9][\w.~-]*\/)?[a-z0-9][\w.~-]*`;

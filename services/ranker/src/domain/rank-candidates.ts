@@ -1,29 +1,20 @@
 import { packageFields, parseGoalQuery } from '@swarm/corpus';
-import type {
-  Candidate,
-  MissingEntry,
-  NearMiss,
-  PageExtract,
-  RankedEntry,
-  Ranking,
-  ScoringWeights,
-  ScrapeOutcome,
-} from '@swarm/contracts';
+import type { Candidate, MissingEntry, Ranking, ScoringWeights, ScrapeOutcome } from '@swarm/contracts';
 import { scoreAdoption } from './adoption-score.js';
-import { capabilityFocus, type ConceptMatch, fieldTerms, matchConcepts } from './concept-match.js';
+import { componentRelevance } from './component-role.js';
+import { capabilityFocus, fieldTerms, matchConcepts } from './concept-match.js';
 import { distinct, scoreCoverage } from './coverage-score.js';
-import { type Deprecation, deprecationOf } from './deprecation.js';
-import { entryRationale } from './entry-rationale.js';
-import { entrySources } from './entry-sources.js';
+import { deprecationOf } from './deprecation.js';
 import { invalidInput } from './errors.js';
 import { scoreFreshness } from './freshness-score.js';
-import { type GoalConcept, goalConcepts } from './goal-concepts.js';
+import { goalConcepts } from './goal-concepts.js';
 import { type RelevanceGrade, scoreGradedRelevance } from './graded-relevance.js';
 import { licenseMiss } from './license-constraint.js';
 import { scoreLicense } from './license-score.js';
 import { groupFamilies } from './package-family.js';
-import { conceptDetail, scoreRelevance } from './relevance-score.js';
-import { type ComponentScore, formatScore, roundScore } from './score-math.js';
+import { type Scored, toNearMiss, toRankedEntry } from './ranked-entry.js';
+import { scoreRelevance } from './relevance-score.js';
+import { type ComponentScore, roundScore } from './score-math.js';
 import {
   DEPRECATION_SETTINGS,
   FRESHNESS_SETTINGS,
@@ -53,28 +44,8 @@ export interface RankInput {
   readonly relevanceGrades?: Readonly<Record<string, RelevanceGrade | undefined>>;
 }
 
-/** Longest reason of a missing entry, and most features and claims of a ranked one (the contract's bounds). */
+/** Longest reason of a missing entry (the contract's bound). */
 const MAX_REASON_CHARS = 1_000;
-const MAX_FEATURES = 64;
-const MAX_FEATURE_CHARS = 100;
-const MAX_CLAIMS = 32;
-const MAX_FAMILY = 16;
-
-interface Scored {
-  readonly candidate: Candidate;
-  readonly extract: PageExtract | undefined;
-  readonly notScrapedReason: string | undefined;
-  readonly score: number;
-  readonly components: Record<ComponentName, ComponentScore>;
-  readonly features: string[];
-  readonly match: ConceptMatch;
-  readonly grade: RelevanceGrade | undefined;
-  readonly deprecation: Deprecation | undefined;
-  /** Why its licence does not meet the licence the goal asks for; undefined when it does or none is asked. */
-  readonly licenseMiss: string | undefined;
-  /** Whether it clears `RELEVANCE_FLOOR` and meets the goal's licence constraint. */
-  readonly relevant: boolean;
-}
 
 /**
  * Scores every candidate on relevance, adoption, freshness, coverage and license (see `scoring-settings.ts`),
@@ -132,14 +103,18 @@ export function rankCandidates(input: RankInput): Ranking {
     const components: Record<ComponentName, ComponentScore> = {
       relevance: grade
         ? scoreGradedRelevance(candidate.id, grade)
-        : scoreRelevance({
-            searchScore: candidate.searchScore,
-            bestSearchScore,
-            match,
-            conceptCount: concepts.length,
-            scraped,
-            focus: capabilityFocus(concepts, extract?.features ?? []),
-          }),
+        : componentRelevance(
+            scoreRelevance({
+              searchScore: candidate.searchScore,
+              bestSearchScore,
+              match,
+              conceptCount: concepts.length,
+              scraped,
+              focus: capabilityFocus(concepts, extract?.features ?? []),
+            }),
+            input.query,
+            candidate,
+          ),
       adoption: scoreAdoption(candidate.monthlyDownloads, mostDownloaded),
       freshness: scoreFreshness(candidate.lastPublished, input.now, halfLifeDays),
       coverage: scoreCoverage({ features, concepts, scraped }),
@@ -199,24 +174,6 @@ export function rankCandidates(input: RankInput): Ranking {
   };
 }
 
-/** A candidate below the floor as a near miss: how much of the goal it meets, and what it misses. */
-function toNearMiss(entry: Scored, concepts: readonly GoalConcept[]): NearMiss {
-  const floor = Math.round(RELEVANCE_FLOOR.minConceptShare * 100);
-  const reason = entry.licenseMiss
-    ? entry.licenseMiss
-    : entry.grade
-      ? `graded ${entry.grade.grade} of 3 by the model, below the floor of ${RELEVANCE_FLOOR.minGrade}: ` +
-        entry.grade.rationale
-      : `meets ${Math.round(entry.match.share * 100)}% of the goal's ${concepts.length} concepts, below the ` +
-        `floor of ${floor}% (${conceptDetail(entry.match)})`;
-  return {
-    candidateId: entry.candidate.id,
-    name: entry.candidate.name,
-    url: entry.extract?.finalUrl ?? entry.candidate.url,
-    reason: reason.slice(0, MAX_REASON_CHARS),
-  };
-}
-
 /** Score descending; ties go to more monthly downloads, then name, then id (code-unit order, locale-free). */
 function compareScored(a: Scored, b: Scored): number {
   return (
@@ -236,70 +193,4 @@ function missingReason(outcome: ScrapeOutcome | undefined): string {
   if (outcome.ok) return '';
   const message = outcome.error.message.trim();
   return message === '' ? `scrape failed (${outcome.error.code})` : message;
-}
-
-function toRankedEntry(
-  entry: Scored,
-  rank: number,
-  considered: number,
-  weights: ScoringWeights,
-  family: readonly Scored[],
-): RankedEntry {
-  const component = (name: ComponentName) => ({
-    score: roundScore(entry.components[name].score),
-    weight: roundScore(weights[name]),
-    rationale: entry.components[name].rationale.slice(0, 1_000),
-  });
-  const components = {
-    relevance: component('relevance'),
-    adoption: component('adoption'),
-    freshness: component('freshness'),
-    coverage: component('coverage'),
-    license: component('license'),
-  };
-  const rationale = [
-    entryRationale({
-      rank,
-      considered,
-      score: entry.score,
-      components,
-      ...(entry.notScrapedReason === undefined ? {} : { notScrapedReason: entry.notScrapedReason }),
-    }),
-    deprecationSentence(entry.deprecation),
-    family.length > 0
-      ? `Leads its package family; also in it: ${family.map((member) => `${member.candidate.name} (${formatScore(member.score)})`).join(', ')}.`
-      : '',
-  ]
-    .filter((sentence) => sentence !== '')
-    .join(' ');
-  return {
-    rank,
-    candidate: entry.candidate,
-    score: entry.score,
-    components,
-    rationale: rationale.slice(0, 2_000),
-    features: entry.features.slice(0, MAX_FEATURES).map((feature) => feature.slice(0, MAX_FEATURE_CHARS)),
-    sources: entrySources(entry.candidate, entry.extract),
-    scraped: entry.extract !== undefined,
-    ...(entry.extract?.claims?.length ? { claims: entry.extract.claims.slice(0, MAX_CLAIMS) } : {}),
-    ...(family.length > 0
-      ? {
-          family: family.slice(0, MAX_FAMILY).map((member) => ({
-            candidateId: member.candidate.id,
-            name: member.candidate.name,
-            score: member.score,
-          })),
-        }
-      : {}),
-  };
-}
-
-/** The sentence a deprecated entry carries: that it sank, and its successor when its description names one. */
-function deprecationSentence(deprecation: Deprecation | undefined): string {
-  if (deprecation === undefined) return '';
-  const successor = deprecation.successor === undefined ? '' : ` Its successor: ${deprecation.successor}.`;
-  return (
-    `Declared deprecated by its description ("${deprecation.notice}"), so its score is multiplied by ` +
-    `${DEPRECATION_SETTINGS.scoreFactor}.${successor}`
-  );
 }

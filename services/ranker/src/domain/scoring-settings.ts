@@ -107,3 +107,11 @@ export const RELEVANCE_FLOOR = { minConceptShare: 0.5, minGrade: 1, nearMisses: 
  * description points to.
  */
 export const DEPRECATION_SETTINGS = { scoreFactor: 0.5 } as const;
+
+/**
+ * A candidate whose own facts declare it a component of another tool (an integration, plugin, provider or adapter;
+ * a tokenizer; a package of definitions such as semantic conventions: `packageRole` in `@swarm/corpus`) has its
+ * measured relevance multiplied by `relevanceFactor` unless the goal names that kind of component: for a broad
+ * goal the tool itself is the answer, the component a related find. A model's grade is left as graded.
+ */
+export const COMPONENT_SETTINGS = { relevanceFactor: 0.85 } as const;
