@@ -12,7 +12,15 @@ describe('loadBenchConfig', () => {
       throughputGoals: 4_000,
       latencyGoals: 200,
     });
-    expect(config.settings.systems).toEqual(['raw', 'swarm-off', 'swarm-on', 'bullmq', 'nest-nats']);
+    expect(config.settings.systems).toEqual([
+      'raw',
+      'swarm-off',
+      'swarm-on',
+      'bullmq',
+      'nest-nats',
+      'langgraph',
+      'restate',
+    ]);
     expect(config.profile).toBe(true);
   });
 

@@ -5,11 +5,16 @@ import { loadBenchConfig } from './bench-config.js';
 import { runBenchmark } from './harness/run-benchmark.js';
 import type { BenchReport } from './stats/bench-results.js';
 import { writeOutputs } from './report/write-outputs.js';
+import type { SystemId } from './systems/system-ids.js';
 import { SYSTEM_IDS } from './systems/system-ids.js';
 
+/** The peers whose one worker process runs the whole pipeline (a LangGraph graph, a Restate endpoint). */
+const WHOLE_WORKER_SYSTEMS: readonly SystemId[] = ['langgraph', 'restate'];
+
 // The quick benchmark keeps the harness from rotting: every system runs end to end on real servers (a private
-// nats-server and redis-server) with separate stage processes built into dist/ by the build this target depends
-// on. It checks the figures are sane, never how fast anything is: speed targets live in the benchmark itself.
+// nats-server, redis-server, PostgreSQL and restate-server) with separate stage or worker processes built into
+// dist/ by the build this target depends on. It checks the figures are sane, never how fast anything is: speed
+// targets live in the benchmark itself.
 describe('the benchmark in quick mode', () => {
   const outDir = mkdtempSync(join(tmpdir(), 'bench-quick-'));
   let report: BenchReport;
@@ -20,11 +25,11 @@ describe('the benchmark in quick mode', () => {
       agentsDir: join(__dirname, '..', 'dist', 'agents'),
       log: () => undefined,
     });
-  }, 170_000);
+  }, 300_000);
 
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it('measures all four systems, the swarm with tracing on and off, in one run', () => {
+  it('measures all six systems, the swarm with tracing on and off, in one run', () => {
     expect(report.runs).toHaveLength(1);
     expect(report.runs[0]!.systems.map((s) => s.id)).toEqual([...SYSTEM_IDS]);
   });
@@ -37,11 +42,21 @@ describe('the benchmark in quick mode', () => {
     }
   });
 
-  it('gets latency percentiles in order and memory from every stage process', () => {
+  it("counts the peers' servers (postgres with its backends, restate-server) as their broker's CPU", () => {
+    for (const system of report.runs[0]!.systems.filter((s) => WHOLE_WORKER_SYSTEMS.includes(s.id))) {
+      expect(system.cpuMsPerGoal.broker).toBeGreaterThan(0);
+    }
+  });
+
+  it('gets latency percentiles in order and memory from every stage or worker process', () => {
     for (const system of report.runs[0]!.systems) {
+      const peer = WHOLE_WORKER_SYSTEMS.includes(system.id);
       expect(system.latencyMs.p50).toBeGreaterThan(0);
       expect(system.latencyMs.p99).toBeGreaterThanOrEqual(system.latencyMs.p50);
-      expect(Object.keys(system.rssMb.idle)).toEqual(['search', 'scrape', 'rank', 'report']);
+      expect(Object.keys(system.rssMb.idle)).toEqual(
+        peer ? ['worker'] : ['search', 'scrape', 'rank', 'report'],
+      );
+      expect(system.scaleOutUnit).toBe(peer ? 'worker' : 'stage');
       expect(system.rssMb.idleMax).toBeGreaterThan(10);
       expect(system.rssMb.loadMax).toBeGreaterThan(10);
       expect(system.scaleOut.map((p) => p.replicas)).toEqual([1, 2, 4]);

@@ -25,6 +25,11 @@ async function main(): Promise<void> {
   log(`wrote ${files.json}, ${files.markdown} and ${files.svg}${docs ? ` and ${docs}` : ''}`);
 }
 
+// Ctrl+C or a kill: exit through process.exit, so the private servers' temp directories are removed on the way
+// out (the servers and stage processes die with this process: setpriv --pdeathsig).
+process.once('SIGINT', () => process.exit(130));
+process.once('SIGTERM', () => process.exit(143));
+
 main().catch((error: unknown) => {
   process.stderr.write(
     `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

@@ -30,7 +30,10 @@ export function loadStageEnv(env: Readonly<Record<string, string | undefined>>):
   throw new BenchError('invalid-options', `invalid stage settings: ${detail}`);
 }
 
-/** The line a stage process prints once it serves its queue; the harness waits for it. */
-export function readyLine(system: string, stage: string): string {
-  return `READY ${system} ${stage} pid=${process.pid}\n`;
+/**
+ * The line a stage process prints once it serves its queue; the harness waits for it. A process that listens
+ * (a whole-pipeline worker) adds its `port`, which the harness reads back.
+ */
+export function readyLine(system: string, stage: string, port?: number): string {
+  return `READY ${system} ${stage} pid=${process.pid}${port === undefined ? '' : ` port=${port}`}\n`;
 }

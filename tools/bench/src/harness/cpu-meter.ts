@@ -1,7 +1,10 @@
-import { findChildPids, readCpuMs, readMachineCpuMs } from '../machine/proc-stats.js';
+import { findChildPids, readCpuMs, readMachineCpuMs, readTreeCpuMs } from '../machine/proc-stats.js';
 import type { CpuPerGoal } from '../stats/bench-results.js';
 
-/** CPU used by the stage processes, the broker and this harness between `start()` and `stop(goals)`. */
+/**
+ * CPU used by the stage processes, the broker (with every process it forked: PostgreSQL's backends) and this
+ * harness between `start()` and `stop(goals)`.
+ */
 export class CpuMeter {
   private constructor(
     private readonly stagePids: readonly number[],
@@ -18,7 +21,7 @@ export class CpuMeter {
     const brokerPids = await findChildPids(broker);
     return new CpuMeter(stagePids, brokerPids, {
       stages: await sumCpu(stagePids),
-      broker: await sumCpu(brokerPids),
+      broker: await sumCpu(brokerPids, readTreeCpuMs),
       harness: process.cpuUsage(),
       machine: await readMachineCpuMs(),
     });
@@ -31,7 +34,7 @@ export class CpuMeter {
   async stop(goals: number): Promise<CpuPerGoal> {
     const harnessUsage = process.cpuUsage(this.before.harness);
     const stages = (await sumCpu(this.stagePids)) - this.before.stages;
-    const broker = (await sumCpu(this.brokerPids)) - this.before.broker;
+    const broker = (await sumCpu(this.brokerPids, readTreeCpuMs)) - this.before.broker;
     const harness = (harnessUsage.user + harnessUsage.system) / 1_000;
     const machine = await readMachineCpuMs();
     const busy = machine.busy - this.before.machine.busy;
@@ -47,8 +50,11 @@ export class CpuMeter {
   }
 }
 
-async function sumCpu(pids: readonly number[]): Promise<number> {
+async function sumCpu(
+  pids: readonly number[],
+  read: (pid: number) => Promise<number | undefined> = readCpuMs,
+): Promise<number> {
   let total = 0;
-  for (const pid of pids) total += (await readCpuMs(pid)) ?? 0;
+  for (const pid of pids) total += (await read(pid)) ?? 0;
   return total;
 }

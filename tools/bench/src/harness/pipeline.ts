@@ -1,14 +1,16 @@
 import { join } from 'node:path';
-import type { Stage } from '../pipeline/stages.js';
-import { STAGES } from '../pipeline/stages.js';
-import type { PipelineDriver, StageSettings } from '../systems/pipeline-driver.js';
+import { isStage } from '../pipeline/stages.js';
+import type { PipelineDriver, ProcessRole, StageSettings } from '../systems/pipeline-driver.js';
 import { CompletionTracker } from './completion-tracker.js';
 import { StageProcess } from './stage-process.js';
 
-/** A system's pipeline as the harness runs it: the driver's queues plus replicas of every stage as processes. */
+/**
+ * A system's pipeline as the harness runs it: the driver's queues plus replicas of each of its process roles (the
+ * four stages, or one whole-pipeline worker) as processes.
+ */
 export class Pipeline {
   readonly completions = new CompletionTracker();
-  private readonly replicas: Record<Stage, StageProcess[]> = { search: [], scrape: [], rank: [], report: [] };
+  private readonly replicas = new Map<ProcessRole, StageProcess[]>();
   private spawned = 0;
 
   private constructor(
@@ -17,7 +19,7 @@ export class Pipeline {
     private readonly agentsDir: string,
   ) {}
 
-  /** Creates the system's queues and starts one replica per stage with `settings` (and `nodeArgs`). */
+  /** Creates the system's queues and starts one replica per role with `settings` (and `nodeArgs`). */
   static async deploy(options: {
     readonly driver: PipelineDriver;
     readonly prefix: string;
@@ -30,7 +32,7 @@ export class Pipeline {
     await options.driver.open(options.prefix, pipeline.completions.complete);
     try {
       await Promise.all(
-        STAGES.map((stage) => pipeline.addReplicas(stage, 1, options.settings, options.nodeArgs)),
+        options.driver.roles.map((role) => pipeline.addReplicas(role, 1, options.settings, options.nodeArgs)),
       );
     } catch (error) {
       await pipeline.stop();
@@ -39,27 +41,27 @@ export class Pipeline {
     return pipeline;
   }
 
-  /** Every running stage process with its stage. */
-  processes(): { stage: Stage; process: StageProcess }[] {
-    return STAGES.flatMap((stage) => this.replicas[stage].map((process) => ({ stage, process })));
+  /** Every running process with its role (`stage`: a stage, or `worker`). */
+  processes(): { stage: ProcessRole; process: StageProcess }[] {
+    return this.driver.roles.flatMap((stage) => this.of(stage).map((process) => ({ stage, process })));
   }
 
-  /** How many replicas `stage` has. */
-  replicaCount(stage: Stage): number {
-    return this.replicas[stage].length;
+  /** How many replicas `role` has. */
+  replicaCount(role: ProcessRole): number {
+    return this.of(role).length;
   }
 
-  /** Starts `count` more replicas of `stage` (optionally with extra node flags, e.g. `--cpu-prof`). */
+  /** Starts `count` more replicas of `role` (optionally with extra node flags, e.g. `--cpu-prof`). */
   async addReplicas(
-    stage: Stage,
+    role: ProcessRole,
     count: number,
     settings: StageSettings,
     nodeArgs: readonly string[] = [],
   ): Promise<void> {
-    const started = await Promise.all(
+    const settled = await Promise.allSettled(
       Array.from({ length: count }, () => {
         this.spawned += 1;
-        const replica = `${stage}-${this.spawned}`;
+        const replica = `${role}-${this.spawned}`;
         return StageProcess.start({
           label: `${this.driver.id} ${replica}`,
           entry: join(this.agentsDir, this.driver.entry),
@@ -68,27 +70,42 @@ export class Pipeline {
             PATH: process.env['PATH'],
             HOME: process.env['HOME'],
             NODE_ENV: 'production',
-            BENCH_STAGE: stage,
+            ...(isStage(role) ? { BENCH_STAGE: role } : {}),
             BENCH_PREFIX: this.prefix,
             BENCH_WORK_MS: String(settings.workMs),
             BENCH_CONCURRENCY: String(settings.concurrency),
-            ...this.driver.stageEnv(stage, replica, settings),
+            ...this.driver.stageEnv(role, replica, settings),
           },
         });
       }),
     );
-    this.replicas[stage].push(...started);
+    // Keep the ones that started even when a sibling failed, so stopping the pipeline stops them too.
+    for (const result of settled) if (result.status === 'fulfilled') this.of(role).push(result.value);
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    await this.driver.replicasChanged?.(role, this.ports(role));
   }
 
-  /** Stops every replica of `stage` (gracefully). */
-  async stopStage(stage: Stage): Promise<void> {
-    const stopping = this.replicas[stage].splice(0);
+  /** Stops every replica of `role` (gracefully). */
+  async stopStage(role: ProcessRole): Promise<void> {
+    const stopping = this.of(role).splice(0);
+    await this.driver.replicasChanged?.(role, []);
     await Promise.all(stopping.map((p) => p.stop()));
   }
 
   /** Stops every replica, then closes the driver. */
   async stop(): Promise<void> {
-    await Promise.all(STAGES.map((stage) => this.stopStage(stage)));
+    await Promise.all(this.driver.roles.map((role) => this.stopStage(role)));
     await this.driver.close();
+  }
+
+  private of(role: ProcessRole): StageProcess[] {
+    let list = this.replicas.get(role);
+    if (!list) this.replicas.set(role, (list = []));
+    return list;
+  }
+
+  private ports(role: ProcessRole): number[] {
+    return this.of(role).flatMap((p) => (p.port === undefined ? [] : [p.port]));
   }
 }

@@ -1,17 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, waitFor } from '@swarm/testing';
 import { Redis } from 'ioredis';
 import { BenchError } from '../errors.js';
-
-const BINARY_DIRS = (process.env['PATH'] ?? '')
-  .split(':')
-  .concat(['/usr/bin', '/usr/sbin', '/usr/local/bin']);
-const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((path) => existsSync(path));
+import { exitOf, findBinary, removeOnExit, spawnServer } from './server-process.js';
 
 /** A Redis server for the BullMQ run: spawned for the run, or one given by URL. */
 export interface RedisHandle {
@@ -29,7 +22,7 @@ export interface RedisHandle {
  * @throws {BenchError} `infra-unavailable` when neither works.
  */
 export async function startRedis(fallbackUrl: string): Promise<RedisHandle> {
-  const binary = BINARY_DIRS.map((dir) => join(dir, 'redis-server')).find((path) => existsSync(path));
+  const binary = findBinary('redis-server');
   if (!binary) return externalRedis(fallbackUrl);
   const port = await freePort();
   const dir = await mkdtemp(join(tmpdir(), 'bench-redis-'));
@@ -51,11 +44,10 @@ export async function startRedis(fallbackUrl: string): Promise<RedisHandle> {
     '--logfile',
     '',
   ];
-  const child: ChildProcess = SETPRIV
-    ? spawn(SETPRIV, ['--pdeathsig', 'KILL', '--', binary, ...args], { stdio: 'ignore' })
-    : spawn(binary, args, { stdio: 'ignore' });
+  const child = spawnServer(binary, args);
   const url = `redis://127.0.0.1:${port}`;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = exitOf(child);
+  const forget = removeOnExit(child, dir);
   try {
     const version = await waitFor(() => redisVersion(url), {
       timeoutMs: 15_000,
@@ -69,11 +61,13 @@ export async function startRedis(fallbackUrl: string): Promise<RedisHandle> {
         child.kill('SIGTERM');
         await exited;
         await rm(dir, { recursive: true, force: true });
+        forget();
       },
     };
   } catch (error) {
     child.kill('SIGKILL');
     await rm(dir, { recursive: true, force: true });
+    forget();
     throw new BenchError('infra-unavailable', `redis-server on port ${port} did not start`, { cause: error });
   }
 }

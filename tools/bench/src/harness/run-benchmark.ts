@@ -29,30 +29,53 @@ import type { RedisHandle } from './redis-server.js';
 import { startRedis } from './redis-server.js';
 import { runAblation } from './run-ablation.js';
 import { runSystem } from './run-system.js';
+import type { PeerServers } from './peer-servers.js';
+import { startPeerServers } from './peer-servers.js';
 
-/** The servers of one pass: a private NATS and Redis (unless given), and the OTLP receiver. */
+/**
+ * The servers of one pass: a private NATS and Redis (unless given), a private PostgreSQL and Restate server when
+ * LangGraph or Restate run, and the OTLP receiver.
+ */
 interface PassInfra {
   readonly infra: BenchInfra;
   readonly otlp: OtlpReceiver;
   readonly redis: RedisHandle;
+  readonly peers: PeerServers;
   stop(): Promise<void>;
 }
 
-async function startInfra(config: BenchConfig): Promise<PassInfra> {
-  let nats: NatsServerHandle | undefined;
-  const natsUrl = config.natsUrl ?? (nats = await startNats({ forceSpawn: true })).url;
-  const redis = await startRedis(config.redisUrl);
-  const otlp = await OtlpReceiver.start();
-  return {
-    infra: { natsUrl, redisUrl: redis.url, otlpEndpoint: otlp.endpoint, quick: config.settings.quick },
-    otlp,
-    redis,
-    stop: async () => {
-      await otlp.close();
-      await redis.stop();
-      await nats?.stop();
-    },
+async function startInfra(config: BenchConfig, systems: readonly SystemId[]): Promise<PassInfra> {
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const stopOne of stops.splice(0).reverse()) await stopOne();
   };
+  try {
+    let nats: NatsServerHandle | undefined;
+    const natsUrl = config.natsUrl ?? (nats = await startNats({ forceSpawn: true })).url;
+    if (nats) stops.push(() => nats.stop());
+    const redis = await startRedis(config.redisUrl);
+    stops.push(() => redis.stop());
+    const peers = await startPeerServers(systems);
+    stops.push(() => peers.stop());
+    const otlp = await OtlpReceiver.start();
+    stops.push(() => otlp.close());
+    return {
+      infra: {
+        natsUrl,
+        redisUrl: redis.url,
+        ...peers.infra,
+        otlpEndpoint: otlp.endpoint,
+        quick: config.settings.quick,
+      },
+      otlp,
+      redis,
+      peers,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
 /**
@@ -96,11 +119,11 @@ async function runPass(
   const loadBefore = loadavg();
   const machineBefore = await readMachineCpuMs();
   const ownBefore = await readOwnTreeCpuMs();
-  const servers = await startInfra(config);
+  const servers = await startInfra(config, config.settings.systems);
   const systems: SystemResult[] = [];
   let machine: MachineInfo;
   try {
-    machine = await machineInfo(servers.infra.natsUrl, servers.redis);
+    machine = await machineInfo(servers.infra.natsUrl, servers.redis, servers.peers.versions);
     for (const id of config.settings.systems) {
       systems.push(
         await runSystem(createDriver(id, servers.infra), {
@@ -141,7 +164,7 @@ async function profilePass(
   config: BenchConfig,
   options: { readonly agentsDir: string; readonly log: (line: string) => void },
 ): Promise<{ profiles: ProfileSummary[]; ablation: AblationStep[] }> {
-  const servers = await startInfra(config);
+  const servers = await startInfra(config, []);
   const profiles: ProfileSummary[] = [];
   try {
     for (const id of ['raw', 'swarm-off', 'swarm-on'] as const satisfies readonly SystemId[]) {

@@ -11,7 +11,7 @@ import type {
 } from '../stats/bench-results.js';
 import { scaleEfficiency } from '../stats/derive.js';
 import { summarizeLatency } from '../stats/percentiles.js';
-import type { PipelineDriver, StageSettings } from '../systems/pipeline-driver.js';
+import type { PipelineDriver, ProcessRole, StageSettings } from '../systems/pipeline-driver.js';
 import { SYSTEM_LABELS } from '../systems/system-ids.js';
 import { goalIds, measureLatency, measureThroughput } from './measure.js';
 import type { OtlpReceiver } from './otlp-receiver.js';
@@ -51,7 +51,9 @@ export async function runSystem(driver: PipelineDriver, context: SystemRunContex
   const loadBefore = loadavg()[0]!;
   const otlpBefore = context.otlp.counts();
   const base: StageSettings = { concurrency: settings.concurrency, workMs: 0 };
-  log(`${driver.id}: starting four stage processes`);
+  log(
+    `${driver.id}: starting ${driver.roles.length === 1 ? 'its worker' : `${driver.roles.length} stage processes`}`,
+  );
   const pipeline = await Pipeline.deploy({
     driver,
     prefix: uniqueName(`bench_${driver.id.replace(/-/g, '_')}`),
@@ -102,7 +104,7 @@ export async function runSystem(driver: PipelineDriver, context: SystemRunContex
         `${throughput.lost > 0 ? `, ${throughput.lost} lost` : ''}`,
     );
 
-    const scaleOut = await runScaleOut(pipeline, context, t.stallMs);
+    const scaleOut = driver.scaleOut === 'none' ? [] : await runScaleOut(pipeline, context, t.stallMs);
     const otlpAfter = context.otlp.counts();
     return {
       id: driver.id,
@@ -117,6 +119,7 @@ export async function runSystem(driver: PipelineDriver, context: SystemRunContex
       },
       cpuMsPerGoal,
       scaleOut,
+      scaleOutUnit: driver.scaleOut,
       ...(driver.id === 'swarm-on'
         ? {
             otlp: {
@@ -134,7 +137,10 @@ export async function runSystem(driver: PipelineDriver, context: SystemRunContex
 
 /**
  * The scale-out run: the scrape stage becomes I/O-bound (`scaleWorkMs` of sleep, one task at a time per
- * replica) and grows to each replica count in turn; the other stages keep running.
+ * replica) and grows to each replica count in turn; the other stages keep running. A system that cannot scale
+ * one stage (a whole-pipeline worker) runs its whole worker at each replica count instead (restarted, so a
+ * balancer spreads connections afresh), each replica running its scrape steps one at a time and everything else
+ * as before.
  */
 async function runScaleOut(
   pipeline: Pipeline,
@@ -142,11 +148,17 @@ async function runScaleOut(
   stallMs: number,
 ): Promise<ScalePoint[]> {
   const { settings, log } = context;
-  const io: StageSettings = { concurrency: 1, workMs: settings.scaleWorkMs };
-  await pipeline.stopStage(SCALED_STAGE);
+  const wholeWorker = pipeline.driver.scaleOut === 'worker';
+  const scaled: ProcessRole = wholeWorker ? 'worker' : SCALED_STAGE;
+  const io: StageSettings = wholeWorker
+    ? { concurrency: settings.concurrency, workMs: settings.scaleWorkMs, scaledStageConcurrency: 1 }
+    : { concurrency: 1, workMs: settings.scaleWorkMs };
+  await pipeline.stopStage(scaled);
   const points: { replicas: number; goalsPerSec: number }[] = [];
   for (const replicas of settings.scaleReplicas) {
-    await pipeline.addReplicas(SCALED_STAGE, replicas - pipeline.replicaCount(SCALED_STAGE), io);
+    // Whole workers restart at each count, so connections a balancer pinned to the old ones spread again.
+    if (wholeWorker) await pipeline.stopStage(scaled);
+    await pipeline.addReplicas(scaled, replicas - pipeline.replicaCount(scaled), io);
     const warmup = replicas * Math.max(2, Math.ceil(settings.scaleGoalsPerReplica / 5)); // JIT the new replicas
     await measureThroughput(pipeline, goalIds(`s${replicas}w`, warmup), {
       window: SCALE_WINDOW,
@@ -161,7 +173,7 @@ async function runScaleOut(
       },
     );
     log(
-      `${pipeline.driver.id}: scale-out ${replicas} x ${SCALED_STAGE}: ${figures.goalsPerSec.toFixed(1)} goals/s`,
+      `${pipeline.driver.id}: scale-out ${replicas} x ${scaled}: ${figures.goalsPerSec.toFixed(1)} goals/s`,
     );
     points.push({ replicas, goalsPerSec: figures.goalsPerSec });
   }

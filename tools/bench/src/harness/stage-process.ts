@@ -1,9 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { BenchError } from '../errors.js';
+import { SETPRIV } from './server-process.js';
 
-const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((path) => existsSync(path));
 const KEPT_LINES = 200;
 
 /** One stage replica running as its own process. */
@@ -11,6 +10,7 @@ export class StageProcess {
   private readonly lines: string[] = [];
   private readonly exited: Promise<number | null>;
   private readonly wake = new Set<() => void>();
+  private ready: string | undefined;
 
   private constructor(
     readonly label: string,
@@ -60,6 +60,12 @@ export class StageProcess {
     return this.child.pid ?? -1;
   }
 
+  /** The port its READY line named (`port=<n>`: a worker that listens), else undefined. */
+  get port(): number | undefined {
+    const match = this.ready ? / port=(\d+)/.exec(this.ready) : null;
+    return match ? Number(match[1]) : undefined;
+  }
+
   /** The last lines it printed. */
   output(): string {
     return this.lines.slice(-20).join('\n');
@@ -85,7 +91,8 @@ export class StageProcess {
           reject(new BenchError('stage-not-ready', `${this.label} ${why}; last output:\n${this.output()}`));
         });
       const check = () => {
-        if (this.lines.some((line) => line.startsWith('READY '))) finish(resolve);
+        this.ready = this.lines.find((line) => line.startsWith('READY '));
+        if (this.ready) finish(resolve);
       };
       const onExit = (code: number | null) => fail(`exited (${code}) before it was ready`);
       const timer = setTimeout(() => fail(`printed no READY line within ${timeoutMs}ms`), timeoutMs);

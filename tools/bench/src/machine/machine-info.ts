@@ -6,6 +6,7 @@ import type { MachineInfo } from '../stats/bench-results.js';
 export async function machineInfo(
   natsUrl: string,
   redis: { version: string; origin: 'spawned' | 'external' },
+  peers: { readonly postgres?: string; readonly restate?: string } = {},
 ): Promise<MachineInfo> {
   const nc = await connect({ servers: natsUrl, name: 'bench-machine-info' });
   const natsServer = nc.info?.version ?? 'unknown';
@@ -18,6 +19,7 @@ export async function machineInfo(
     natsServer,
     redis: redis.version,
     redisOrigin: redis.origin,
+    ...peers,
     os: `${type()} ${release()}`,
   };
 }

@@ -38,6 +38,33 @@ export function parseProcStatCpuMs(stat: string): { own: number; reapedChildren:
   return { own: tick(14) + tick(15), reapedChildren: tick(16) + tick(17) };
 }
 
+/**
+ * CPU a process and all its descendants have used, in milliseconds: each live process's own time plus what its
+ * reaped children used (so a child that exits between two readings still counts). For servers that fork, such
+ * as PostgreSQL's postmaster and its backends. Undefined once `pid` is gone.
+ */
+export async function readTreeCpuMs(pid: number): Promise<number | undefined> {
+  let stat: string;
+  try {
+    stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const { own, reapedChildren } = parseProcStatCpuMs(stat);
+  let total = own + reapedChildren;
+  for (const child of await childPids(pid)) total += (await readTreeCpuMs(child)) ?? 0;
+  return total;
+}
+
+async function childPids(pid: number): Promise<number[]> {
+  try {
+    const text = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8');
+    return text.trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
 /** Busy and total CPU time of the whole machine so far (all cores), in milliseconds, from /proc/stat. */
 export async function readMachineCpuMs(): Promise<{ busy: number; total: number }> {
   return parseMachineCpuMs(await readFile('/proc/stat', 'utf8'));
@@ -63,8 +90,7 @@ export async function readOwnTreeCpuMs(): Promise<number> {
 /** Pids of this process's live children whose command name is `comm` (e.g. `nats-server`). */
 export async function findChildPids(comm: string): Promise<number[]> {
   try {
-    const children = await readFile(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8');
-    const pids = children.trim().split(/\s+/).filter(Boolean).map(Number);
+    const pids = await childPids(process.pid);
     const named = await Promise.all(
       pids.map(async (pid) => {
         const name = await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '');

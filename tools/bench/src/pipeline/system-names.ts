@@ -14,3 +14,14 @@ export const nestNatsNames = {
   queueGroup: (prefix: string, stage: Stage) => `${prefix}-${stage}`,
   completedPattern: (prefix: string) => `${prefix}.completed`,
 } as const;
+
+/** Names of the LangGraph pipeline of a run: its checkpoint tables live in a PostgreSQL schema of their own. */
+export const langgraphNames = {
+  schema: (prefix: string) => prefix.toLowerCase(),
+} as const;
+
+/** Names of the Restate pipeline of a run: one service (named after the run) with one handler. */
+export const restateNames = {
+  service: (prefix: string) => prefix.replace(/-/g, '_'),
+  handler: 'run',
+} as const;

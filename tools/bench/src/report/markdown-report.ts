@@ -1,9 +1,15 @@
 import type { BenchReport, BenchRun, ProfileSummary, SystemResult } from '../stats/bench-results.js';
 import { efficiencyAt } from '../stats/derive.js';
+import type { ScaleOutUnit } from '../systems/pipeline-driver.js';
 
 const num = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 const ratio = (value: number | undefined) => (value === undefined ? '' : ` (${num(value, 2)}x)`);
 const pct = (value: number) => (Number.isFinite(value) ? `${Math.round(value * 100)}%` : 'n/a');
+const REPLICATED = {
+  stage: 'scrape stage',
+  worker: 'whole worker',
+  none: 'not scaled',
+} as const satisfies Record<ScaleOutUnit, string>;
 
 /** The main table: one row per system, every ratio to (a) from the same run. Pure. */
 export function systemsTable(run: BenchRun): string {
@@ -23,10 +29,20 @@ export function systemsTable(run: BenchRun): string {
       `${num(s.cpuMsPerGoal.total, 2)}${ratio(rel?.cpuPerGoal)}`,
       `${num(s.rssMb.idleMax, 0)}${ratio(rel?.rssIdle)}`,
       num(s.rssMb.loadMax, 0),
-      `${pct(efficiencyAt(s, 2))} / ${pct(efficiencyAt(s, 4))}`,
+      scaleOutCell(s),
     ];
   });
   return [header, rule, ...rows.map((cells) => `| ${cells.join(' | ')} |`)].join('\n');
+}
+
+/**
+ * The scale-out cell: efficiency at 2 / 4 replicas of the I/O-bound stage, marked when the whole worker was
+ * replicated instead, n/a when the system was not scaled. Pure.
+ */
+export function scaleOutCell(s: SystemResult): string {
+  if (s.scaleOutUnit === 'none') return 'n/a (one endpoint)';
+  const cell = `${pct(efficiencyAt(s, 2))} / ${pct(efficiencyAt(s, 4))}`;
+  return s.scaleOutUnit === 'worker' ? `${cell} (whole worker)` : cell;
 }
 
 /** The targets of the issue, met or missed. Pure. */
@@ -46,14 +62,14 @@ export function detailTables(run: BenchRun): string {
     (a, b) => a - b,
   );
   const scale = [
-    `| system | ${replicas.map((k) => `${k} replica${k > 1 ? 's' : ''} goals/s (eff.)`).join(' | ')} |`,
-    `| --- | ${replicas.map(() => '---:').join(' | ')} |`,
+    `| system | replicated | ${replicas.map((k) => `${k} replica${k > 1 ? 's' : ''} goals/s (eff.)`).join(' | ')} |`,
+    `| --- | --- | ${replicas.map(() => '---:').join(' | ')} |`,
     ...run.systems.map((s) => {
       const cells = replicas.map((k) => {
         const point = s.scaleOut.find((p) => p.replicas === k);
         return point ? `${num(point.goalsPerSec, 1)} (${pct(point.efficiency)})` : 'n/a';
       });
-      return `| (${s.letter}) ${s.label} | ${cells.join(' | ')} |`;
+      return `| (${s.letter}) ${s.label} | ${REPLICATED[s.scaleOutUnit ?? 'stage']} | ${cells.join(' | ')} |`;
     }),
   ];
   return [...scale, '', cpuTable(run)].join('\n');
@@ -62,7 +78,7 @@ export function detailTables(run: BenchRun): string {
 /** Where the CPU per goal went, how noisy the machine was meanwhile, and the latency spread. Pure. */
 export function cpuTable(run: BenchRun): string {
   return [
-    "| system | stage processes | broker | harness | total CPU ms/goal | others' CPU share meanwhile | latency min / mean / max ms |",
+    "| system | stage or worker processes | broker or store server | harness | total CPU ms/goal | others' CPU share meanwhile | latency min / mean / max ms |",
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...run.systems.map(
       (s) =>
@@ -154,7 +170,9 @@ export function renderMarkdown(report: BenchReport): string {
       `${s.quick ? ', quick mode' : ''}.`,
     '',
     `Machine: ${m.cpus} CPUs (${m.cpuModel}), ${num(m.memoryGiB, 1)} GiB, ${m.os}; Node ${m.node}, ` +
-      `nats-server ${m.natsServer}, Redis ${m.redis} (${m.redisOrigin}). ${loads}.`,
+      `nats-server ${m.natsServer}, Redis ${m.redis} (${m.redisOrigin})` +
+      `${m.postgres ? `, PostgreSQL ${m.postgres} (spawned)` : ''}` +
+      `${m.restate ? `, restate-server ${m.restate} (spawned)` : ''}. ${loads}.`,
     '',
     `Workload: ${s.throughputGoals} goals at saturation, twice back to back (the faster counts), at most ` +
       `${s.window} in flight and ${s.concurrency} tasks ` +

@@ -1,7 +1,7 @@
 import type { BenchReport, BenchRun } from '../stats/bench-results.js';
 import { checkTargets, relativeToBaseline } from '../stats/derive.js';
-import { sampleSystems } from '../testing/sample-results.js';
-import { renderMarkdown, systemsTable, targetsTable } from './markdown-report.js';
+import { sampleSystem, sampleSystems } from '../testing/sample-results.js';
+import { renderMarkdown, scaleOutCell, systemsTable, targetsTable } from './markdown-report.js';
 import { renderSvgChart } from './svg-chart.js';
 
 function sampleRun(): BenchRun {
@@ -21,9 +21,26 @@ function sampleRun(): BenchRun {
 describe('systemsTable', () => {
   it('has one row per system with its throughput ratio to raw JetStream', () => {
     const lines = systemsTable(sampleRun()).split('\n');
-    expect(lines).toHaveLength(2 + 5);
+    expect(lines).toHaveLength(2 + 7);
     expect(lines.find((l) => l.includes('(b) swarm, tracing on'))).toContain('900 (0.45x)');
     expect(lines.find((l) => l.includes('(a) raw JetStream'))).toContain('2000 (1.00x)');
+  });
+
+  it('labels a scale-out of the whole worker, and says n/a where nothing was scaled', () => {
+    const run = sampleRun();
+    const lines = systemsTable(run).split('\n');
+    expect(lines.find((l) => l.includes('(e) LangGraph (Postgres)'))).toMatch(
+      /\| 98% \/ 95% \(whole worker\) \|$/,
+    );
+    expect(lines.find((l) => l.includes('(a) raw JetStream'))).toMatch(/\| 98% \/ 95% \|$/);
+    const unscaled = sampleSystem('restate', {
+      goalsPerSec: 1,
+      p50: 1,
+      p99: 1,
+      idleMb: 1,
+      scaleOutUnit: 'none',
+    });
+    expect(scaleOutCell(unscaled)).toBe('n/a (one endpoint)');
   });
 });
 
@@ -49,7 +66,7 @@ function report(): BenchReport {
       scaleGoalsPerReplica: 100,
       scaleReplicas: [1, 2, 4],
       scaleWorkMs: 20,
-      systems: ['raw', 'swarm-off', 'swarm-on', 'bullmq', 'nest-nats'],
+      systems: ['raw', 'swarm-off', 'swarm-on', 'bullmq', 'nest-nats', 'langgraph', 'restate'],
     },
     machine: {
       cpus: 2,
@@ -59,6 +76,8 @@ function report(): BenchReport {
       natsServer: '2.9.10',
       redis: '7.0.15',
       redisOrigin: 'spawned',
+      postgres: '15.20',
+      restate: '1.7.12',
       os: 'linux',
     },
     runs: [sampleRun()],
@@ -76,6 +95,8 @@ describe('renderMarkdown', () => {
   it('names the machine and the quieter run', () => {
     const markdown = renderMarkdown(report());
     expect(markdown).toContain('Machine: 2 CPUs (test cpu), 24.0 GiB');
+    expect(markdown).toContain('PostgreSQL 15.20 (spawned), restate-server 1.7.12 (spawned).');
+    expect(markdown).toContain('| (f) Restate | whole worker | 50.0 (100%) |');
     expect(markdown).toContain('Run 1 of 1 (the quieter)');
     expect(markdown).toContain('| + NestJS | 80 | +40 |');
     expect(markdown).not.toContain('The other pass');

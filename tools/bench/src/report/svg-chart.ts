@@ -28,6 +28,7 @@ const escapeXml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const finite = (value: number) => (Number.isFinite(value) ? value : 0);
 const fmt = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+const percent = (value: number) => (Number.isFinite(value) ? `${(value * 100).toFixed(0)}%` : 'n/a');
 
 function panelHeight(panel: Panel): number {
   return 48 + panel.rows.length * (panel.rows[0]?.bars.length ?? 1) * (BAR_H + 2) + panel.rows.length * 8;
@@ -106,7 +107,7 @@ export function renderSvgChart(run: BenchRun, subtitle: string): string {
       ]),
     },
     {
-      title: 'RSS per stage process, largest (MB)',
+      title: 'RSS per stage or worker process, largest (MB)',
       legend: [
         { name: 'idle', color: COLORS[0] },
         { name: 'under load', color: COLORS[1] },
@@ -126,8 +127,8 @@ export function renderSvgChart(run: BenchRun, subtitle: string): string {
       max: 1.2,
       marker: { value: 0.9, text: 'target 90%' },
       rows: rows((s) => [
-        { value: efficiencyAt(s, 2), color: COLORS[0], text: `${fmt(efficiencyAt(s, 2) * 100, 0)}%` },
-        { value: efficiencyAt(s, 4), color: COLORS[1], text: `${fmt(efficiencyAt(s, 4) * 100, 0)}%` },
+        { value: efficiencyAt(s, 2), color: COLORS[0], text: percent(efficiencyAt(s, 2)) },
+        { value: efficiencyAt(s, 4), color: COLORS[1], text: percent(efficiencyAt(s, 4)) },
       ]),
     },
   ];
@@ -144,7 +145,8 @@ export function renderSvgChart(run: BenchRun, subtitle: string): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="10" y="24" ${FONT} font-size="18" font-weight="700">Swarm benchmark: one pipeline, four systems</text>`,
+    `<text x="10" y="24" ${FONT} font-size="18" font-weight="700">Swarm benchmark: one pipeline, ` +
+      `${run.systems.length} systems</text>`,
     `<text x="10" y="42" ${FONT} font-size="12" fill="#555">${escapeXml(subtitle)}</text>`,
     ...body,
     '</svg>',

@@ -1,3 +1,4 @@
+import type { ScaleOutUnit } from '../systems/pipeline-driver.js';
 import type { SystemId } from '../systems/system-ids.js';
 import type { LatencySummary } from './percentiles.js';
 
@@ -37,7 +38,10 @@ export interface SystemResult {
   readonly label: string;
   readonly throughput: ThroughputFigures;
   readonly latencyMs: LatencySummary;
-  /** Resident set per stage process in MB: after boot (idle) and the peak during the throughput run. */
+  /**
+   * Resident set per process in MB (keyed by stage, or `worker` for a whole-pipeline worker): after boot (idle)
+   * and the peak during the throughput run.
+   */
   readonly rssMb: {
     readonly idle: Readonly<Record<string, number>>;
     readonly load: Readonly<Record<string, number>>;
@@ -45,7 +49,13 @@ export interface SystemResult {
     readonly loadMax: number;
   };
   readonly cpuMsPerGoal: CpuPerGoal;
+  /** Scale-out points (empty when not measured). */
   readonly scaleOut: readonly ScalePoint[];
+  /**
+   * What the scale-out run replicated: the I/O-bound stage, the whole worker (a system that cannot scale one
+   * stage), or nothing (not measured). Absent in reports written before issue 18: the stage.
+   */
+  readonly scaleOutUnit?: ScaleOutUnit;
   /** What the local OTLP receiver got during this system's runs (systems with tracing). */
   readonly otlp?: { readonly requests: number; readonly bytes: number };
   /** 1-minute load average when this system started and ended. */
@@ -61,7 +71,8 @@ export interface RelativeFigures {
   readonly addedPerHopMs: number;
   readonly rssIdle: number;
   readonly cpuPerGoal: number;
-  readonly scaleEfficiencyAt4: number;
+  /** Absent when the system has no scale-out figure. */
+  readonly scaleEfficiencyAt4?: number;
 }
 
 /** One of the issue's targets, checked against the run. */
@@ -83,6 +94,10 @@ export interface MachineInfo {
   readonly natsServer: string;
   readonly redis: string;
   readonly redisOrigin: 'spawned' | 'external';
+  /** Version of the private PostgreSQL (when LangGraph ran). */
+  readonly postgres?: string;
+  /** Version of the private restate-server (when Restate ran). */
+  readonly restate?: string;
   readonly os: string;
 }
 

@@ -25,6 +25,19 @@ describe('relativeToBaseline', () => {
     expect(relative['nest-nats']!.addedPerHopMs).toBeCloseTo(-0.1, 10);
   });
 
+  it('leaves out the scale-out ratio of a system that was not scaled', () => {
+    const unscaled = sampleSystem('restate', {
+      goalsPerSec: 1,
+      p50: 1,
+      p99: 1,
+      idleMb: 1,
+      scaleOutUnit: 'none',
+    });
+    const relative = relativeToBaseline([...sampleSystems().filter((s) => s.id !== 'restate'), unscaled]);
+    expect(relative['restate']).not.toHaveProperty('scaleEfficiencyAt4');
+    expect(relative['langgraph']!.scaleEfficiencyAt4).toBeCloseTo(1, 10);
+  });
+
   it('has nothing to compare with when the baseline did not run', () => {
     expect(relativeToBaseline(sampleSystems().filter((s) => s.id !== 'raw'))).toEqual({});
   });

@@ -38,7 +38,7 @@ export function relativeToBaseline(
       addedPerHopMs: (s.latencyMs.p50 - base.latencyMs.p50) / HOPS,
       rssIdle: s.rssMb.idleMax / base.rssMb.idleMax,
       cpuPerGoal: s.cpuMsPerGoal.total / base.cpuMsPerGoal.total,
-      scaleEfficiencyAt4: efficiencyAt(s, 4) / efficiencyAt(base, 4),
+      ...(s.scaleOut.length > 0 ? { scaleEfficiencyAt4: efficiencyAt(s, 4) / efficiencyAt(base, 4) } : {}),
     };
   }
   return out;

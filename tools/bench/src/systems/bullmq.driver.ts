@@ -11,6 +11,8 @@ export class BullmqDriver implements PipelineDriver {
   readonly id = 'bullmq' as const;
   readonly entry = 'bullmq-stage.js';
   readonly broker = 'redis-server' as const;
+  readonly roles = STAGES;
+  readonly scaleOut = 'stage' as const;
   private connection: Redis | undefined;
   private subscriber: Redis | undefined;
   private firstQueue: Queue | undefined;

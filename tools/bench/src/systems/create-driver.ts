@@ -1,7 +1,9 @@
 import { BullmqDriver } from './bullmq.driver.js';
+import { LangGraphDriver } from './langgraph.driver.js';
 import { NestNatsDriver } from './nest-nats.driver.js';
 import type { BenchInfra, PipelineDriver } from './pipeline-driver.js';
 import { RawJetStreamDriver } from './raw-jetstream.driver.js';
+import { RestateDriver } from './restate.driver.js';
 import { SwarmDriver } from './swarm.driver.js';
 import type { SystemId } from './system-ids.js';
 
@@ -18,5 +20,9 @@ export function createDriver(id: SystemId, infra: BenchInfra): PipelineDriver {
       return new BullmqDriver(infra);
     case 'nest-nats':
       return new NestNatsDriver(infra);
+    case 'langgraph':
+      return new LangGraphDriver(infra);
+    case 'restate':
+      return new RestateDriver(infra);
   }
 }

@@ -6,6 +6,7 @@ import { connect } from '@nats-io/transport-node';
 import { lastValueFrom } from 'rxjs';
 import type { StageMessage } from '../pipeline/stage-message.js';
 import { buildStageMessage } from '../pipeline/stage-message.js';
+import { STAGES } from '../pipeline/stages.js';
 import { nestNatsNames } from '../pipeline/system-names.js';
 import type { BenchInfra, PipelineDriver, StageSettings } from './pipeline-driver.js';
 
@@ -17,6 +18,8 @@ export class NestNatsDriver implements PipelineDriver {
   readonly id = 'nest-nats' as const;
   readonly entry = 'nest-nats-stage.js';
   readonly broker = 'nats-server' as const;
+  readonly roles = STAGES;
+  readonly scaleOut = 'stage' as const;
   private client: ClientProxy | undefined;
   private nc: NatsConnection | undefined;
   private prefix = '';

@@ -19,6 +19,8 @@ export class RawJetStreamDriver implements PipelineDriver {
   readonly id = 'raw' as const;
   readonly entry = 'raw-stage.js';
   readonly broker = 'nats-server' as const;
+  readonly roles = STAGES;
+  readonly scaleOut = 'stage' as const;
   private nc: NatsConnection | undefined;
   private js: JetStreamClient | undefined;
   private jsm: JetStreamManager | undefined;

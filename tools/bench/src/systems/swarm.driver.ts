@@ -12,6 +12,8 @@ export class SwarmDriver implements PipelineDriver {
   readonly id: 'swarm-on' | 'swarm-off';
   readonly entry = 'stage-agent.js';
   readonly broker = 'nats-server' as const;
+  readonly roles = STAGES;
+  readonly scaleOut = 'stage' as const;
   private client: SwarmClient | undefined;
   private names: ReturnType<typeof isolatedTopology> | undefined;
 

@@ -1,5 +1,13 @@
 /** The systems under test, in the order they run and appear in the table. */
-export const SYSTEM_IDS = ['raw', 'swarm-off', 'swarm-on', 'bullmq', 'nest-nats'] as const;
+export const SYSTEM_IDS = [
+  'raw',
+  'swarm-off',
+  'swarm-on',
+  'bullmq',
+  'nest-nats',
+  'langgraph',
+  'restate',
+] as const;
 /** A system under test. */
 export type SystemId = (typeof SYSTEM_IDS)[number];
 
@@ -10,6 +18,8 @@ export const SYSTEM_LABELS = {
   'swarm-on': { letter: 'b', label: 'swarm, tracing on' },
   bullmq: { letter: 'c', label: 'BullMQ (Redis)' },
   'nest-nats': { letter: 'd', label: 'NestJS NATS (core)' },
+  langgraph: { letter: 'e', label: 'LangGraph (Postgres)' },
+  restate: { letter: 'f', label: 'Restate' },
 } as const satisfies Record<SystemId, { letter: string; label: string }>;
 
 /** The baseline every ratio is taken against. */
