@@ -62,6 +62,7 @@ export const FEATURES = [
   'evals',
   'prompt-management',
   'browser-automation',
+  'web-scraping',
   'code-generation',
   'typescript',
   'local-models',
@@ -266,11 +267,23 @@ export const FEATURE_RULES = {
       /\b(stagehand|browserbase|browsermcp|browser-use|steel)\b/,
       /\bcomputer[- ]use\b/,
       /\bheadless\b/,
-      /\bweb scraping\b/,
-      /\bscrap(e|er|es|ing)\b/,
-      /\bcrawl(s|er|ers|ing)?\b/,
       /\bdesktop automation\b/,
       /\bend-to-end testing\b/,
+    ],
+  },
+  // Getting the web's content for a program: scraping and crawling APIs, web search APIs. Kept apart from
+  // `browser-automation`, which drives a browser: a crawling or search API does not click through pages.
+  'web-scraping': {
+    text: [
+      /\bweb[- ]?scrap(e|er|ers|es|ing)\b/,
+      /\bscrap(e|er|ers|es|ing)\b/,
+      /\bcrawl(s|er|ers|ing)?\b/,
+      /\bweb[- ]?search(es|ing)?\b/,
+      /\bsearch(es|ing)? the web\b/,
+      /\bmeta[- ]?search engines?\b/,
+      /\b(search|serp) api\b/,
+      /\bweb (data|content|pages?) (extraction|fetching)\b/,
+      /\b(tavily|exa|firecrawl|serpapi|searxng|jina reader)\b/,
     ],
   },
   'code-generation': {

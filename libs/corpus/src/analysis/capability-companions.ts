@@ -16,6 +16,8 @@ export const CAPABILITY_COMPANIONS: Readonly<Record<string, readonly string[]>> 
   'multi-agent': ['workflows', 'tool-calling'],
   workflows: ['multi-agent'],
   'browser-automation': ['tool-calling'],
+  // A scraper may drive a browser to read a page; a browser automation goal does not want a search API.
+  'web-scraping': ['browser-automation'],
   voice: ['streaming', 'multimodal'],
 };
 

@@ -9,19 +9,13 @@
  * never to lift one package for one goal.
  */
 
-/** One capability tag and the phrases (matched on lower-cased text) that mean it. */
-export interface CapabilitySynonym {
-  /** The corpus tag, as it occurs in `features` (kebab-case). */
-  readonly tag: string;
-  /** Patterns on lower-cased text; a match adds the tag's words (`browser-automation` -> `browser automation`). */
-  readonly phrases: readonly RegExp[];
-}
+import { type CapabilitySynonym, phrase } from './synonym-phrase.js';
+import { AGENT_BUILDING_SYNONYMS } from './capability-synonyms-agent-building.js';
 
-const SEP = String.raw`[\s_-]*`;
-/** A phrase of words, each separated by nothing, spaces, `_` or `-`, matched on word boundaries. */
-export const phrase = (...words: string[]): RegExp => new RegExp(String.raw`\b${words.join(SEP)}\b`);
+export { phrase } from './synonym-phrase.js';
+export type { CapabilitySynonym } from './synonym-phrase.js';
 
-/** The synonym table: capability tag -> the phrases that mean it. */
+/** The synonym table: capability tag -> the phrases that mean it (data, retrieval, web and quality tags first). */
 export const CAPABILITY_SYNONYMS: readonly CapabilitySynonym[] = [
   {
     tag: 'memory',
@@ -44,6 +38,8 @@ export const CAPABILITY_SYNONYMS: readonly CapabilitySynonym[] = [
         '(?:answers|outputs|responses|completions)',
       ),
       phrase('llm', 'as', 'a', 'judge'),
+      // "score my chatbot's responses", "grade the agent answers"
+      /\b(?:test|testing|grade|grading|score|scoring|judge|judging) (?:\w+ ){0,2}(?:answers|outputs|responses|completions)\b/,
       phrase('(?:llm|ai|prompt)', '(?:testing|tests)'),
       phrase('benchmark(?:s|ing)?'),
       phrase(
@@ -76,6 +72,8 @@ export const CAPABILITY_SYNONYMS: readonly CapabilitySynonym[] = [
       ),
       phrase('document', '(?:retrieval|qa|question)'),
       phrase('knowledge', 'base'),
+      // Reranking retrieved passages is a retrieval step: the corpus tags rerankers `rag`.
+      phrase('re', 'rank(?:s|ed|er|ers|ing)?'),
       // Answering from one's own documents: "answer questions over my company docs", "ground answers in our data".
       /\banswer(?:s|ing)? questions (?:over|about|from|on|using|against) (?:\w+ ){0,3}(?:docs|documents|data|files|pdfs|knowledge|content|wiki)\b/,
       /\bground(?:ed|ing)? (?:\w+ ){0,3}(?:in|on) (?:\w+ ){0,2}(?:data|documents|docs|sources|knowledge)\b/,
@@ -105,22 +103,33 @@ export const CAPABILITY_SYNONYMS: readonly CapabilitySynonym[] = [
       phrase('similarity', 'search'),
       phrase('nearest', 'neighbou?r'),
       phrase('semantic', 'search'),
+      /\b(?:search|searching|query|querying|find|finding) (?:\w+ ){0,3}semantically\b/,
+      phrase(
+        '(?:store|storing|index|indexing|query|querying)',
+        '(?:and',
+        '(?:store|query|search|index))?',
+        '(?:embeddings|vectors)',
+      ),
     ],
   },
   {
     tag: 'embeddings',
-    phrases: [phrase('(?:text|sentence|semantic)', 'vectors?'), phrase('embed(?:ding|dings)?')],
+    phrases: [
+      phrase('(?:text|sentence|semantic)', 'vectors?'),
+      phrase('embed(?:ding|dings)?'),
+      /\b(?:turn|turns|turning|convert|converts|converting|encode|encodes|encoding) (?:\w+ ){0,3}into (?:\w+ )?vectors?\b/,
+    ],
   },
   {
     tag: 'browser-automation',
     phrases: [
       phrase('headless', '(?:browser|browsers|chrome|chromium)'),
-      phrase('(?:web|website)', '(?:automation|scraping|scraper|crawling|crawler)'),
+      phrase('(?:web|website)', 'automation'),
       phrase(
         '(?:automate|automating|drive|driving|control|controlling)',
         '(?:a|the)?',
         '(?:web)?',
-        'browsers?',
+        '(?:browsers?|chrome|chromium|firefox|safari)',
       ),
       phrase('(?:browse|browsing|surf)', 'the', 'web'),
       // What a person does in a browser, said of a program: click through pages, fill in forms, navigate sites.
@@ -133,13 +142,37 @@ export const CAPABILITY_SYNONYMS: readonly CapabilitySynonym[] = [
       ),
       phrase('(?:fill|fills|filling)', '(?:in|out)?', '(?:web)?', 'forms?'),
       phrase('(?:navigate|navigates|navigating)', '(?:the|a)?', '(?:web|websites?|sites?|pages?)'),
-      phrase('scrap(?:e|es|ing)', '(?:web|websites?|pages?|sites?)'),
+    ],
+  },
+  {
+    // Getting the web's content for a program (scraping and crawling APIs, web search APIs): not driving a
+    // browser, so a goal about clicking through pages does not rank a search API first, and the reverse.
+    tag: 'web-scraping',
+    phrases: [
+      phrase(
+        '(?:scrape|scrapes|scraping|scraper|scrapers|crawl|crawls|crawling|crawler|crawlers|spider|spiders)',
+      ),
+      phrase('(?:web|internet|online)', '(?:search|searches|searching|results)'),
+      phrase('(?:search|searches|searching|query|querying)', 'the', '(?:web|internet)'),
+      phrase('(?:search|serp)', 'engine', '(?:results?|api|apis)'),
+      phrase(
+        '(?:extract|extracting|fetch|fetching|get|getting|pull|pulling|read|reading|turn|turning|convert|converting)',
+        '(?:the)?',
+        '(?:content|text|data)?',
+        '(?:of|from)?',
+        '(?:any)?',
+        '(?:web',
+        'pages?|websites?|urls?|sites)',
+      ),
+      phrase('(?:live|real', 'time|up', 'to', 'date)', '(?:web)?', '(?:search|information|results)'),
     ],
   },
   {
     tag: 'observability',
     phrases: [
-      phrase('(?:monitor|monitoring|trace|tracing|telemetry|opentelemetry|otel)'),
+      phrase('(?:monitor|monitoring|trace|traces|tracing|telemetry|opentelemetry|otel)'),
+      // "track how much I spend on OpenAI", "keep track of LLM costs per user"
+      /\b(?:track|tracking|monitor|monitoring|measure|measuring|watch|watching) (?:\w+ ){0,3}(?:spend|spending|costs?|bills?|billing)\b/,
       phrase(
         '(?:debug|debugging|inspect|inspecting)',
         '(?:llm|ai|agent|agents|prompts?)',
@@ -167,103 +200,8 @@ export const CAPABILITY_SYNONYMS: readonly CapabilitySynonym[] = [
       phrase('(?:extract|extracting|extraction)', '(?:structured|typed)?', '(?:data|fields|objects)'),
       phrase('parse', '(?:llm|model)', '(?:output|outputs|responses?)'),
       phrase('(?:valid|return|returns|returning|strict|reliable)', 'json'),
+      phrase('(?:answer|answers|respond|responds|reply|replies|output|outputs)', 'in', '(?:valid)?', 'json'),
     ],
   },
-  {
-    tag: 'mcp',
-    phrases: [phrase('mcp'), phrase('model', 'context', 'protocol'), phrase('context', 'protocol')],
-  },
-  {
-    tag: 'tool-calling',
-    phrases: [
-      phrase('(?:function|tool)', '(?:calling|calls|call|use)'),
-      phrase('call', '(?:my|your|our|the)?', '(?:functions|tools|apis)'),
-    ],
-  },
-  {
-    tag: 'multi-agent',
-    phrases: [
-      phrase('(?:multiple|many|several|teams?|crews?|swarms?|groups?)', 'of', 'agents'),
-      phrase('agent', '(?:teams?|crews?|swarms?|orchestration|handoffs?|collaboration)'),
-      phrase('multi', 'agents?'),
-      phrase('agents', '(?:working|collaborating|cooperating|talking)', '(?:together|with each other)'),
-      phrase('(?:coordinate|coordinating)', '(?:several|multiple|many|my)?', 'agents'),
-    ],
-  },
-  {
-    tag: 'workflows',
-    phrases: [
-      phrase('(?:workflows?|orchestration|orchestrate|orchestrating|pipelines?)'),
-      phrase('durable', '(?:execution|functions)'),
-      phrase('(?:agent|state)', 'graphs?'),
-    ],
-  },
-  {
-    tag: 'prompt-management',
-    phrases: [
-      phrase('prompts?', '(?:templates?|templating|versioning|versions|registry|library|management)'),
-    ],
-  },
-  {
-    tag: 'local-models',
-    phrases: [
-      phrase('(?:local|offline|on', 'device|self', 'hosted)', '(?:llms?|models?|inference|ai)'),
-      phrase('run(?:ning)?', '(?:llms?|models?)', '(?:locally|offline|on', 'device)'),
-      phrase('(?:llms?|models?)', 'locally'),
-      // "run Llama on my laptop", "inference on our own hardware"
-      /\b(?:run|runs|running|inference|host|hosting) (?:\w+ ){0,3}on (?:my|your|our|a) (?:own )?(?:laptop|machine|computer|pc|mac|hardware|device|gpu)\b/,
-    ],
-  },
-  {
-    tag: 'guardrails',
-    phrases: [
-      phrase('guard', 'rails?'),
-      phrase('(?:content|output)', '(?:moderation|filtering|safety)'),
-      phrase('(?:prompt|jailbreak)', 'injection'),
-      phrase('(?:pii|secrets?)', '(?:redaction|detection|filtering)'),
-      phrase('(?:sandbox|sandboxed|sandboxing)'),
-      phrase('(?:in|with)', 'isolation'),
-      phrase('isolated', '(?:execution|environments?|sandbox|vms?|containers?)'),
-    ],
-  },
-  {
-    tag: 'voice',
-    phrases: [
-      phrase('(?:speech|audio|voice|tts|stt)'),
-      phrase('text', 'to', 'speech'),
-      phrase('speech', 'to', 'text'),
-    ],
-  },
-  {
-    tag: 'code-generation',
-    phrases: [
-      phrase('(?:coding|code)', '(?:agents?|assistants?|generation|completion)'),
-      phrase('(?:write|writes|writing|generate|generates|generating)', 'code'),
-      phrase(
-        '(?:execute|executes|executing|run|runs|running)',
-        '(?:ai)?',
-        '(?:generated|untrusted)',
-        '(?:code|programs?|scripts?)',
-      ),
-      phrase('code', '(?:execution|interpreter)'),
-      phrase(
-        '(?:code|programs?|scripts?)',
-        '(?:written|generated)',
-        'by',
-        '(?:an?|the)?',
-        '(?:ai|llms?|models?|agents?)',
-      ),
-    ],
-  },
-  {
-    tag: 'multimodal',
-    phrases: [phrase('multi', 'modal'), phrase('(?:images?|vision|video)', 'and', 'text')],
-  },
-  {
-    tag: 'streaming',
-    phrases: [
-      phrase('stream(?:s|ing)?', '(?:tokens|responses?|output|text)'),
-      phrase('server', 'sent', 'events'),
-    ],
-  },
+  ...AGENT_BUILDING_SYNONYMS,
 ];
