@@ -1,6 +1,7 @@
 import type { ModelClient, ModelSettings } from '@swarm/models';
 import { createModelClient, parseModelSettings } from '@swarm/models';
-import { recordModelUsage, reserveModelCall } from '@swarm/transport';
+import { recordModelUsage } from '@swarm/transport';
+import { agentCallGate } from './agent-call-gate.js';
 
 /**
  * Reads an agent's model settings (`SWARM_MODEL`, `SWARM_MODEL_*`) once at boot.
@@ -15,7 +16,8 @@ export function loadAgentModel(env: Readonly<Record<string, string | undefined>>
  * call's usage and cost added to the task attempt that made it: the transport reports it on
  * `task.completed`/`task.failed` and in the goal context. Every provider request first reserves its estimate from
  * the goal's budget in the bus and settles its real usage after (`reserveModelCall`): no call starts once the
- * budget cannot cover it.
+ * budget cannot cover it. Then, when the settings set a rate limit (SWARM_MODEL_RATE_LIMIT_*), it waits for its
+ * slot in the limit every replica on its provider key shares (`agentCallGate`).
  */
 export function createAgentModelClient(settings: ModelSettings): Promise<ModelClient | undefined> {
   return createModelClient(
@@ -23,6 +25,6 @@ export function createAgentModelClient(settings: ModelSettings): Promise<ModelCl
     (usage) => {
       recordModelUsage(usage);
     },
-    reserveModelCall,
+    agentCallGate(settings.provider === 'builtin' ? undefined : settings.rateLimit),
   );
 }

@@ -1,3 +1,4 @@
+export { agentCallGate } from './agent-call-gate.js';
 export { createAgentModelClient, loadAgentModel } from './agent-model.js';
 export { AgentEnv } from './agent-profile.js';
 export type { AgentProfile } from './agent-profile.js';

@@ -28,6 +28,8 @@ export const EVENT_TYPES = [
   'approval.rejected',
   'goal.completed',
   'goal.failed',
+  'budget.exhausted',
+  'budget.added',
 ] as const;
 /** An event type. */
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -204,6 +206,8 @@ export const BUCKETS = {
   reports: 'swarm-reports',
   /** Live agent replicas: one `AgentPresence` per replica under `<kind>.<instance>`, dropped by the bucket's max age. */
   presence: 'swarm-presence',
+  /** Model rate limiters shared by every replica: one `RateLimitState` per limiter key, dropped by the bucket's max age. */
+  rateLimits: 'swarm-rate-limits',
 } as const;
 
 /** Message headers the swarm sets besides `Nats-Msg-Id` and the W3C trace context. */

@@ -1,4 +1,4 @@
-import { estimateCall, isBudgetRefusal } from './call-gate.js';
+import { estimateCall, isBudgetRefusal, isGateRefusal } from './call-gate.js';
 
 describe('estimateCall', () => {
   it('counts one call, the prompt at four characters a token plus the most output, and their price', () => {
@@ -18,5 +18,14 @@ describe('isBudgetRefusal', () => {
     expect(isBudgetRefusal({ code: 'model-timeout', message: 'slow' })).toBe(false);
     expect(isBudgetRefusal(new Error('budget-exhausted'))).toBe(false);
     expect(isBudgetRefusal(undefined)).toBe(false);
+  });
+});
+
+describe('isGateRefusal', () => {
+  it("recognizes the budget's and the rate limit's refusals and nothing else", () => {
+    expect(isGateRefusal({ code: 'budget-exhausted', message: 'out' })).toBe(true);
+    expect(isGateRefusal({ code: 'model-rate-limit-wait', message: 'no slot', retryable: true })).toBe(true);
+    expect(isGateRefusal({ code: 'model-rate-limited', message: '429' })).toBe(false);
+    expect(isGateRefusal(null)).toBe(false);
   });
 });

@@ -6,15 +6,29 @@ import { costOf } from './pricing.js';
 export interface CallTicket {
   /** Closes the reservation with what the call really used. Never throws. */
   settle(actual: BudgetAmounts): Promise<void>;
+  /** How long the call waited for its rate-limit slot before it started, in ms (shown on its span). */
+  readonly waitedMs?: number;
+  /**
+   * The provider answered 429: tells the shared rate limit, so every replica on the key backs off together.
+   * `retryAfterMs` is the provider's `Retry-After`, when it gave one. Never throws.
+   */
+  providerRateLimited?(retryAfterMs: number | undefined): Promise<void>;
+}
+
+/** What a gate knows of the call it admits besides its estimate. */
+export interface GateCall {
+  /** The call's abort signal (the task's, and the call's timeout): a gate that waits stops waiting on it. */
+  readonly signal?: AbortSignal;
 }
 
 /**
  * Where each provider request reserves its estimate before it starts and settles its usage after (an agent
- * wires the transport's `reserveModelCall`, which keeps the goal's budget in the bus). `reserve` throws to stop
- * the call: an error whose `code` is `budget-exhausted` passes through the model client unchanged, and with
- * `policy: 'degrade'` `withFallback` answers with the builtin brain.
+ * wires the transport's `reserveModelCall`, which keeps the goal's budget in the bus, and `acquireModelRate`, the
+ * swarm-wide rate limit). The gate throws to stop the call: an error whose `code` is one of `GATE_REFUSAL_CODES`
+ * passes through the model client unchanged, and a `budget-exhausted` one with `policy: 'degrade'` makes
+ * `withFallback` answer with the builtin brain.
  */
-export type CallGate = (estimate: BudgetAmounts) => Promise<CallTicket>;
+export type CallGate = (estimate: BudgetAmounts, call?: GateCall) => Promise<CallTicket>;
 
 /** Roughly how many characters one token holds, for estimating a prompt's input tokens before the call. */
 const CHARS_PER_TOKEN = 4;
@@ -34,6 +48,19 @@ export function estimateCall(
 
 /** The code a gate's refusal carries. */
 const BUDGET_EXHAUSTED = 'budget-exhausted';
+
+/**
+ * The codes of a gate's refusals, which the model client passes on unchanged: the goal's budget cannot cover
+ * the call (`budget-exhausted`), or its rate-limit slot is further than the max wait (`model-rate-limit-wait`,
+ * retryable).
+ */
+export const GATE_REFUSAL_CODES: readonly string[] = [BUDGET_EXHAUSTED, 'model-rate-limit-wait'];
+
+/** Whether `error` is a gate's refusal (a code of `GATE_REFUSAL_CODES`), which the model client never reclassifies. */
+export function isGateRefusal(error: unknown): error is { code: string; message: string } {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && GATE_REFUSAL_CODES.includes(code);
+}
 
 /** Whether `error` is a gate's refusal (code `budget-exhausted`), which the model client never reclassifies. */
 export function isBudgetRefusal(

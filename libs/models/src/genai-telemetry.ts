@@ -6,6 +6,7 @@ import type { ModelTarget } from './model-settings.js';
 import type { CallGate } from './call-gate.js';
 import { estimateCall } from './call-gate.js';
 import { costOf } from './pricing.js';
+import { retryAfterMs } from './retry-after.js';
 
 const tracer = trace.getTracer('@swarm/models');
 /** The GenAI client metrics of the OpenTelemetry semantic conventions, created on first use. */
@@ -78,7 +79,10 @@ export function genAiMiddleware(options: {
   return {
     specificationVersion: 'v3',
     wrapGenerate: async ({ doGenerate, params }) => {
-      const ticket = await options.gate?.(estimateCall(params.prompt, target));
+      const ticket = await options.gate?.(
+        estimateCall(params.prompt, target),
+        params.abortSignal ? { signal: params.abortSignal } : {},
+      );
       const started = performance.now();
       const span = tracer.startSpan(`chat ${target.modelName}`, {
         kind: SpanKind.CLIENT,
@@ -87,6 +91,7 @@ export function genAiMiddleware(options: {
           'gen_ai.request.temperature': target.temperature,
           'gen_ai.request.max_tokens': target.maxOutputTokens,
           'swarm.prompt.version': options.promptVersion,
+          ...(ticket?.waitedMs ? { 'swarm.rate_limit.wait_ms': Math.round(ticket.waitedMs) } : {}),
         },
       });
       if (target.captureContent) span.setAttribute('gen_ai.input.messages', JSON.stringify(params.prompt));
@@ -119,6 +124,8 @@ export function genAiMiddleware(options: {
         });
         return result;
       } catch (error) {
+        const rejected = rateLimitedBy(error);
+        if (rejected) await ticket?.providerRateLimited?.(retryAfterMs(rejected.responseHeaders));
         await ticket?.settle({ modelCalls: 1, tokens: 0, costUsd: 0 });
         failSpan(span, error);
         genAiMetrics().operationDuration.record((performance.now() - started) / 1_000, {
@@ -131,6 +138,17 @@ export function genAiMiddleware(options: {
       }
     },
   };
+}
+
+/**
+ * The provider's 429 answer (an AI SDK `APICallError`, read by shape: this module must not load the AI SDK),
+ * or undefined for any other failure.
+ */
+function rateLimitedBy(
+  error: unknown,
+): { readonly responseHeaders?: Readonly<Record<string, string>> } | undefined {
+  const failure = error as { statusCode?: unknown; responseHeaders?: Record<string, string> } | null;
+  return failure?.statusCode === 429 ? failure : undefined;
 }
 
 function errorType(error: unknown): string {

@@ -1,5 +1,5 @@
-export { estimateCall, isBudgetRefusal } from './call-gate.js';
-export type { CallGate, CallTicket } from './call-gate.js';
+export { estimateCall, GATE_REFUSAL_CODES, isBudgetRefusal, isGateRefusal } from './call-gate.js';
+export type { CallGate, CallTicket, GateCall } from './call-gate.js';
 export { createModelClient } from './create-model-client.js';
 export { MODEL_ERROR_CODES, ModelCallError, ModelConfigError, ModelOutputError } from './errors.js';
 export type { ModelErrorCode } from './errors.js';
@@ -19,3 +19,5 @@ export type { ModelPrice } from './pricing.js';
 export { correctionMessage, definePrompt, inputOfMessage, PROMPT_INPUT_MARK, withInput } from './prompt.js';
 export type { PromptTemplate } from './prompt.js';
 export { retryAfterMs } from './retry-after.js';
+export { RateLimitEnv, rateLimitKeyOf, rateLimitOf } from './rate-limit-settings.js';
+export type { ModelRateLimit } from './rate-limit-settings.js';

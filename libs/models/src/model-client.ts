@@ -11,7 +11,7 @@ import {
 } from 'ai';
 import type { z } from 'zod';
 import type { CallGate } from './call-gate.js';
-import { isBudgetRefusal } from './call-gate.js';
+import { isBudgetRefusal, isGateRefusal } from './call-gate.js';
 import { classifyProviderError } from './provider-errors.js';
 import { ModelCallError, ModelOutputError } from './errors.js';
 import type { UsageSink } from './genai-telemetry.js';
@@ -137,7 +137,7 @@ export class ModelClient {
         }));
       } catch (error) {
         if (!NoObjectGeneratedError.isInstance(error)) {
-          if (call.signal?.aborted || isBudgetRefusal(error)) throw error;
+          if (call.signal?.aborted || isGateRefusal(error)) throw error;
           throw classifyProviderError(error, {
             model: target.id,
             timedOut: timeout.aborted,

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ModelConfigError } from './errors.js';
+import type { ModelRateLimit } from './rate-limit-settings.js';
+import { RateLimitEnv, rateLimitOf } from './rate-limit-settings.js';
 
 /** Providers an agent may use. `builtin` is the agent's deterministic code: no network, no key. */
 export const MODEL_PROVIDERS = ['builtin', 'openai-compatible', 'openai', 'anthropic'] as const;
@@ -17,7 +19,8 @@ const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 
 /**
  * The model settings every agent reads from its environment (each agent process has its own, so each agent can
  * use another model). Defaults: the builtin brain, temperature 0, 2048 output tokens, 60 s per call, 2
- * corrections, 6 tool-calling steps, no price (cost 0), no fallback, message contents not captured.
+ * corrections, 6 tool-calling steps, no price (cost 0), no fallback, message contents not captured, no rate
+ * limit.
  */
 export const ModelEnv = z.object({
   /** `builtin` or `<provider>:<model>`, e.g. `openai-compatible:llama3.1`, `openai:gpt-4.1-mini`. */
@@ -46,6 +49,8 @@ export const ModelEnv = z.object({
   SWARM_MODEL_STRUCTURED_OUTPUTS: flag.default(true),
   /** The OpenTelemetry GenAI opt-in: put prompts and outputs on spans. Off by default: contents stay in. */
   OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: flag.default(false),
+  /** The swarm-wide rate limit (SWARM_MODEL_RATE_LIMIT_*): see rate-limit-settings.ts. */
+  ...RateLimitEnv,
 });
 
 /** A model a deployment pointed an agent at. The key is a secret: never log, trace or publish it. */
@@ -66,6 +71,8 @@ export interface ModelTarget {
   readonly fallback: 'none' | 'builtin';
   readonly structuredOutputs: boolean;
   readonly captureContent: boolean;
+  /** The swarm-wide rate limit every replica on its key shares; undefined: not limited. */
+  readonly rateLimit?: ModelRateLimit;
 }
 
 /** An agent's model settings: the builtin brain, or a model. */
@@ -126,6 +133,12 @@ export function parseModelSettings(
   if (KEYED_PROVIDERS.includes(spec.provider) && !apiKey)
     problems.push(`SWARM_MODEL_API_KEY: ${spec.provider} needs an API key (or SWARM_MODEL_API_KEY_FILE)`);
   if (problems.length > 0) throw new ModelConfigError(`invalid model configuration: ${problems.join('; ')}`);
+  // A hosted provider without a base URL is one endpoint: its name stands for the URL in the limiter key.
+  const rateLimit = rateLimitOf(settings, {
+    provider: spec.provider,
+    baseUrl: settings.SWARM_MODEL_BASE_URL ?? `default:${spec.provider}`,
+    apiKey: apiKey || undefined,
+  });
   return {
     provider: spec.provider,
     modelName: spec.modelName,
@@ -144,6 +157,7 @@ export function parseModelSettings(
     fallback: settings.SWARM_MODEL_FALLBACK,
     structuredOutputs: settings.SWARM_MODEL_STRUCTURED_OUTPUTS,
     captureContent: settings.OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT,
+    ...(rateLimit ? { rateLimit } : {}),
   };
 }
 

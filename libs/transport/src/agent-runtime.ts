@@ -3,6 +3,7 @@ import { BusConnection } from './bus/bus-connection.js';
 import { publishMessage } from './bus/publisher.js';
 import { PresenceBeacon } from './presence/presence-beacon.js';
 import { GoalContextFactory } from './context/goal-context-factory.js';
+import { openRateLimits } from './rate-limit/open-rate-limits.js';
 import { Provisioner } from './provision/provisioner.js';
 import { DeadLetterer } from './queue/dead-letterer.js';
 import { MaxDeliveriesSweeper } from './queue/max-deliveries-sweeper.js';
@@ -81,6 +82,7 @@ export class AgentRuntime {
       for (const { binding } of registrations) await provisioner.ensureQueue(binding.queue, topology);
       const goals = await GoalContextFactory.open(bus, topology, settings.casMaxAttempts);
       const goalContext = (goalId: string) => goals.forGoal(goalId);
+      const rateLimits = await openRateLimits(bus, topology, settings, logger);
       const workers: QueueWorker[] = [];
       const sweepers: MaxDeliveriesSweeper[] = [];
       for (const { binding, handler, deadLetterHook } of registrations) {
@@ -103,6 +105,7 @@ export class AgentRuntime {
           deadLetterer,
           goalContext,
           logger,
+          rateLimits,
         });
         workers.push(new QueueWorker(bus, binding, runner, settings, logger));
         sweepers.push(

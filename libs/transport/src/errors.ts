@@ -24,6 +24,8 @@ export const TRANSPORT_ERROR_CODES = {
   budgetOverCeiling: 'budget-over-ceiling',
   /** A goal's budget cannot cover the next model call, or its deadline passed (see `BudgetExhaustedError`). */
   budgetExhausted: 'budget-exhausted',
+  /** A model call's slot in its swarm-wide rate limit is further away than its max wait (see `RateLimitWaitError`). */
+  rateLimitWait: 'model-rate-limit-wait',
 } as const;
 /** A stable error code. */
 export type TransportErrorCode = (typeof TRANSPORT_ERROR_CODES)[keyof typeof TRANSPORT_ERROR_CODES];
@@ -249,5 +251,26 @@ export class NotConnectedError extends Error {
   readonly retryable = true;
   constructor(what: string) {
     super(`cannot ${what}: the bus is not connected`);
+  }
+}
+
+/**
+ * A model call's slot in the swarm-wide rate limit of its provider key is further away than the longest wait
+ * allowed (SWARM_MODEL_RATE_LIMIT_MAX_WAIT_MS). Nothing was sent and no slot was taken. Retryable: the transport
+ * naks the task, and its retry comes no sooner than `retryAfterMs` (when the slot would have been).
+ */
+export class RateLimitWaitError extends TaskError {
+  override readonly name = 'RateLimitWaitError';
+  constructor(
+    readonly key: string,
+    readonly waitMs: number,
+    readonly maxWaitMs: number,
+  ) {
+    super(
+      TRANSPORT_ERROR_CODES.rateLimitWait,
+      `rate limit ${key} has no slot for ${Math.ceil(waitMs)}ms, over the ${maxWaitMs}ms a call may wait (SWARM_MODEL_RATE_LIMIT_MAX_WAIT_MS)`,
+      true,
+      { retryAfterMs: Math.ceil(waitMs) },
+    );
   }
 }

@@ -4,6 +4,7 @@ import { plaintextRefusal } from './bus/tls-policy.js';
 import { BUDGET_ENV, budgetCeiling, budgetDefaults, BudgetSettings } from './budget.settings.js';
 import { overCeiling } from '@swarm/contracts';
 import { InvalidSettingsError } from './errors.js';
+import { RATE_LIMIT_ENV, RateLimitSettings } from './rate-limit.settings.js';
 import { STREAM_LIMITS_ENV, StreamLimitSettings } from './stream-limits.settings.js';
 
 const ms = z.coerce.number().int().min(0);
@@ -100,6 +101,8 @@ export const TransportSettings = z
     ...StreamLimitSettings,
     /** Goal budget defaults, ceiling and exhaustion policy: see budget.settings.ts. */
     ...BudgetSettings,
+    /** The rate-limits bucket's max age: see rate-limit.settings.ts. */
+    ...RateLimitSettings,
   })
   .refine((s) => s.heartbeatMs < s.ackWaitMs, {
     message: 'heartbeatMs must be below ackWaitMs',
@@ -161,6 +164,7 @@ export const TRANSPORT_ENV = {
   confirmAcks: 'SWARM_CONFIRM_ACKS',
   ...STREAM_LIMITS_ENV,
   ...BUDGET_ENV,
+  ...RATE_LIMIT_ENV,
 } as const satisfies Record<keyof TransportSettings, string>;
 
 /** The reply prefix of a client that sets none: `_INBOX_<user>` for a named user, else nats.js's `_INBOX`. */

@@ -13,6 +13,8 @@ export interface BusTopology {
   readonly goalsBucket: string;
   /** The KV bucket of live agent replicas (`AgentPresence` records, dropped by the bucket's max age). */
   readonly presenceBucket: string;
+  /** The KV bucket of the swarm-wide model rate limiters (`RateLimitState` per limiter key). */
+  readonly rateLimitsBucket: string;
   /** The object-store bucket behind each artifact bucket of the contracts (`ARTIFACT_BUCKETS`). */
   readonly artifactBuckets: Readonly<Record<ArtifactBucket, string>>;
   eventSubject(goalId: string, type: EventType): string;
@@ -32,6 +34,7 @@ export function swarmTopology(): BusTopology {
     advisoriesStream: STREAMS.advisories,
     goalsBucket: BUCKETS.goals,
     presenceBucket: BUCKETS.presence,
+    rateLimitsBucket: BUCKETS.rateLimits,
     artifactBuckets: { artifacts: BUCKETS.artifacts, reports: BUCKETS.reports },
     eventSubject: SUBJECTS.event,
     goalEventsSubject: SUBJECTS.goalEvents,
@@ -113,6 +116,7 @@ export function isolatedTopology(
       advisoriesStream: advisories,
       goalsBucket: `${p}-goals`,
       presenceBucket: `${p}-presence`,
+      rateLimitsBucket: `${p}-rate-limits`,
       artifactBuckets: { artifacts: `${p}-artifacts`, reports: `${p}-reports` },
       eventSubject: (goalId, type) => `${p}.evt.${goalId}.${type}`,
       goalEventsSubject: (goalId) => `${p}.evt.${goalId}.>`,

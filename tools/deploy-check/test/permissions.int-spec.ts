@@ -82,7 +82,8 @@ describe('the shipped permissions refuse every probe while goals still complete'
   it.each([
     ['scraper', 'spec'],
     ['scraper', 'candidates'],
-    ['scraper', 'delivery.file'],
+    ['scraper', 'effect.report.deliver.file'],
+    ['communications', 'effect.scrape.fetch.page'],
     ['scraper', 'usage.rank.t.1'],
     ['ranker', 'scrape.0'],
     ['search', 'end.report'],
@@ -117,6 +118,14 @@ describe('the shipped permissions refuse every probe while goals still complete'
     expect(await probe('scraper').publish('$KV.swarm-presence.scraper.probe', own)).toBe('allowed');
   });
 
+  it('lets the agents book the shared model rate limits, and refuses the readers touching them', async () => {
+    const state = { requestsAt: 0 };
+    for (const user of ['cli', 'gateway', 'approver'])
+      expect(await probe(user).publish('$KV.swarm-rate-limits.openai.probe', state)).toBe('refused');
+    expect(await violated('approver', /Subject "\$KV\.swarm-rate-limits\.openai\.probe"/)).toBe(true);
+    expect(await probe('scraper').publish('$KV.swarm-rate-limits.openai.probe', state)).toBe('allowed');
+  });
+
   it.each(['search', 'scraper', 'ranker'])('refuses %s rewriting a stored report', async (user) => {
     expect(await probe(user).putObject('swarm-reports', `${goalId}/report.md`, '# forged')).toBe('refused');
     expect(await violated(user, /Subject "\$O\.swarm-reports\./)).toBe(true);
@@ -128,6 +137,7 @@ describe('the shipped permissions refuse every probe while goals still complete'
       for (const stream of [
         'KV_swarm-goals',
         'KV_swarm-presence',
+        'KV_swarm-rate-limits',
         'OBJ_swarm-artifacts',
         'OBJ_swarm-reports',
         'SWARM_EVENTS',
@@ -156,6 +166,10 @@ describe('the shipped permissions refuse every probe while goals still complete'
     ['ranker', 'goal.submitted'],
     ['approver', 'approval.granted'],
     ['cli', 'approval.granted'],
+    ['ranker', 'budget.added'],
+    ['approver', 'budget.added'],
+    ['approver', 'budget.exhausted'],
+    ['cli', 'budget.exhausted'],
   ])('refuses %s publishing %s', async (user, type) => {
     const subject = `swarm.evt.${goalId}.${type}`;
     expect(await probe(user).publish(subject, { type, goalId })).toBe('refused');

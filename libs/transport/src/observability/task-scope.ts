@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ModelUsage } from '@swarm/contracts';
 import type { GoalBudgetLedger } from '../context/goal-budget-ledger.js';
+import type { RateLimitStore } from '../rate-limit/rate-limit-store.js';
 import { addUsage } from './usage-meter.js';
 
 /** The task a piece of code is running for. */
@@ -10,6 +11,8 @@ export interface TaskScope {
   readonly queue: string;
   /** The goal's budget, which every model call of the task reserves from (`reserveModelCall`). */
   readonly budget?: GoalBudgetLedger;
+  /** The swarm-wide model rate limiters, which every model call of the task books from (`acquireModelRate`). */
+  readonly rateLimits?: RateLimitStore;
 }
 
 /** A scope plus what its attempt has spent on models so far (one per delivery). */

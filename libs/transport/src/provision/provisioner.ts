@@ -31,7 +31,7 @@ export class Provisioner {
     private readonly warn: (message: string) => void = (message) => console.warn(message),
   ) {}
 
-  /** Ensures every stream of the topology, the goal-context and presence KV buckets and every artifact bucket exist. */
+  /** Ensures every stream of the topology, the goal-context, presence and rate-limits KV buckets and every artifact bucket exist. */
   async ensureTopology(topology: BusTopology): Promise<void> {
     for (const spec of topology.streams) await this.ensureStream(desiredStream(spec, this.settings));
     await this.ensureBuckets(topology);
@@ -121,6 +121,14 @@ export class Provisioner {
     await new Kvm(this.bus.nc).create(topology.presenceBucket, {
       history: 1,
       ttl: this.settings.presenceTtlMs,
+      replicas: this.settings.replicas,
+    });
+    // Model rate limiters: one small state per limiter key, changed by compare-and-set (leader reads, like the
+    // goals bucket); the bucket's max age drops the state of a key nobody used for that long.
+    await new Kvm(this.bus.nc).create(topology.rateLimitsBucket, {
+      allow_direct: false,
+      history: 1,
+      ttl: this.settings.rateLimitStateTtlMs,
       replicas: this.settings.replicas,
     });
     // One object store per writing agent (ranker, communications): see ARTIFACT_BUCKETS in the contracts.

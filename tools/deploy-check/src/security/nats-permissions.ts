@@ -15,6 +15,7 @@ export const inboxPrefixOf = (user: string): string => `_INBOX_${user}`;
 const API = '$JS.API';
 const GOALS_STREAM = `KV_${BUCKETS.goals}`;
 const PRESENCE_STREAM = `KV_${BUCKETS.presence}`;
+const RATE_LIMITS_STREAM = `KV_${BUCKETS.rateLimits}`;
 
 /** Provisioning at start-up: create what is missing, compare what exists; never update, purge or delete. */
 const provisioning = (): string[] => [
@@ -82,6 +83,10 @@ export function natsPermissions(user: string, role: Role): NatsPermissions {
     publish.push(SUBJECTS.deadLetter(queue.name));
     // Its replicas' presence records (put, refreshed, deleted at stop): only keys of its own kind.
     publish.push(`$KV.${BUCKETS.presence}.${queue.agent}.>`);
+  }
+  if (role.callsModels) {
+    // The swarm-wide model rate limiters: read a limiter's state and book from it by compare-and-set.
+    publish.push(...messageReads(RATE_LIMITS_STREAM), `$KV.${BUCKETS.rateLimits}.>`);
   }
   if (role.readsStreams) {
     publish.push(...orderedPullConsumer(STREAMS.events), ...orderedPullConsumer(STREAMS.deadLetter));

@@ -31,5 +31,8 @@ export function renderPermissionMatrix(config: AccessConfig): string {
     `Each agent also keeps its replicas' presence records in \`${BUCKETS.presence}\` (keys \`<its kind>.<instance>\`,`,
     "and no other kind's); the users that read the streams (the CLI, the gateway, approvers) read them to count the",
     'live replicas.',
+    '',
+    `The agents (every one may call a model) read and write the swarm-wide model rate limiters in \`${BUCKETS.rateLimits}\``,
+    '(one state per provider key, booked by compare-and-set); no other user may read or write them.',
   ].join('\n');
 }

@@ -38,6 +38,8 @@ export interface Role {
   readonly listsContext: boolean;
   /** Whether it reads the events and dead-letter streams through short-lived ordered consumers. */
   readonly readsStreams: boolean;
+  /** Whether it calls model providers, so reads and books the swarm-wide rate limiters (`BUCKETS.rateLimits`). */
+  readonly callsModels: boolean;
 }
 
 /** The buckets every role reads (artifacts and reports are read by whoever follows a goal). */
@@ -48,6 +50,7 @@ export const PROVISIONED_STREAMS: readonly string[] = [
   ...STREAM_SPECS.map((spec) => spec.name),
   `KV_${BUCKETS.goals}`,
   `KV_${BUCKETS.presence}`,
+  `KV_${BUCKETS.rateLimits}`,
   ...OBJECT_BUCKETS.map((bucket) => `OBJ_${bucket}`),
 ];
 
@@ -80,6 +83,8 @@ function agentRole(
     objectWrites,
     listsContext: queue.name === QUEUES.report.name,
     readsStreams: false,
+    // Every agent may be given a model (SWARM_MODEL), and every model call books from the shared rate limits.
+    callsModels: true,
   };
 }
 
@@ -123,6 +128,7 @@ export const OPERATOR_ROLE: Role = {
   objectWrites: [],
   listsContext: true,
   readsStreams: true,
+  callsModels: false,
 };
 
 /** One human approver: reads goals and reports and writes only decisions under its own name. */
@@ -138,6 +144,7 @@ export function approverRole(user: string): Role {
     objectWrites: [],
     listsContext: true,
     readsStreams: true,
+    callsModels: false,
   };
 }
 

@@ -56,6 +56,7 @@ describe('natsPermissions', () => {
       'SWARM_EVENTS',
       'KV_swarm-goals',
       'KV_swarm-presence',
+      'KV_swarm-rate-limits',
       'OBJ_swarm-artifacts',
       'OBJ_swarm-reports',
     ]) {
@@ -83,6 +84,17 @@ describe('natsPermissions', () => {
     );
     expect(writers.map((i) => i.user)).toEqual(['communications']);
     expect(allows(rightsOf('communications').publish, '$KV.swarm-goals.=deployment.other')).toBe(false);
+  });
+
+  it('lets every agent book the shared model rate limits, and no reader', () => {
+    for (const agent of ['search', 'scraper', 'ranker', 'communications']) {
+      expect(allows(rightsOf(agent).publish, '$KV.swarm-rate-limits.openai.0123456789abcdef')).toBe(true);
+      expect(allows(rightsOf(agent).publish, '$JS.API.STREAM.MSG.GET.KV_swarm-rate-limits')).toBe(true);
+    }
+    for (const user of ['cli', 'gateway', 'approver']) {
+      expect(allows(rightsOf(user).publish, '$KV.swarm-rate-limits.openai.0123456789abcdef')).toBe(false);
+      expect(allows(rightsOf(user).publish, '$JS.API.STREAM.MSG.GET.KV_swarm-rate-limits')).toBe(false);
+    }
   });
 
   it('lets each agent write the presence records of its own kind only, and the readers of streams read them', () => {
