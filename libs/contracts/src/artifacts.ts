@@ -231,7 +231,15 @@ export const CONTEXT_KEYS = {
   decision: (identity: string) => `decision.${identity}`,
   /** The prefix of every decision of a goal. */
   decisionPrefix: 'decision.',
-  delivery: (sink: string) => `delivery.${sink}`,
+  /**
+   * One side effect outside the bus (EffectRecord) in the goal's ledger: `effect.<queue>.<tool>.<target>`, written
+   * by compare-and-set only by the transport of the queue whose task acts (e.g. `effect.report.deliver.webhook`).
+   * Tool and target are reduced to letters, digits, `_` and `-`, so the id is deterministic and one key token each.
+   */
+  effect: (queue: string, tool: string, target: string) =>
+    `effect.${queue}.${tool.replace(/[^A-Za-z0-9_-]/g, '_')}.${target.replace(/[^A-Za-z0-9_-]/g, '_')}`,
+  /** The prefix of every side effect of a goal. */
+  effectPrefix: 'effect.',
   /** What one task attempt spent on a model (UsageRecord), written once per attempt before its hand-offs. */
   usage: (queue: string, taskId: string, deliveryCount: number) =>
     `usage.${queue}.${taskId.replace(/[^A-Za-z0-9_-]/g, '_')}.${deliveryCount}`,

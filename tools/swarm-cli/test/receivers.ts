@@ -15,6 +15,10 @@ export interface ReceivedWebhook {
 /** A real HTTP webhook receiver on loopback that verifies `X-Swarm-Signature` independently of the sender. */
 export async function startWebhookReceiver(
   secret: string,
+  options: {
+    /** Runs once a request is received (and counted), before it is answered: to inject a fault right there. */
+    readonly beforeAnswer?: (received: ReceivedWebhook) => Promise<void>;
+  } = {},
 ): Promise<{ url: string; received: ReceivedWebhook[]; close(): Promise<void> }> {
   const received: ReceivedWebhook[] = [];
   const server: Server = createServer((request, response) => {
@@ -28,13 +32,16 @@ export async function startWebhookReceiver(
       const signatureValid =
         given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
       const body = JSON.parse(raw) as Record<string, unknown>;
-      received.push({
+      const hook: ReceivedWebhook = {
         goalId: String(body['goalId']),
         idempotencyKey: request.headers['idempotency-key'] as string | undefined,
         signatureValid,
         body,
+      };
+      received.push(hook);
+      void (options.beforeAnswer?.(hook) ?? Promise.resolve()).finally(() => {
+        if (!response.destroyed) response.writeHead(204).end();
       });
-      response.writeHead(204).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -57,7 +64,12 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP server on loopback (the `smtp-server` package) that keeps every message. */
-export async function startSmtpReceiver(): Promise<{
+export async function startSmtpReceiver(
+  options: {
+    /** Runs once a message is received (and counted), before it is accepted: to inject a fault right there. */
+    readonly beforeAccept?: (mail: ReceivedMail) => Promise<void>;
+  } = {},
+): Promise<{
   port: number;
   received: ReceivedMail[];
   close(): Promise<void>;
@@ -71,12 +83,13 @@ export async function startSmtpReceiver(): Promise<{
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        received.push({
+        const mail: ReceivedMail = {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
+        };
+        received.push(mail);
+        void (options.beforeAccept?.(mail) ?? Promise.resolve()).finally(() => callback());
       });
     },
   });

@@ -2,6 +2,7 @@ import type { Attributes } from '@opentelemetry/api';
 import type { AgentRef, DeadLetterRecord, Envelope, ErrorInfo, QueueSpec } from '@swarm/contracts';
 import type { z } from 'zod';
 import type { HeaderRecord } from '../bus/codec.js';
+import type { SideEffects } from '../context/effect-ledger.js';
 import type { GoalContext } from '../context/goal-context.js';
 
 /** A queue plus the schema its tasks must pass before a handler sees them. */
@@ -69,6 +70,11 @@ export interface TaskContext {
   readonly signal: AbortSignal;
   /** The goal's shared context (KV) and artifacts (object store). */
   readonly goal: GoalContext;
+  /**
+   * The goal's side-effect ledger: every tool call with an effect outside the bus (a delivery, a payment, a mail)
+   * goes through `effects.perform`, so a redelivered task reuses the recorded result instead of acting again.
+   */
+  readonly effects: SideEffects;
   /** Tells the server the task is still being worked on (also sent automatically every heartbeatMs). */
   heartbeat(): void;
   /** Publishes a `task.progress` event. */

@@ -5,6 +5,7 @@ import { HEADERS, SCHEMA_VERSION } from '@swarm/contracts';
 import type { BusConnection } from '../bus/bus-connection.js';
 import type { HeaderRecord } from '../bus/codec.js';
 import { publishMessage } from '../bus/publisher.js';
+import { EffectLedger } from '../context/effect-ledger.js';
 import type { GoalContext } from '../context/goal-context.js';
 import { ATTR } from '../observability/attributes.js';
 import { injectContext, inSpan } from '../observability/tracing.js';
@@ -56,6 +57,7 @@ export function buildTaskContext(input: {
     trace: currentCarrier(incoming),
     signal: input.signal,
     goal: input.goal,
+    effects: new EffectLedger(input.goal, task.queue, { agent: task.agent, deliveryCount }, input.signal),
     heartbeat: () => msg.working(),
     publish: async (outbound) => {
       await recordGoalEnds(ownGoalOnly(input.goal), task.queue, [outbound]);

@@ -1,72 +1,54 @@
-import { CONTEXT_KEYS } from '@swarm/contracts';
-import type { GoalContext } from '@swarm/transport';
-import type { DeliverySink, ReportDelivery } from '../sinks/delivery-sink.js';
+import type { UncertainEffect } from '@swarm/contracts';
+import type { SideEffects } from '@swarm/transport';
+import type { DeliveryReceipt, DeliverySink, ReportDelivery } from '../sinks/delivery-sink.js';
 
-interface DeliveryRecord {
-  readonly status: 'delivered';
-  readonly at: string;
-  readonly detail: string;
+/** The ledger's tool name for a delivery: its effects are `effect.report.deliver.<sink>`. */
+export const DELIVER_TOOL = 'deliver';
+
+/** What delivering a report did, sink by sink. */
+export interface DeliveryOutcome {
+  /** Sinks this attempt delivered to. */
+  readonly delivered: string[];
+  /** Sinks an earlier attempt delivered to (recorded done): not sent again. */
+  readonly reused: string[];
+  /** Sinks an earlier attempt may have delivered to, not safe to repeat: not sent again, for a human to check. */
+  readonly uncertain: UncertainEffect[];
 }
 
 /**
- * Longest pause between two tries at recording a delivery. Short, because while the record is missing a NATS
- * that comes back may redeliver the task (its claim expired meanwhile) to a replica that would send again.
- */
-const RECORD_RETRY_MAX_MS = 1_000;
-
-/** Retries `write` with capped backoff until it succeeds or `signal` aborts. */
-async function recordUntilStored(write: () => Promise<unknown>, signal: AbortSignal): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await write();
-      return;
-    } catch (error) {
-      if (signal.aborted) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(RECORD_RETRY_MAX_MS, 100 * 2 ** attempt)));
-    }
-  }
-}
-
-/**
- * Delivers a report to each sink, skipping a sink already marked delivered in the goal's context, so a
- * redelivered report task does not send again. A crash, a cut-off or a NATS outage between sending and marking
- * can still repeat one send; every sink gets the same idempotency key, and a receiver applies it once (ADR 0003).
+ * Delivers a report to each sink through the goal's side-effect ledger (`ctx.effects`, one effect per sink):
+ * a sink recorded done is not sent again, and a sink an earlier attempt started but never recorded (its replica
+ * died in between) is sent again with the same idempotency key when the sink is `repeatable`, else reported
+ * uncertain and not sent (ADR 0003).
  */
 export async function deliverOnce(
   sinks: readonly DeliverySink[],
   report: ReportDelivery,
-  goal: GoalContext,
+  effects: SideEffects,
   signal: AbortSignal,
   span: <T>(name: string, attributes: Record<string, string>, fn: () => Promise<T>) => Promise<T> = (
     _n,
     _a,
     fn,
   ) => fn(),
-): Promise<{ delivered: string[]; skipped: string[] }> {
-  const delivered: string[] = [];
-  const skipped: string[] = [];
+): Promise<DeliveryOutcome> {
+  const outcome: DeliveryOutcome = { delivered: [], reused: [], uncertain: [] };
   for (const sink of sinks) {
-    const key = CONTEXT_KEYS.delivery(sink.name);
-    const previous = await goal.get<DeliveryRecord>(key);
-    if (previous?.value.status === 'delivered') {
-      skipped.push(sink.name);
-      continue;
-    }
-    const receipt = await span(`deliver ${sink.name}`, { 'swarm.sink': sink.name }, () =>
-      sink.deliver(report, signal),
+    const done = await effects.perform<DeliveryReceipt>(
+      {
+        tool: DELIVER_TOOL,
+        target: sink.name,
+        idempotencyKey: report.idempotencyKey,
+        repeatable: sink.repeatable,
+      },
+      (idempotencyKey) =>
+        span(`deliver ${sink.name}`, { 'swarm.sink': sink.name }, () =>
+          sink.deliver({ ...report, idempotencyKey }, signal),
+        ),
     );
-    // The report is out: a failure to record it must not fail the task (its retry would send again), so keep
-    // trying while the transport's heartbeats hold the claim.
-    await recordUntilStored(
-      () =>
-        goal.update<DeliveryRecord>(key, () => ({
-          status: 'delivered',
-          at: new Date().toISOString(),
-          detail: receipt.detail,
-        })),
-      signal,
-    );
-    delivered.push(sink.name);
+    if (done.status === 'acted') outcome.delivered.push(sink.name);
+    else if (done.status === 'reused') outcome.reused.push(sink.name);
+    else outcome.uncertain.push(done.uncertain);
   }
-  return { delivered, skipped };
+  return outcome;
 }

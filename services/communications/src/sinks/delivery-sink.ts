@@ -28,5 +28,11 @@ export interface DeliveryReceipt {
  */
 export interface DeliverySink {
   readonly name: string;
+  /**
+   * Whether sending again under the same idempotency key is safe after an attempt that may have sent died before
+   * recording it (the side-effect ledger): the receiver applies a key once, or a second copy harms nothing. When
+   * false such a delivery is reported uncertain and not sent again.
+   */
+  readonly repeatable: boolean;
   deliver(report: ReportDelivery, signal?: AbortSignal): Promise<DeliveryReceipt>;
 }

@@ -41,6 +41,9 @@ const PERMANENT_LOCAL_CODES = new Set(['EENVELOPE', 'EMESSAGE', 'ECONFIG', 'ENOA
  */
 export class EmailSink implements DeliverySink {
   readonly name = SINK_NAMES.email;
+  /** An SMTP server delivers a resent mail as a second mail (Message-ID dedup is up to the reader's client), so
+   * a delivery that may have happened is reported uncertain, not sent again. */
+  readonly repeatable = false;
   private readonly transport: Transporter;
   /** Whether STARTTLS is required before AUTH (credentials set, no implicit TLS, no explicit opt-out). */
   private readonly requiresTls: boolean;

@@ -14,6 +14,8 @@ const SAFE_GOAL_ID = /^[A-Za-z0-9_-]{1,64}$/;
  */
 export class FileSink implements DeliverySink {
   readonly name = SINK_NAMES.file;
+  /** A resend rewrites the same two files with the same content. */
+  readonly repeatable = true;
   private readonly dir: string;
 
   constructor(dir: string) {

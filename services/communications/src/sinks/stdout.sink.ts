@@ -4,6 +4,8 @@ import { SINK_NAMES, type DeliveryReceipt, type DeliverySink, type ReportDeliver
 /** Writes the Markdown report to a stream (standard output unless told otherwise): the zero-setup sink. */
 export class StdoutSink implements DeliverySink {
   readonly name = SINK_NAMES.stdout;
+  /** A resend prints a second copy: harmless (the first may have gone with the dead replica's output). */
+  readonly repeatable = true;
 
   constructor(private readonly out: NodeJS.WritableStream = process.stdout) {}
 

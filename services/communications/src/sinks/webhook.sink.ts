@@ -40,6 +40,8 @@ const REFUSALS = new Set<string>([HTTP_GUARD_ERROR_CODES.ssrfRefused, HTTP_GUARD
  */
 export class WebhookSink implements DeliverySink {
   readonly name = SINK_NAMES.webhook;
+  /** The receiver applies each `Idempotency-Key` once (ADR 0003): a resend after a crash is safe. */
+  readonly repeatable = true;
   private readonly target: string;
 
   constructor(

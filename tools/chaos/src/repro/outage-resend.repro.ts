@@ -18,7 +18,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * nats-server with a file store. When the receiver gets the report it SIGKILLs nats-server before answering
  * (the send succeeded; NATS is gone when the communications agent goes to record it), keeps it down for
  * `outageMs` (past the client's request timeout), then restarts it. The agent cannot record the delivery, its
- * task fails and is redelivered once NATS is back, the delivery record is still absent, and it sends again.
+ * task fails and is redelivered once NATS is back, the side-effect ledger still says the send only started, and
+ * the webhook (safe to repeat by key) is sent again with the same key.
  */
 export async function runOutageResend(
   env: Readonly<Record<string, string | undefined>>,

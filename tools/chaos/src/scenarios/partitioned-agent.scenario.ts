@@ -90,7 +90,8 @@ export function claimsTakenOver(
  * frozen (bytes stop flowing, sockets stay open, as a silently dropping link), then cut (connections destroyed,
  * new ones refused). The server redelivers its unacknowledged claims to the other replica after the ack wait;
  * when the link heals the replica reconnects and goes back to work, and nothing it finishes late is doubled:
- * its late hand-offs and events carry the same message ids, its webhook sends are guarded by the delivery record.
+ * its late hand-offs and events carry the same message ids, its webhook sends are guarded by the side-effect
+ * ledger.
  */
 export async function runPartitionedAgent(
   size: PartitionedAgentSize,
