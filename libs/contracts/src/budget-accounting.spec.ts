@@ -3,8 +3,11 @@ import { BudgetRecord, GoalSpec } from './index.js';
 import {
   addToBudget,
   budgetLeft,
+  exhaustionNumber,
+  NO_AMOUNTS,
   openBudget,
   overCeiling,
+  refusalDetailOf,
   reserveIn,
   settleIn,
 } from './budget-accounting.js';
@@ -105,5 +108,27 @@ describe('an exhausted record', () => {
     expect(reserveIn(record, 'small', { ...call, tokens: 10 }, NOW).refusal).toMatch(/exhausted/);
     record = addToBudget(record, { by: 'bob', at: new Date(NOW).toISOString(), add: { tokens: 1 } });
     expect(reserveIn(record, 'small', { ...call, tokens: 10 }, NOW).refusal).toBeUndefined();
+  });
+});
+
+describe('what ran out', () => {
+  const open = openBudget({ tokens: 100, modelCalls: 5 }, { onExhausted: 'pause' }, 0);
+  const estimate = { costUsd: 0, tokens: 200, modelCalls: 1 };
+
+  it('is kept in the exhausted mark with the refusal', () => {
+    const { record, refusal } = reserveIn(open, 'r1', estimate, 1);
+    expect(refusal).toMatch(/tokens budget 100/);
+    expect(record.exhausted?.shortfall).toBe('tokens');
+    expect(refusalDetailOf(record, estimate, 1)).toMatchObject({ shortfall: 'tokens' });
+  });
+
+  it('is the deadline once it has passed', () => {
+    expect(refusalDetailOf({ ...open, deadlineAt: 5 }, NO_AMOUNTS, 6)?.shortfall).toBe('deadline');
+  });
+
+  it('counts a new exhaustion after each addition', () => {
+    expect(exhaustionNumber(open)).toBe(1);
+    const added = addToBudget(open, { by: 'a', at: new Date(0).toISOString(), add: { tokens: 1 } });
+    expect(exhaustionNumber(added)).toBe(2);
   });
 });

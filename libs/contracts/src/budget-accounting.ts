@@ -4,6 +4,7 @@ import type {
   BudgetLimits,
   BudgetPolicy,
   BudgetRecord,
+  BudgetShortfall,
   GoalBudget,
 } from './budget.js';
 import { BUDGET_RESERVATIONS_MAX } from './budget.js';
@@ -75,23 +76,51 @@ export function deadlineRefusal(record: BudgetRecord, now: number): string | und
   return `the goal's deadline passed at ${new Date(record.deadlineAt).toISOString()}`;
 }
 
+/** Why a reservation is refused and what ran out. */
+export interface BudgetRefusal {
+  readonly reason: string;
+  readonly shortfall: BudgetShortfall;
+}
+
 /**
- * Why a reservation is refused, or undefined when `estimate` fits every limit. Once a record is exhausted every
- * reservation is refused until an addition clears the mark, so a degraded goal stays on its builtin brains. Pure.
+ * Why a reservation is refused and what ran out, or undefined when `estimate` fits every limit. Once a record is
+ * exhausted every reservation is refused (with the shortfall that exhausted it) until an addition clears the
+ * mark, so a degraded goal stays on its builtin brains. Pure.
  */
-export function refusalOf(record: BudgetRecord, estimate: BudgetAmounts, now: number): string | undefined {
+export function refusalDetailOf(
+  record: BudgetRecord,
+  estimate: BudgetAmounts,
+  now: number,
+): BudgetRefusal | undefined {
   const late = deadlineRefusal(record, now);
-  if (late !== undefined) return late;
-  if (record.exhausted) return `the budget is exhausted (${record.exhausted.reason})`;
+  if (late !== undefined) return { reason: late, shortfall: 'deadline' };
+  if (record.exhausted)
+    return {
+      reason: `the budget is exhausted (${record.exhausted.reason})`,
+      shortfall: record.exhausted.shortfall ?? 'modelCalls',
+    };
   const used = addAmounts(record.spent, reservedOf(record));
   for (const quantity of QUANTITIES) {
     const limit = record.limits[quantity];
     if (limit !== undefined && used[quantity] + estimate[quantity] > limit + 1e-9)
-      return `${quantity} budget ${limit} cannot cover the next call (${used[quantity]} spent or reserved, ${estimate[quantity]} estimated)`;
+      return {
+        reason: `${quantity} budget ${limit} cannot cover the next call (${used[quantity]} spent or reserved, ${estimate[quantity]} estimated)`,
+        shortfall: quantity,
+      };
   }
   if (Object.keys(record.reservations).length >= BUDGET_RESERVATIONS_MAX)
-    return `${BUDGET_RESERVATIONS_MAX} model calls are already in flight for this goal`;
+    return {
+      reason: `${BUDGET_RESERVATIONS_MAX} model calls are already in flight for this goal`,
+      shortfall: 'reservations',
+    };
   return undefined;
+}
+
+/**
+ * Why a reservation is refused, or undefined when `estimate` fits every limit (`refusalDetailOf`'s reason). Pure.
+ */
+export function refusalOf(record: BudgetRecord, estimate: BudgetAmounts, now: number): string | undefined {
+  return refusalDetailOf(record, estimate, now)?.reason;
 }
 
 /**
@@ -105,16 +134,36 @@ export function reserveIn(
   now: number,
 ): { readonly record: BudgetRecord; readonly refusal?: string } {
   if (record.reservations[id]) return { record };
-  const refusal = refusalOf(record, estimate, now);
+  const refusal = refusalDetailOf(record, estimate, now);
   if (refusal === undefined)
     return { record: { ...record, reservations: { ...record.reservations, [id]: estimate } } };
-  return { record: markExhausted(record, refusal, now), refusal };
+  return { record: markExhausted(record, refusal.reason, now, refusal.shortfall), refusal: refusal.reason };
 }
 
-/** The record marked exhausted with `reason` (unchanged if it already is). Pure. */
-export function markExhausted(record: BudgetRecord, reason: string, now: number): BudgetRecord {
+/** The record marked exhausted with `reason` and what ran out (unchanged if it already is). Pure. */
+export function markExhausted(
+  record: BudgetRecord,
+  reason: string,
+  now: number,
+  shortfall?: BudgetShortfall,
+): BudgetRecord {
   if (record.exhausted) return record;
-  return { ...record, exhausted: { at: new Date(now).toISOString(), reason: reason.slice(0, 1_000) } };
+  return {
+    ...record,
+    exhausted: {
+      at: new Date(now).toISOString(),
+      reason: reason.slice(0, 1_000),
+      ...(shortfall === undefined ? {} : { shortfall }),
+    },
+  };
+}
+
+/**
+ * Which exhaustion of its goal a record's mark is: 1 for the first, one more after each addition (an addition
+ * clears the mark, so the next exhaustion is a new one). The `budget.exhausted` event's id carries it. Pure.
+ */
+export function exhaustionNumber(record: BudgetRecord): number {
+  return record.additions.length + 1;
 }
 
 /**

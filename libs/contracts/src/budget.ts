@@ -63,6 +63,16 @@ export const BudgetAddition = z.strictObject({
 /** One addition to a goal's budget. */
 export type BudgetAddition = z.infer<typeof BudgetAddition>;
 
+/**
+ * What ran out when a budget was exhausted: one of the three quantities, the deadline, or the room for calls in
+ * flight (`BUDGET_RESERVATIONS_MAX` open reservations).
+ */
+export const BUDGET_SHORTFALLS = ['costUsd', 'tokens', 'modelCalls', 'deadline', 'reservations'] as const;
+/** What ran out. */
+export const BudgetShortfall = z.enum(BUDGET_SHORTFALLS);
+/** What ran out. */
+export type BudgetShortfall = z.infer<typeof BudgetShortfall>;
+
 /** Most open reservations a record holds (one per model call in flight across every replica). */
 export const BUDGET_RESERVATIONS_MAX = 256;
 
@@ -82,7 +92,12 @@ export const BudgetRecord = z.strictObject({
   additions: z.array(BudgetAddition).max(100),
   /** Set when a call or a task was refused for want of budget (cleared by an addition). */
   exhausted: z
-    .strictObject({ at: z.iso.datetime({ offset: true }), reason: z.string().max(1_000) })
+    .strictObject({
+      at: z.iso.datetime({ offset: true }),
+      reason: z.string().max(1_000),
+      /** What ran out; absent in records written before it was kept. */
+      shortfall: BudgetShortfall.optional(),
+    })
     .optional(),
 });
 /** The goal's budget record. */

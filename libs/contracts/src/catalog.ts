@@ -4,6 +4,8 @@ import {
   ApprovalGranted,
   ApprovalRejected,
   ApprovalRequested,
+  BudgetAdded,
+  BudgetExhausted,
   GoalCompleted,
   GoalFailed,
   TaskClaimed,
@@ -153,6 +155,29 @@ export const MESSAGE_CATALOG: readonly CatalogEntry[] = [
     summary: 'The goal cannot finish (invalid input or a step failed for good).',
     producers: ['every agent'],
     consumers: ['swarm CLI', 'any client'],
+  },
+  {
+    type: 'budget.exhausted',
+    schema: BudgetExhausted,
+    address: eventAddress('budget.exhausted'),
+    stream: STREAMS.events,
+    summary:
+      "A goal's budget could not cover the next model call, or its deadline passed: what ran out, spent against " +
+      'the limits, the policy (`pause`, `degrade`, `fail`) and, under `pause`, how to resume. Published once per ' +
+      'exhaustion by the replica whose compare-and-set marked the budget record (`<goalId>/budget.exhausted/<n>`).',
+    producers: ['every agent (transport)'],
+    consumers: ['swarm CLI', 'gateway', 'audit'],
+  },
+  {
+    type: 'budget.added',
+    schema: BudgetAdded,
+    address: eventAddress('budget.added'),
+    stream: STREAMS.events,
+    summary:
+      "A human added to a goal's budget (`swarm budget <goal> --add`): who, what, the limits after, the exhaustion " +
+      'it cleared and the parked tasks it resumed. The addition is recorded in the budget record first.',
+    producers: ['swarm CLI (operator)', 'gateway'],
+    consumers: ['swarm CLI', 'gateway', 'audit'],
   },
   {
     type: 'dead-letter',

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { artifactBucketName, artifactLocation, ARTIFACTS } from './artifact-names.js';
+import { BudgetAmounts, BudgetLimits, BudgetPolicy, BudgetShortfall } from './budget.js';
 import { AgentRef, envelopeShape, ErrorInfo } from './envelope.js';
+import { UncertainEffect } from './effect-record.js';
 import { LIMITS } from './limits.js';
 import { ModelUsage } from './usage.js';
 
@@ -121,6 +123,15 @@ export const GoalCompleted = z.strictObject({
         `\`${artifactBucketName(ARTIFACTS.reportMarkdown)}\`.`,
     ),
   deliveredTo: z.array(z.string().max(64)).max(16),
+  uncertainDeliveries: z
+    .array(UncertainEffect)
+    .max(16)
+    .optional()
+    .describe(
+      'Sinks the report may or may not have reached: an earlier attempt started delivering and its replica died ' +
+        'before recording the outcome, and the sink is not safe to repeat, so nothing was sent again. Check each ' +
+        'at its sink by its idempotency key. Absent when there is none.',
+    ),
 });
 /** The goal reached its end. */
 export type GoalCompleted = z.infer<typeof GoalCompleted>;
@@ -135,3 +146,61 @@ export const GoalFailed = z.strictObject({
 });
 /** The goal cannot finish. */
 export type GoalFailed = z.infer<typeof GoalFailed>;
+
+/**
+ * `budget.exhausted`: a goal's budget could not cover the next model call, or its deadline passed. Published
+ * once per exhaustion by the replica whose compare-and-set marked the goal's budget record exhausted (`queue` and
+ * `agent` name it), so racing replicas publish it once. Under `pause` the goal then waits for a human to add to
+ * its budget (`budget.added` resumes it); under `degrade` it goes on with the builtin brains; under `fail` a
+ * `goal.failed` with reason `budget-exhausted` follows.
+ */
+export const BudgetExhausted = z.strictObject({
+  type: z.literal('budget.exhausted'),
+  ...lifecycleShape,
+  /** Which exhaustion of the goal this is: 1, then one more after each addition (`<goalId>/budget.exhausted/<n>`). */
+  exhaustion: z.int().min(1),
+  /** What ran out: a quantity, the deadline, or the room for calls in flight. */
+  shortfall: BudgetShortfall,
+  reason: z.string().max(1_000),
+  policy: BudgetPolicy,
+  limits: BudgetLimits,
+  /** Settled usage when it ran out. */
+  spent: BudgetAmounts,
+  /** Estimates of the calls then in flight. */
+  reserved: BudgetAmounts,
+  /** What was left of each limited quantity (never below 0). */
+  left: BudgetLimits,
+  deadlineAt: z.iso.datetime({ offset: true }).optional(),
+  /** Under `pause`: how to resume the goal (the `swarm budget` command that adds to what ran out). */
+  resumeHint: z.string().max(500).optional(),
+});
+/** A goal's budget ran out. */
+export type BudgetExhausted = z.infer<typeof BudgetExhausted>;
+
+/**
+ * `budget.added`: a human added to a goal's budget (`swarm budget <goal> --add`, or the gateway for the people it
+ * authenticates). The addition is recorded in the budget record first (clearing its exhausted mark); this event is
+ * its audit record on the stream, with the parked tasks it put back to work.
+ */
+export const BudgetAdded = z.strictObject({
+  type: z.literal('budget.added'),
+  ...envelopeShape,
+  /** Who added it: the CLI's `--by` or the operator's user. */
+  by: z.string().min(1).max(128),
+  add: BudgetAmounts.partial(),
+  /** Milliseconds added to the deadline. */
+  deadlineMs: z.int().min(0).optional(),
+  /** Which addition of the goal this is (1 for the first); the event id is `<goalId>/budget.added/<n>`. */
+  addition: z.int().min(1),
+  /** The limits after the addition. */
+  limits: BudgetLimits,
+  spent: BudgetAmounts,
+  left: BudgetLimits,
+  deadlineAt: z.iso.datetime({ offset: true }).optional(),
+  /** The exhaustion this addition cleared (its reason), absent when the budget had not run out. */
+  cleared: z.string().max(1_000).optional(),
+  /** The dead-letter ids of the parked tasks it put back on their queues. */
+  resumed: z.array(z.string().min(1).max(300)).max(500),
+});
+/** A human added to a goal's budget. */
+export type BudgetAdded = z.infer<typeof BudgetAdded>;

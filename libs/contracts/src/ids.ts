@@ -27,6 +27,10 @@ export const messageIds = {
   approvalDecided: (goalId: string) => `${goalId}/approval.decided`,
   goalCompleted: (goalId: string) => `${goalId}/goal.completed`,
   goalFailed: (goalId: string) => `${goalId}/goal.failed`,
+  /** The `n`th exhaustion of a goal's budget (`exhaustionNumber`): racing replicas that saw it share the id. */
+  budgetExhausted: (goalId: string, exhaustion: number) => `${goalId}/budget.exhausted/${exhaustion}`,
+  /** The `n`th addition to a goal's budget (1 for the first). */
+  budgetAdded: (goalId: string, addition: number) => `${goalId}/budget.added/${addition}`,
 } as const;
 
 /** Canonical JSON: object keys sorted, so equal content always hashes the same. */

@@ -5,16 +5,19 @@ export type { SinkName } from './delivery-sinks.js';
 export { DeliveryCapabilities, DEPLOYMENT_KEYS, sinksNotEnabled } from './deployment-record.js';
 export type { DeploymentKey } from './deployment-record.js';
 export { AgentPresence, presenceKeyOf } from './presence.js';
+export { RATE_LIMIT_KEY_MAX_CHARS, RATE_LIMIT_KEY_PATTERN, RateLimitState } from './rate-limit-state.js';
 export { AgentRef, Envelope, envelopeShape, ErrorInfo, GoalId, MessageId } from './envelope.js';
 export { GoalSpec, GoalSubmitted, ScoringWeights } from './goal.js';
 export {
   BUDGET_POLICIES,
   BUDGET_RESERVATIONS_MAX,
+  BUDGET_SHORTFALLS,
   BudgetAddition,
   BudgetAmounts,
   BudgetLimits,
   BudgetPolicy,
   BudgetRecord,
+  BudgetShortfall,
   GoalBudget,
 } from './budget.js';
 export {
@@ -22,21 +25,26 @@ export {
   addToBudget,
   budgetLeft,
   deadlineRefusal,
+  exhaustionNumber,
   markExhausted,
   NO_AMOUNTS,
   openBudget,
   overCeiling,
+  refusalDetailOf,
   refusalOf,
   reserveIn,
   reservedOf,
   settleIn,
 } from './budget-accounting.js';
+export type { BudgetRefusal } from './budget-accounting.js';
 export type { GoalSpecInput } from './goal.js';
 export { Candidate, Contribution, RankTask, ReportTask, ScrapeTask } from './tasks.js';
 export {
   ApprovalGranted,
   ApprovalRejected,
   ApprovalRequested,
+  BudgetAdded,
+  BudgetExhausted,
   GoalCompleted,
   GoalFailed,
   GoalOutcome,
@@ -107,6 +115,17 @@ export type {
   RevisionedValue,
 } from './approval-resolution.js';
 export { ModelFailure, ModelUsage } from './usage.js';
+export {
+  EFFECT_KEY_MAX_CHARS,
+  EFFECT_RESULT_MAX_CHARS,
+  EFFECT_STATES,
+  EffectAttempt,
+  EffectRecord,
+  EffectState,
+  UncertainEffect,
+} from './effect-record.js';
+export { completeEffect, failEffect, planEffect, sameAttempt } from './effect-transitions.js';
+export type { EffectPlan, EffectRequest } from './effect-transitions.js';
 export { buildGoalSubmitted } from './goal-submission.js';
 export {
   COMPLETION_OUTCOMES,

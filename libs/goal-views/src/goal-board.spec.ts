@@ -140,6 +140,15 @@ describe('stageOf', () => {
     expect(stageOf(event('approval.granted', 1))).toBe('approved');
   });
 
+  it('shows a goal paused for budget as awaiting budget, not as running or failed', () => {
+    expect(stageOf(event('budget.exhausted', 1, { queue: 'rank', policy: 'pause' }))).toBe('awaiting-budget');
+    const parked = { queue: 'rank', willRetry: false, error: { code: 'budget-exhausted' } };
+    expect(stageOf(event('task.failed', 1, parked))).toBe('awaiting-budget');
+    expect(stageOf(event('task.failed', 1, { ...parked, error: { code: 'flaky' } }))).toBe('rank');
+    expect(stageOf(event('budget.exhausted', 1, { policy: 'degrade' }))).toBe('degraded');
+    expect(stageOf(event('budget.added', 1))).toBe('budget-added');
+  });
+
   it('knows no stage without an event, or from an end', () => {
     expect(stageOf(undefined)).toBeUndefined();
     expect(stageOf(event('goal.completed', 1))).toBeUndefined();

@@ -142,9 +142,14 @@ export function planBoardReads(
   };
 }
 
+/** The error code of a task parked (or failed) because its goal's budget ran out. */
+const BUDGET_EXHAUSTED_CODE = 'budget-exhausted';
+
 /**
  * Where a goal last moved, from its latest event: `submitted`, the queue of a task event (`scrape`; `scrape done`
- * once that task completed), `awaiting-approval`, `approved`, `rejected`. `undefined` for none or an end. Pure.
+ * once that task completed), `awaiting-approval`, `approved`, `rejected`; `awaiting-budget` once its budget ran
+ * out under `pause` (the `budget.exhausted`, or the parked task's `task.failed` with code `budget-exhausted`),
+ * `degraded` under `degrade`, `budget-added` after a human added to it. `undefined` for none or an end. Pure.
  */
 export function stageOf(last: GoalEvent | undefined): string | undefined {
   if (last === undefined) return undefined;
@@ -152,9 +157,13 @@ export function stageOf(last: GoalEvent | undefined): string | undefined {
   switch (last.type) {
     case 'goal.submitted':
       return 'submitted';
+    case 'task.failed':
+      return (last.body['error'] as { code?: unknown } | undefined)?.code === BUDGET_EXHAUSTED_CODE &&
+        last.body['willRetry'] === false
+        ? 'awaiting-budget'
+        : (queue ?? last.type);
     case 'task.claimed':
     case 'task.progress':
-    case 'task.failed':
       return queue ?? last.type;
     case 'task.completed':
       return queue ? `${queue} done` : last.type;
@@ -164,6 +173,14 @@ export function stageOf(last: GoalEvent | undefined): string | undefined {
       return 'approved';
     case 'approval.rejected':
       return 'rejected';
+    case 'budget.exhausted':
+      return last.body['policy'] === 'pause'
+        ? 'awaiting-budget'
+        : last.body['policy'] === 'degrade'
+          ? 'degraded'
+          : 'budget-exhausted';
+    case 'budget.added':
+      return 'budget-added';
     default:
       return undefined;
   }

@@ -20,6 +20,7 @@ describe('GoalTally', () => {
       submitted: 6,
       running: 2,
       awaitingApproval: 1,
+      awaitingBudget: 0,
       delivered: 1,
       failed: 1,
       otherEnd: 1,
@@ -36,5 +37,16 @@ describe('GoalTally', () => {
     // A late event of the report task (its completion) does not reopen the goal.
     expect(tally.apply('g-1', event('task.completed'))).toBe(false);
     expect(tally.counts()).toMatchObject({ running: 0, delivered: 1 });
+  });
+
+  it('holds a goal paused for budget apart until a human adds to it', () => {
+    const tally = new GoalTally();
+    tally.apply('g-1', event('task.claimed'));
+    expect(tally.apply('g-1', event('budget.exhausted', { policy: 'pause' }))).toBe(true);
+    expect(tally.apply('g-1', event('task.failed'))).toBe(false);
+    expect(tally.counts()).toMatchObject({ running: 0, awaitingBudget: 1 });
+    expect(tally.apply('g-1', event('budget.added'))).toBe(true);
+    expect(tally.counts()).toMatchObject({ running: 1, awaitingBudget: 0 });
+    expect(tally.apply('g-1', event('budget.exhausted', { policy: 'degrade' }))).toBe(false);
   });
 });

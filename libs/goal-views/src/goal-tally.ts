@@ -1,7 +1,8 @@
 import type { GoalEvent } from './goal-timeline.js';
 
 /** Where one goal stands in `swarm dev`'s running tally. */
-export type TallyState = 'submitted' | 'running' | 'awaiting-approval' | 'delivered' | 'failed' | 'other-end';
+export type TallyState =
+  'submitted' | 'running' | 'awaiting-approval' | 'awaiting-budget' | 'delivered' | 'failed' | 'other-end';
 
 /** How many goals stand where, as `swarm dev` shows them. */
 export interface GoalTallyCounts {
@@ -9,6 +10,8 @@ export interface GoalTallyCounts {
   readonly submitted: number;
   readonly running: number;
   readonly awaitingApproval: number;
+  /** Paused: their budget ran out under `pause` and no one has added to it yet. */
+  readonly awaitingBudget: number;
   readonly delivered: number;
   readonly failed: number;
   /** Ended without a delivery: nothing found, rejected, approval expired. */
@@ -31,10 +34,14 @@ export function nextTallyState(current: TallyState | undefined, event: GoalEvent
       return 'awaiting-approval';
     case 'approval.granted':
     case 'approval.rejected':
+    case 'budget.added':
       return 'running';
+    case 'budget.exhausted':
+      return event.body['policy'] === 'pause' ? 'awaiting-budget' : (current ?? 'running');
     default:
-      // A task event while waiting for approval (the report task's own events) does not end the wait.
-      return current === 'awaiting-approval' ? current : 'running';
+      // A task event while waiting for approval (the report task's own events) or for budget (the parked task's
+      // failure, other tasks finishing) does not end the wait.
+      return current === 'awaiting-approval' || current === 'awaiting-budget' ? current : 'running';
   }
 }
 
@@ -57,6 +64,7 @@ export class GoalTally {
       submitted: this.states.size,
       running: of('running') + of('submitted'),
       awaitingApproval: of('awaiting-approval'),
+      awaitingBudget: of('awaiting-budget'),
       delivered: of('delivered'),
       failed: of('failed'),
       otherEnd: of('other-end'),

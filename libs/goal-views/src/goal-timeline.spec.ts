@@ -26,4 +26,26 @@ describe('summarizeGoal', () => {
     ];
     expect(summarizeGoal('g', waiting).state).toBe('awaiting-approval');
   });
+
+  it('knows a goal paused for budget until a human adds to it, and one that degraded', () => {
+    const running = events.slice(0, 4);
+    const exhausted: GoalEvent = {
+      type: 'budget.exhausted',
+      time: t(4),
+      body: { goalId: 'g', policy: 'pause', queue: 'rank' },
+    };
+    const added: GoalEvent = { type: 'budget.added', time: t(5), body: { goalId: 'g', by: 'alice' } };
+    expect(summarizeGoal('g', [...running, exhausted])).toMatchObject({
+      state: 'awaiting-budget',
+      budgetExhaustions: 1,
+      budgetAdditions: 0,
+    });
+    expect(summarizeGoal('g', [...running, exhausted, added])).toMatchObject({
+      state: 'running',
+      budgetAdditions: 1,
+      degraded: false,
+    });
+    const degraded = { ...exhausted, body: { ...exhausted.body, policy: 'degrade' } };
+    expect(summarizeGoal('g', [...running, degraded])).toMatchObject({ state: 'running', degraded: true });
+  });
 });

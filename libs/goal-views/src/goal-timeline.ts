@@ -10,7 +10,12 @@ export interface GoalEvent {
 /** Where a goal stands, derived from its events alone. */
 export interface GoalSummary {
   readonly goalId: string;
-  readonly state: 'unknown' | 'submitted' | 'running' | 'awaiting-approval' | 'completed' | 'failed';
+  /**
+   * `awaiting-budget`: its budget ran out under `pause` (a `budget.exhausted` no `budget.added` followed) and it
+   * waits for a human to add to it.
+   */
+  readonly state:
+    'unknown' | 'submitted' | 'running' | 'awaiting-approval' | 'awaiting-budget' | 'completed' | 'failed';
   readonly text: string | undefined;
   readonly outcome: string | undefined;
   readonly summary: string | undefined;
@@ -22,6 +27,11 @@ export interface GoalSummary {
   readonly retries: number;
   readonly deadLettered: number;
   readonly instances: readonly string[];
+  /** How often its budget ran out (`budget.exhausted` events) and how often a human added to it. */
+  readonly budgetExhaustions: number;
+  readonly budgetAdditions: number;
+  /** Whether it went on with the builtin brains because its budget ran out (policy `degrade`). */
+  readonly degraded: boolean;
 }
 
 /** Turns stored messages into goal events (messages without a `type` are skipped). Pure. */
@@ -47,9 +57,16 @@ export function summarizeGoal(goalId: string, events: readonly GoalEvent[]): Goa
   const requested = last('approval.requested');
   const decided = last('approval.granted') ?? last('approval.rejected');
   const end = completed ?? failed;
+  const exhaustions = events.filter((e) => e.type === 'budget.exhausted');
+  const additions = events.filter((e) => e.type === 'budget.added');
+  const lastExhausted = exhaustions.at(-1);
+  const paused =
+    lastExhausted?.body['policy'] === 'pause' &&
+    events.lastIndexOf(lastExhausted) > events.findLastIndex((e) => e.type === 'budget.added');
   let state: GoalSummary['state'] = 'unknown';
   if (completed) state = 'completed';
   else if (failed) state = 'failed';
+  else if (paused) state = 'awaiting-budget';
   else if (requested && !decided) state = 'awaiting-approval';
   else if (events.some((e) => e.type.startsWith('task.'))) state = 'running';
   else if (submitted) state = 'submitted';
@@ -79,5 +96,8 @@ export function summarizeGoal(goalId: string, events: readonly GoalEvent[]): Goa
       (e) => e.body['deadLetterId'] !== null && e.body['deadLetterId'] !== undefined,
     ).length,
     instances: [...instances].sort(),
+    budgetExhaustions: exhaustions.length,
+    budgetAdditions: additions.length,
+    degraded: exhaustions.some((e) => e.body['policy'] === 'degrade'),
   };
 }

@@ -15,8 +15,17 @@ export { GoalContext } from './context/goal-context.js';
 export type { Listed, Revisioned, StoredArtifact, UpdateResult } from './context/goal-context.js';
 export type { GoalKeyChange, GoalKeysWatch } from './context/goal-keys-watch.js';
 export { GoalBudgetLedger } from './context/goal-budget-ledger.js';
-export type { BudgetDefaults } from './context/goal-budget-ledger.js';
+export { EffectLedger } from './context/effect-ledger.js';
+export type { EffectOutcome, SideEffect, SideEffects } from './context/effect-ledger.js';
+export type { BudgetDefaults, ExhaustionAnnouncer, RecordedAddition } from './context/goal-budget-ledger.js';
+export { budgetAddedEvent, budgetExhaustedEvent, resumeHintOf } from './context/budget-events.js';
+export type { ExhaustingTask } from './context/budget-events.js';
 export { reserveModelCall } from './context/model-call-budget.js';
+export { acquireModelRate } from './rate-limit/model-call-rate.js';
+export type { ModelRateRequest, ModelRateTicket } from './rate-limit/model-call-rate.js';
+export { bookCall, pauseUntil, settleTokens } from './rate-limit/rate-limit-gcra.js';
+export type { RateDecision, RateLimits } from './rate-limit/rate-limit-gcra.js';
+export { RateLimitStore } from './rate-limit/rate-limit-store.js';
 export { addToGoalBudget } from './client/budget-top-up.js';
 export type { BudgetTopUp, BudgetTopUpResult } from './client/budget-top-up.js';
 export type { ModelCallTicket } from './context/model-call-budget.js';
@@ -29,6 +38,7 @@ export {
   CasConflictError,
   InvalidSettingsError,
   NotConnectedError,
+  RateLimitWaitError,
   REFUSAL_CODES,
   ReplayRefusedError,
   SinkNotEnabledError,

@@ -1,4 +1,4 @@
-import type { BudgetAmounts } from '@swarm/contracts';
+import type { BudgetAmounts, BudgetRecord } from '@swarm/contracts';
 import type { NatsServerHandle } from '@swarm/testing';
 import { startNats, uniqueName } from '@swarm/testing';
 import type { SwarmClient } from '../src/index.js';
@@ -119,5 +119,46 @@ describe('the door and the budget ceiling', () => {
     } finally {
       await client.close();
     }
+  });
+});
+
+describe('the exhausted mark', () => {
+  it('is announced by exactly one of 8 racing replicas, with the record its write stored', async () => {
+    const contexts = await Promise.all(clients.map((client) => client.goal('race-announce')));
+    const told: BudgetRecord[] = [];
+    const racers = contexts.map(
+      (goal) =>
+        new GoalBudgetLedger(goal, { onExhausted: 'fail' }, Date.now, (record) => {
+          told.push(record);
+          return Promise.resolve();
+        }),
+    );
+    await racers[0]!.open({ modelCalls: 10, onExhausted: 'pause' }, Date.now());
+    await Promise.all(racers.map((ledger, i) => spendUntilRefused(ledger, i, () => ESTIMATE)));
+    expect(told).toHaveLength(1);
+    expect(told[0]?.exhausted).toMatchObject({ shortfall: 'modelCalls' });
+    expect(told[0]?.spent.modelCalls).toBeLessThanOrEqual(10);
+  });
+
+  it('is announced again after an addition clears it, and a passed deadline is named as such', async () => {
+    const told: BudgetRecord[] = [];
+    const ledger = new GoalBudgetLedger(
+      await clients[0]!.goal('again'),
+      { onExhausted: 'fail' },
+      Date.now,
+      (r) => {
+        told.push(r);
+        return Promise.resolve();
+      },
+    );
+    await ledger.open({ modelCalls: 0, deadlineMs: 60_000 }, Date.now());
+    await expect(ledger.reserve('a', ESTIMATE)).rejects.toBeInstanceOf(BudgetExhaustedError);
+    await expect(ledger.reserve('b', ESTIMATE)).rejects.toBeInstanceOf(BudgetExhaustedError);
+    await ledger.add({ by: 'alice', at: new Date().toISOString(), add: { modelCalls: 1 } });
+    await ledger.exhaust('the deadline passed', 'deadline');
+    expect(told.map((record) => [record.additions.length, record.exhausted?.shortfall])).toEqual([
+      [0, 'modelCalls'],
+      [1, 'deadline'],
+    ]);
   });
 });

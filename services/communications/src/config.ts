@@ -25,12 +25,27 @@ export const ApprovalEnv = z.object({
   APPROVAL_TIMEOUT_POLICY: z.enum(['reject', 'deliver']).default('reject'),
 });
 
+/** Report settings (env): what the report cites besides what the ranker gives. */
+export const ReportEnv = z.object({
+  /**
+   * The URL template of a package's page on a registry website, with `{name}` where the package's name goes
+   * (scoped names keep their `@` and `/`). When set, every ranked entry's sources end with that page, a
+   * permanent source even for packages that publish neither homepage nor repository. Unset by default: the
+   * report cites the loopback docs page, the homepage and the repository only.
+   */
+  REPORT_PACKAGE_PAGE_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine((template) => template.includes('{name}'), 'must contain {name}')
+    .optional(),
+});
+
 /** The communications agent's configuration, parsed once at boot. */
 export interface CommunicationsConfig {
   readonly transport: TransportSettings;
   readonly agent: AgentEnv;
   readonly approval: z.infer<typeof ApprovalEnv>;
   readonly sinks: SinkConfig;
+  readonly report: z.infer<typeof ReportEnv>;
   /** Which brain writes the report's prose: `builtin` (default, none) or a model (`SWARM_MODEL*`). */
   readonly model: ModelSettings;
 }
@@ -47,6 +62,7 @@ export function loadCommunicationsConfig(
     agent: parseEnv(AgentEnv, env),
     approval: parseEnv(ApprovalEnv, env),
     sinks: parseSinkConfig(env),
+    report: parseEnv(ReportEnv, env),
     model: loadAgentModel(env),
   };
 }

@@ -1,5 +1,5 @@
 import { Controller, Inject } from '@nestjs/common';
-import type { GoalCompleted, GoalOutcome, ReportTask } from '@swarm/contracts';
+import type { GoalCompleted, GoalOutcome, ReportTask, UncertainEffect } from '@swarm/contracts';
 import {
   AcceptedGoal,
   ARTIFACTS,
@@ -27,11 +27,12 @@ import {
   reportOutcome,
   reportTaskNotDue,
   summarizeRanking,
+  withPackagePages,
 } from './domain/index.js';
 import type { DeliverySink } from './sinks/index.js';
 import { selectSinks } from './sinks/index.js';
 import { TOKENS } from './tokens.js';
-import { goalUsage } from './usage/goal-usage.js';
+import { goalBudget, goalUsage } from './usage/goal-usage.js';
 
 /**
  * Stores a report artifact once and returns what is stored: a redelivered task whose first attempt already
@@ -54,8 +55,9 @@ async function storeOnce(
 const REPORT_QUEUE = defineQueue(QUEUES.report, ReportTaskSchema, { failsGoalOnDeadLetter: true });
 
 /**
- * Writes the report, asks for approval when the goal wants it, delivers it once per sink, and completes the
- * goal. A goal whose approval nobody decided yet is parked: the task ends without completing the goal, holding
+ * Writes the report, asks for approval when the goal wants it, delivers it once per sink through the goal's
+ * side-effect ledger (a sink that may have been reached by a dead attempt and is not safe to repeat is named in
+ * `uncertainDeliveries`), and completes the goal. A goal whose approval nobody decided yet is parked: the task ends without completing the goal, holding
  * no slot or lease, and a resume task (`resume-task.ts`, published by the ApprovalResumer) runs this handler
  * again once a decision or the deadline is there. A task whose goal has no ranking for it (`reportTaskNotDue`)
  * is refused as `task-not-due`, the goal untouched.
@@ -77,7 +79,8 @@ export class ReportHandler {
       return { output: { resumed: true, alreadyEnded: true } };
     const spec = (await ctx.goal.get(CONTEXT_KEYS.spec, AcceptedGoal))?.value;
     const bytes = await ctx.goal.getArtifact(rankingArtifactOf(task.goalId));
-    const ranking = bytes ? Ranking.parse(JSON.parse(new TextDecoder().decode(bytes))) : undefined;
+    const parsed = bytes ? Ranking.parse(JSON.parse(new TextDecoder().decode(bytes))) : undefined;
+    const ranking = parsed && withPackagePages(parsed, this.config.report.REPORT_PACKAGE_PAGE_URL);
     // Anyone who may publish report tasks can name any goal: only the ranker's ranking says the goal got here.
     const notDue = reportTaskNotDue(task, { ranking, spec });
     if (notDue !== undefined || !ranking) throw TaskError.notDue(notDue ?? 'no ranking');
@@ -128,7 +131,7 @@ export class ReportHandler {
       renderHtmlReport(ranking, meta),
       'report (html)',
     );
-    const { delivered, skipped } = await deliverOnce(
+    const { delivered, reused, uncertain } = await deliverOnce(
       selectSinks(this.sinks, task.deliverTo),
       {
         goalId: task.goalId,
@@ -138,25 +141,38 @@ export class ReportHandler {
         ranking,
         idempotencyKey: `${task.goalId}/report`,
       },
-      ctx.goal,
+      ctx.effects,
       ctx.signal,
       (name, attributes, fn) => ctx.span(name, attributes, fn),
     );
     // An empty ranking (nothing cleared the relevance floor) still reaches the sinks, saying nothing fitted.
     const outcome = reportOutcome(ranking);
-    return this.complete(ctx, outcome, summary, reportArtifact, [...skipped, ...delivered], approval);
+    return this.complete(
+      ctx,
+      outcome,
+      summary,
+      reportArtifact,
+      [...reused, ...delivered],
+      approval,
+      uncertain,
+    );
   }
 
-  /** What the report is written from: the goal, the agents, the brain's narrative and the goal's model usage. */
+  /**
+   * What the report is written from: the goal, the agents, the brain's narrative, the goal's model usage and its
+   * budget.
+   */
   private async draft(ctx: TaskContext, ranking: Ranking, goalText: string): Promise<ReportMeta> {
     const generatedBy = ['search', 'scraper', 'ranker', ctx.agent.instance];
     const narrative = await this.brain.write(ranking, goalText, ctx.signal);
     const usage = await goalUsage(ctx);
+    const budget = await goalBudget(ctx);
     return {
       goalText,
       generatedBy,
       ...(narrative ? { narrative } : {}),
       ...(usage.length > 0 ? { usage } : {}),
+      ...(budget ? { budget } : {}),
     };
   }
 
@@ -182,6 +198,7 @@ export class ReportHandler {
     reportArtifact: string,
     deliveredTo: string[],
     approval?: ClosedApproval,
+    uncertain: readonly UncertainEffect[] = [],
   ): TaskResult {
     const completed: GoalCompleted = {
       type: 'goal.completed',
@@ -197,9 +214,16 @@ export class ReportHandler {
       summary: summary.slice(0, 4_000),
       reportArtifact,
       deliveredTo,
+      // Sinks an earlier attempt may have reached (its replica died before recording), not sent again.
+      ...(uncertain.length > 0 ? { uncertainDeliveries: [...uncertain] } : {}),
     };
     return {
-      output: { outcome, deliveredTo, reportArtifact },
+      output: {
+        outcome,
+        deliveredTo,
+        reportArtifact,
+        ...(uncertain.length > 0 ? { uncertainDeliveries: [...uncertain] } : {}),
+      },
       emit: [{ subject: SUBJECTS.event(ctx.goalId, 'goal.completed'), message: completed }],
     };
   }

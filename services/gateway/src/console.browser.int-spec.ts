@@ -175,9 +175,9 @@ describe('the web console', () => {
     });
   });
 
-  it('links a goal to its trace in Jaeger when the submission carried one', async () => {
+  it('links a goal to its trace in Jaeger when the submission carried one, and shows its budget', async () => {
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
-    const submission = buildGoalSubmission({ text: 'traced goal' });
+    const submission = buildGoalSubmission({ text: 'traced goal', budget: { modelCalls: 20 } });
     await stack.client.publishRaw(
       submission.subject,
       new TextEncoder().encode(JSON.stringify(submission.message)),
@@ -188,6 +188,11 @@ describe('the web console', () => {
     const link = page.getByRole('link', { name: 'Open the trace in Jaeger' });
     await link.waitFor();
     expect(await link.getAttribute('href')).toBe(`${JAEGER_URL}/trace/${traceId}`);
+    const budget = page.getByRole('table', { name: /^Budget/ });
+    await budget.waitFor();
+    expect(await budget.getByRole('row', { name: /Model calls/ }).innerText()).toMatch(
+      /Model calls\s+20\s+0\s+20/,
+    );
   });
 
   it('shows the agents with their queues and live replicas', async () => {

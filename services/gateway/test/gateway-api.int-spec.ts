@@ -3,7 +3,14 @@ import { ARTIFACTS, CONTEXT_KEYS, decisionKeyOf } from '@swarm/contracts';
 import { exampleMessage } from '@swarm/contracts/testing';
 import type { NatsServerHandle } from '@swarm/testing';
 import { startNats, uniqueName } from '@swarm/testing';
-import { AgentRuntime, parseTransportSettings, swarmTopology } from '@swarm/transport';
+import {
+  addToGoalBudget,
+  AgentRuntime,
+  budgetExhaustedEvent,
+  GoalBudgetLedger,
+  parseTransportSettings,
+  swarmTopology,
+} from '@swarm/transport';
 import type { RunningGateway } from '../src/index.js';
 import { call, startTestGateway, TOKENS } from './gateway-fixture.js';
 
@@ -152,6 +159,58 @@ describe('GET /api/v1/goals and /goals/{goalId}', () => {
     expect((view as { timeline: { type: string }[] }).timeline.map((e) => e.type)).toEqual([
       'goal.submitted',
     ]);
+  });
+
+  it('shows a goal paused for budget as awaiting budget with its budget, until someone adds to it', async () => {
+    const submitted = await call(gateway, '/api/v1/goals', {
+      token: TOKENS.submitter,
+      body: { text: 'paid' },
+    });
+    const { goalId } = (await submitted.json()) as { goalId: string };
+    const ledger = new GoalBudgetLedger(await gateway.client.goal(goalId), { onExhausted: 'pause' });
+    await ledger.open({ modelCalls: 0, onExhausted: 'pause' }, Date.now());
+    await ledger.exhaust('modelCalls budget 0 cannot cover the next call', 'modelCalls');
+    const exhausted = budgetExhaustedEvent(
+      {
+        goalId,
+        taskId: `${goalId}/rank`,
+        messageId: `${goalId}/rank`,
+        queue: 'rank',
+        agent: { kind: 'ranker', instance: 'ranker-1' },
+        attempt: 1,
+      },
+      (await ledger.read())!,
+      new Date(),
+    );
+    const subject = gateway.client.topology.eventSubject(goalId, 'budget.exhausted');
+    await gateway.client.publish({ subject, message: exhausted });
+    const paused = (await (
+      await call(gateway, `/api/v1/goals/${goalId}`, { token: TOKENS.viewer })
+    ).json()) as { state: string; budget: unknown; timeline: { type: string; detail?: string }[] };
+    expect(paused.state).toBe('awaiting-budget');
+    expect(paused.budget).toMatchObject({
+      limits: { modelCalls: 0 },
+      policy: 'pause',
+      exhausted: { shortfall: 'modelCalls' },
+    });
+    expect(paused.timeline.at(-1)).toMatchObject({
+      type: 'budget.exhausted',
+      detail: expect.stringContaining(`resume with: swarm budget ${goalId} --add calls=1`),
+    });
+    await addToGoalBudget(
+      gateway.client,
+      goalId,
+      { by: 'olga', add: { modelCalls: 2 } },
+      { onExhausted: 'pause' },
+    );
+    const resumed = (await (
+      await call(gateway, `/api/v1/goals/${goalId}`, { token: TOKENS.viewer })
+    ).json()) as { state: string; budget: { left: unknown; additions: unknown[] } };
+    expect(resumed.state).not.toBe('awaiting-budget');
+    expect(resumed.budget).toMatchObject({
+      left: { modelCalls: 2 },
+      additions: [{ by: 'olga', resumed: 0 }],
+    });
   });
 
   it('answers 404 for an unknown goal and 400 for an id that is no goal id', async () => {

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { GoalFailed, SUBJECTS } from '@swarm/contracts';
+import { BudgetExhausted, GoalFailed, SUBJECTS } from '@swarm/contracts';
 import type { RunningAgent } from '@swarm/agent-kit';
 import type { SwarmClient } from '@swarm/transport';
 import { GoalBudgetLedger } from '@swarm/transport';
@@ -56,5 +56,15 @@ describe('a goal deadline while the scraper hangs', () => {
     const event = GoalFailed.parse(failed.body);
     expect(event.reason).toMatchObject({ code: 'budget-exhausted', retryable: false });
     expect(event.reason.message).toMatch(/deadline passed .* while the task ran/);
+    const exhausted = await waitFor(
+      async () => (await client.goalEvents(goalId)).find((m) => m.subject.endsWith('.budget.exhausted')),
+      { timeoutMs: 10_000, description: `budget.exhausted of ${goalId}` },
+    );
+    expect(BudgetExhausted.parse(exhausted.body)).toMatchObject({
+      queue: 'scrape',
+      shortfall: 'deadline',
+      policy: 'fail',
+    });
+    expect(exhausted.body).not.toHaveProperty('resumeHint');
   });
 });

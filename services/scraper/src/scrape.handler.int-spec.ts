@@ -167,5 +167,28 @@ describe('the scrape handler with a model-backed brain', () => {
     const spent = (await new GoalBudgetLedger(goal, { onExhausted: 'fail' }).read())!;
     expect(spent.spent.modelCalls).toBe(1);
     expect(spent.exhausted).toBeUndefined();
+    // The timeline: the scraper's budget.exhausted (pause, with how to resume), alice's budget.added, the resumed
+    // scrape's completion.
+    const timeline = await waitFor(
+      async () => {
+        const bodies = (await client.goalEvents(goalId)).map((m) => m.body as Record<string, unknown>);
+        return bodies.some((b) => b['type'] === 'task.completed') ? bodies : undefined;
+      },
+      { timeoutMs: 20_000, description: `the completion of the resumed scrape of ${goalId}` },
+    );
+    const types = timeline.map((b) => b['type']);
+    expect(types.filter((type) => type === 'budget.exhausted')).toHaveLength(1);
+    expect(types.indexOf('budget.exhausted')).toBeLessThan(types.indexOf('budget.added'));
+    expect(types.indexOf('budget.added')).toBeLessThan(types.indexOf('task.completed'));
+    expect(timeline.find((b) => b['type'] === 'budget.exhausted')).toMatchObject({
+      queue: 'scrape',
+      policy: 'pause',
+      shortfall: 'modelCalls',
+      resumeHint: `swarm budget ${goalId} --add calls=1`,
+    });
+    expect(timeline.find((b) => b['type'] === 'budget.added')).toMatchObject({
+      by: 'alice',
+      resumed: [parked.messageId],
+    });
   });
 });

@@ -90,6 +90,7 @@ describe('the readiness signal the contract documents', () => {
         ...STREAM_SPECS.map((s) => s.name),
         `KV_${BUCKETS.goals}`,
         `KV_${BUCKETS.presence}`,
+        `KV_${BUCKETS.rateLimits}`,
         `OBJ_${BUCKETS.artifacts}`,
         `OBJ_${BUCKETS.reports}`,
       ].sort(),

@@ -75,7 +75,7 @@ describe('roleOfContextKey', () => {
     expect(roleOfContextKey(CONTEXT_KEYS.candidates)).toBe('search');
     expect(roleOfContextKey(CONTEXT_KEYS.scrape(12))).toBe('scrape');
     expect(roleOfContextKey(CONTEXT_KEYS.approval)).toBe('report');
-    expect(roleOfContextKey(CONTEXT_KEYS.delivery('file'))).toBe('report');
+    expect(roleOfContextKey(CONTEXT_KEYS.effect('report', 'deliver', 'file'))).toBe('report');
     expect(roleOfContextKey('decision.alice')).toBe('approver');
     for (const queue of STAGE_ORDER) {
       expect(roleOfContextKey(CONTEXT_KEYS.end(queue))).toBe(queue);
@@ -93,5 +93,15 @@ describe('roleOfContextKey', () => {
   it('gives each family exactly one writer', () => {
     const patterns = CONTEXT_KEY_FAMILIES.map((family) => family.pattern);
     expect(new Set(patterns).size).toBe(patterns.length);
+  });
+});
+
+describe('budget events', () => {
+  it('lets any agent announce an exhausted budget and only the operator announce an addition', () => {
+    for (const queue of ['search', 'scrape', 'rank', 'report'])
+      expect(mayEmit(queue, 'budget.exhausted')).toBe(true);
+    expect(mayEmit('operator', 'budget.exhausted')).toBe(false);
+    expect(mayEmit('operator', 'budget.added')).toBe(true);
+    expect(mayEmit('rank', 'budget.added')).toBe(false);
   });
 });

@@ -41,7 +41,8 @@ export function isAgentQueue(name: string): name is AgentQueue {
  * For each event type, the roles that may emit it. Task lifecycle events come from every agent's transport;
  * approval events from communications (on behalf of the authenticated approver); `goal.completed` from search
  * (only `nothing-found`, see `COMPLETION_OUTCOMES`) and communications; `goal.failed` from any agent whose task
- * failed for good.
+ * failed for good; `budget.exhausted` from the agent whose reservation (or deadline check) ran the goal's budget
+ * out; `budget.added` from the operator (the CLI user, or the gateway for the people it authenticates).
  */
 export const EVENT_EMITTERS: { readonly [T in EventType]: readonly EmitterRole[] } = {
   'goal.submitted': ['operator'],
@@ -54,6 +55,8 @@ export const EVENT_EMITTERS: { readonly [T in EventType]: readonly EmitterRole[]
   'approval.rejected': ['report'],
   'goal.completed': ['search', 'report'],
   'goal.failed': STAGE_ORDER,
+  'budget.exhausted': STAGE_ORDER,
+  'budget.added': ['operator'],
 };
 
 /**
@@ -100,13 +103,16 @@ export const CONTEXT_KEY_FAMILIES: readonly ContextKeyFamily[] = [
   { pattern: 'candidates', writer: 'search' },
   { pattern: 'usage.search.>', writer: 'search' },
   { pattern: 'end.search', writer: 'search' },
+  { pattern: 'effect.search.>', writer: 'search' },
   { pattern: 'scrape.*', writer: 'scrape' },
   { pattern: 'usage.scrape.>', writer: 'scrape' },
   { pattern: 'end.scrape', writer: 'scrape' },
+  { pattern: 'effect.scrape.>', writer: 'scrape' },
   { pattern: 'usage.rank.>', writer: 'rank' },
   { pattern: 'end.rank', writer: 'rank' },
+  { pattern: 'effect.rank.>', writer: 'rank' },
   { pattern: 'approval', writer: 'report' },
-  { pattern: 'delivery.*', writer: 'report' },
+  { pattern: 'effect.report.>', writer: 'report' },
   { pattern: 'usage.report.>', writer: 'report' },
   { pattern: 'end.report', writer: 'report' },
   { pattern: 'decision.*', writer: 'approver' },

@@ -83,7 +83,7 @@ describe('judgeEvent', () => {
 
 describe('judgeTerminalEvent', () => {
   it("honours communications' completion backed by its end.report key", () => {
-    const keys = [...AWAITING_APPROVAL, 'delivery.file', 'end.report'];
+    const keys = [...AWAITING_APPROVAL, 'effect.report.deliver.file', 'end.report'];
     expect(
       judgeTerminalEvent(
         'g1',
@@ -125,7 +125,7 @@ describe('judgeTerminalEvent', () => {
   });
 
   it("honours communications' nothing-found when the ranking it reports is empty or unknown to the reader", () => {
-    const keys = [...AWAITING_APPROVAL, 'delivery.file', 'end.report'];
+    const keys = [...AWAITING_APPROVAL, 'effect.report.deliver.file', 'end.report'];
     const ends = { report: end('goal.completed', 'nothing-found') };
     const claim = completed('report', 'nothing-found');
     expect(judgeTerminalEvent('g1', claim, { ...evidence(keys, ends), rankedCount: 0 })).toEqual({
@@ -135,7 +135,7 @@ describe('judgeTerminalEvent', () => {
   });
 
   it("ignores communications' nothing-found when the ranking holds entries", () => {
-    const keys = [...AWAITING_APPROVAL, 'delivery.file', 'end.report'];
+    const keys = [...AWAITING_APPROVAL, 'effect.report.deliver.file', 'end.report'];
     const judged = judgeTerminalEvent('g1', completed('report', 'nothing-found'), {
       ...evidence(keys, { report: end('goal.completed', 'nothing-found') }),
       rankedCount: 3,

@@ -4,6 +4,8 @@ import type {
   ApprovalGranted,
   ApprovalRejected,
   ApprovalRequested,
+  BudgetAdded,
+  BudgetExhausted,
   GoalCompleted,
   GoalFailed,
   TaskClaimed,
@@ -44,6 +46,8 @@ export interface ExampleMessages {
   readonly 'approval.rejected': z.input<typeof ApprovalRejected>;
   readonly 'goal.completed': z.input<typeof GoalCompleted>;
   readonly 'goal.failed': z.input<typeof GoalFailed>;
+  readonly 'budget.exhausted': z.input<typeof BudgetExhausted>;
+  readonly 'budget.added': z.input<typeof BudgetAdded>;
   readonly 'dead-letter': z.input<typeof DeadLetterRecord>;
 }
 
@@ -286,6 +290,45 @@ export const exampleMessages: ExampleMessages = {
       retryable: false,
     },
     deadLetterId: messageIds.deadLetter(STREAMS.events, 17),
+  },
+  'budget.exhausted': {
+    type: 'budget.exhausted',
+    ...envelope({
+      messageId: messageIds.budgetExhausted(goalId, 1),
+      taskId: rankTaskId,
+      causationId: rankTaskId,
+      timestamp: '2025-11-21T09:33:10.000Z',
+    }),
+    queue: QUEUES.rank.name,
+    agent: { kind: QUEUES.rank.agent, instance: 'ranker-7c9e1-1' },
+    exhaustion: 1,
+    shortfall: 'costUsd',
+    reason: 'costUsd budget 0.5 cannot cover the next call (0.4875 spent or reserved, 0.0312 estimated)',
+    policy: 'pause',
+    limits: { costUsd: 0.5, tokens: 200_000 },
+    spent: { costUsd: 0.4875, tokens: 148_200, modelCalls: 17 },
+    reserved: { costUsd: 0, tokens: 0, modelCalls: 0 },
+    left: { costUsd: 0.0125, tokens: 51_800 },
+    deadlineAt: '2025-11-21T09:40:00.000Z',
+    resumeHint: `swarm budget ${goalId} --add cost=0.5`,
+  },
+  'budget.added': {
+    type: 'budget.added',
+    ...envelope({
+      messageId: messageIds.budgetAdded(goalId, 1),
+      taskId: messageIds.budgetAdded(goalId, 1),
+      causationId: messageIds.budgetExhausted(goalId, 1),
+      timestamp: '2025-11-21T09:36:02.000Z',
+    }),
+    by: 'alice',
+    add: { costUsd: 0.25 },
+    addition: 1,
+    limits: { costUsd: 0.75, tokens: 200_000 },
+    spent: { costUsd: 0.4875, tokens: 148_200, modelCalls: 17 },
+    left: { costUsd: 0.2625, tokens: 51_800 },
+    deadlineAt: '2025-11-21T09:40:00.000Z',
+    cleared: 'costUsd budget 0.5 cannot cover the next call (0.4875 spent or reserved, 0.0312 estimated)',
+    resumed: [messageIds.deadLetter(STREAMS.rank, 3)],
   },
   'dead-letter': {
     type: 'dead-letter',

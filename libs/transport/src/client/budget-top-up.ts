@@ -1,4 +1,5 @@
-import type { BudgetAmounts, BudgetRecord } from '@swarm/contracts';
+import type { BudgetAdded, BudgetAddition, BudgetAmounts, BudgetRecord } from '@swarm/contracts';
+import { budgetAddedEvent } from '../context/budget-events.js';
 import { TRANSPORT_ERROR_CODES } from '../errors.js';
 import type { BudgetDefaults } from '../context/goal-budget-ledger.js';
 import { GoalBudgetLedger } from '../context/goal-budget-ledger.js';
@@ -13,17 +14,22 @@ export interface BudgetTopUp {
   readonly deadlineMs?: number;
 }
 
-/** The outcome of a top-up: the record now stored and the parked tasks it put back to work. */
+/** The outcome of a top-up: the record now stored, the parked tasks it put back to work, its audit event. */
 export interface BudgetTopUpResult {
   readonly record: BudgetRecord;
   readonly resumed: readonly string[];
+  /** The `budget.added` event published for it. */
+  readonly event: BudgetAdded;
+  /** False when the event could not be published (the addition and the resumes stand; the record is the trail). */
+  readonly announced: boolean;
 }
 
 /**
  * Adds to a goal's budget (`swarm budget <goal> --add`) and resumes the goal: the addition, with who made it and
  * the tasks it resumes, goes into the goal's budget record by compare-and-set (clearing its exhausted mark);
  * then every task parked for want of budget (a dead letter of the goal with reason `budget-exhausted` that no
- * earlier addition resumed) is replayed onto its queue. A parked task holds no work slot meanwhile.
+ * earlier addition resumed) is replayed onto its queue, after its `budget.added` event (who added what, the
+ * exhaustion it cleared, the tasks it resumes) is published. A parked task holds no work slot meanwhile.
  * @throws ReplayRefusedError when a parked record cannot be replayed (the addition stands).
  */
 export async function addToGoalBudget(
@@ -41,13 +47,22 @@ export async function addToGoalBudget(
     )
     .map((record) => record.messageId)
     .filter((id) => !done.has(id));
-  const record = await ledger.add({
+  const addition: BudgetAddition = {
     by: topUp.by,
     at: new Date().toISOString(),
     add: topUp.add,
     ...(topUp.deadlineMs === undefined ? {} : { deadlineMs: topUp.deadlineMs }),
     ...(parked.length > 0 ? { resumed: parked } : {}),
-  });
+  };
+  const { before: changed, record } = await ledger.record(addition);
+  const event = budgetAddedEvent(goalId, addition, changed, record, new Date());
+  // The addition stands once recorded: a failed publish of its audit event must not keep the parked tasks parked.
+  const announced = await client
+    .publish({ subject: client.topology.eventSubject(goalId, 'budget.added'), message: event })
+    .then(
+      () => true,
+      () => false,
+    );
   for (const id of parked) await client.replayDeadLetter(id);
-  return { record, resumed: parked };
+  return { record, resumed: parked, event, announced };
 }

@@ -1,4 +1,11 @@
-import type { BudgetAddition, BudgetAmounts, BudgetPolicy, BudgetRecord, GoalBudget } from '@swarm/contracts';
+import type {
+  BudgetAddition,
+  BudgetAmounts,
+  BudgetPolicy,
+  BudgetRecord,
+  BudgetShortfall,
+  GoalBudget,
+} from '@swarm/contracts';
 import {
   addToBudget,
   BudgetRecord as BudgetRecordSchema,
@@ -16,6 +23,19 @@ import type { GoalContext } from './goal-context.js';
 export type BudgetDefaults = GoalBudget & { readonly onExhausted: BudgetPolicy };
 
 /**
+ * Told once per exhaustion, by the ledger whose compare-and-set marked the record exhausted (racing replicas see
+ * the mark already set and are not told), with the record as that write left it. The task runner publishes
+ * `budget.exhausted` from it. Whatever it throws is swallowed: the mark stands either way.
+ */
+export type ExhaustionAnnouncer = (record: BudgetRecord) => Promise<void>;
+
+/** An addition as the ledger recorded it: the record before (whose mark it cleared) and after. */
+export interface RecordedAddition {
+  readonly before: BudgetRecord | undefined;
+  readonly record: BudgetRecord;
+}
+
+/**
  * One goal's budget record (`<goalId>.budget`), changed only by compare-and-set on its KV revision, so the
  * reservations of every replica of every agent add up to one total and none is lost. A model call reserves its
  * estimate before it starts and settles its real usage after; no call starts once the budget cannot cover its
@@ -27,6 +47,7 @@ export class GoalBudgetLedger {
     private readonly goal: GoalContext,
     private readonly defaults: BudgetDefaults,
     private readonly now: () => number = Date.now,
+    private readonly announce?: ExhaustionAnnouncer,
   ) {}
 
   /** The goal this ledger keeps. */
@@ -60,13 +81,16 @@ export class GoalBudgetLedger {
    */
   async reserve(id: string, estimate: BudgetAmounts): Promise<void> {
     let refused: { reason: string; policy: BudgetPolicy } | undefined;
-    await this.goal.update<BudgetRecord>(CONTEXT_KEYS.budget, (current) => {
+    let marked = false;
+    const written = await this.goal.update<BudgetRecord>(CONTEXT_KEYS.budget, (current) => {
       const record = this.orDefault(current);
       const result = reserveIn(record, id, estimate, this.now());
       refused =
         result.refusal === undefined ? undefined : { reason: result.refusal, policy: record.onExhausted };
+      marked = !record.exhausted && result.record.exhausted !== undefined;
       return result.record === current ? undefined : result.record;
     });
+    if (marked && written.changed) await this.tell(written.value);
     if (refused) throw new BudgetExhaustedError(this.goalId, refused.policy, refused.reason);
   }
 
@@ -88,24 +112,45 @@ export class GoalBudgetLedger {
     if (record?.deadlineAt === undefined) return undefined;
     const reason = deadlineRefusal(record, this.now());
     if (reason === undefined) return { deadlineAt: record.deadlineAt, policy: record.onExhausted };
-    await this.exhaust(reason);
+    await this.exhaust(reason, 'deadline');
     throw new BudgetExhaustedError(this.goalId, record.onExhausted, reason);
   }
 
-  /** Marks the record exhausted with `reason` (kept once; an addition clears it). */
-  async exhaust(reason: string): Promise<void> {
-    await this.goal.update<BudgetRecord>(CONTEXT_KEYS.budget, (current) => {
+  /**
+   * Marks the record exhausted with `reason` and what ran out (kept once; an addition clears it). The ledger
+   * whose write set the mark tells its announcer.
+   */
+  async exhaust(reason: string, shortfall?: BudgetShortfall): Promise<void> {
+    let marked = false;
+    const written = await this.goal.update<BudgetRecord>(CONTEXT_KEYS.budget, (current) => {
       const record = this.orDefault(current);
-      const next = markExhausted(record, reason, this.now());
+      const next = markExhausted(record, reason, this.now(), shortfall);
+      marked = !record.exhausted && next.exhausted !== undefined;
       return next === current ? undefined : next;
     });
+    if (marked && written.changed) await this.tell(written.value);
+  }
+
+  private async tell(record: BudgetRecord | undefined): Promise<void> {
+    if (!this.announce || !record) return;
+    await this.announce(record).catch(() => undefined);
   }
 
   /** Adds to the goal's limits and deadline and clears its exhausted mark; returns the new record. */
   async add(addition: BudgetAddition): Promise<BudgetRecord> {
-    const result = await this.goal.update<BudgetRecord>(CONTEXT_KEYS.budget, (current) =>
-      addToBudget(this.orDefault(current), addition),
-    );
-    return BudgetRecordSchema.parse(result.value);
+    return (await this.record(addition)).record;
+  }
+
+  /**
+   * Adds to the goal's limits and deadline and clears its exhausted mark, by compare-and-set; returns the record
+   * the winning write changed (`before`, undefined when the goal had none) and the record it stored.
+   */
+  async record(addition: BudgetAddition): Promise<RecordedAddition> {
+    let before: BudgetRecord | undefined;
+    const result = await this.goal.update<BudgetRecord>(CONTEXT_KEYS.budget, (current) => {
+      before = current;
+      return addToBudget(this.orDefault(current), addition);
+    });
+    return { before, record: BudgetRecordSchema.parse(result.value) };
   }
 }

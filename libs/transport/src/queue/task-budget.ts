@@ -20,8 +20,10 @@ export async function withinBudget<T>(
 ): Promise<T> {
   const ledger = currentTaskScope()?.budget;
   if (!ledger) return run();
-  const submitted = GoalSubmitted.safeParse(payload);
-  if (submitted.success) await ledger.open(submitted.data.goal.budget, Date.parse(submitted.data.timestamp));
+  // Only a goal.submitted opens the record: test the type before parsing, so the other tasks skip a failing parse.
+  const submitted =
+    (payload as { type?: unknown }).type === 'goal.submitted' ? GoalSubmitted.safeParse(payload) : undefined;
+  if (submitted?.success) await ledger.open(submitted.data.goal.budget, Date.parse(submitted.data.timestamp));
   const due = await ledger.checkDeadline();
   const delay = due === undefined ? undefined : due.deadlineAt - Date.now();
   if (due === undefined || delay === undefined || delay > MAX_TIMER_MS) return run();
@@ -33,7 +35,7 @@ export async function withinBudget<T>(
         const error = new BudgetExhaustedError(ledger.goalId, due.policy, reason);
         reject(error);
         deadline.abort(error);
-        ledger.exhaust(reason).catch(() => undefined);
+        ledger.exhaust(reason, 'deadline').catch(() => undefined);
       },
       Math.max(0, delay),
     );

@@ -6,6 +6,7 @@ import type { DeadLetterContext, TaskContext, TaskResult } from '../queue/queue-
 import { defineQueue } from '../queue/queue-binding.js';
 import { TaskError } from '../errors.js';
 import { recordModelUsage } from '../observability/task-scope.js';
+import { reserveModelCall } from '../context/model-call-budget.js';
 import type { WorkTask } from './work-task.js';
 import { WorkTask as WorkTaskSchema } from './work-task.js';
 
@@ -50,6 +51,10 @@ export function createWorkController(
           outputTokens: 0,
           costUsd: 0,
         });
+      }
+      for (let call = 0; call < (task.work.reserveModelCalls ?? 0); call++) {
+        const ticket = await reserveModelCall({ costUsd: 0, tokens: 0, modelCalls: 1 });
+        await ticket.settle({ costUsd: 0, tokens: 0, modelCalls: 1 });
       }
       await sleep(task.work.ms, ctx.signal);
       if (ctx.signal.aborted)

@@ -16,6 +16,8 @@ export const WorkTask = z.strictObject({
     retryAfterMs: z.int().min(0).optional(),
     /** Tokens each attempt reports as spent on a model (one call), before it works or fails. */
     spendTokens: z.int().min(0).optional(),
+    /** Model calls each attempt reserves from its goal's budget (one call each), before it works or fails. */
+    reserveModelCalls: z.int().min(0).max(100).optional(),
   }),
 });
 /** A test task. */

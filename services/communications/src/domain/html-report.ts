@@ -20,6 +20,7 @@ import {
   tableCells,
 } from './report-view.js';
 import { fallbackLine, summarizeUsage, USAGE_HEADINGS, usageCells } from './usage-summary.js';
+import { BUDGET_HEADINGS, summarizeBudget } from './budget-summary.js';
 
 /**
  * The report's Content-Security-Policy: it loads nothing (no script, frame, font or remote image; links still
@@ -122,6 +123,7 @@ export function renderHtmlReport(ranking: Ranking, meta: ReportMeta): string {
     body.push('<ul>', ...items, '</ul>');
   }
   body.push(...usageSection(meta));
+  body.push(...budgetSection(meta));
   body.push('<footer>', ...footerSentences(ranking, meta).map((s) => `<p>${escapeHtml(s)}</p>`), '</footer>');
   return [
     '<!doctype html>',
@@ -204,4 +206,29 @@ function usageSection(meta: ReportMeta): string[] {
     section.push('</ul>');
   }
   return section;
+}
+
+/** The "Budget" section, or nothing when the budget limits nothing. */
+function budgetSection(meta: ReportMeta): string[] {
+  const summary = summarizeBudget(meta.budget, meta.usage ?? []);
+  if (!summary) return [];
+  const numeric = (index: number) => (index === 0 ? '' : ' class="num"');
+  const head = BUDGET_HEADINGS.map(
+    (heading, i) => `<th scope="col"${numeric(i)}>${escapeHtml(heading)}</th>`,
+  );
+  const rows = summary.rows.map(
+    (cells) => `<tr>${cells.map((cell, i) => `<td${numeric(i)}>${escapeHtml(cell)}</td>`).join('')}</tr>`,
+  );
+  return [
+    '<h2>Budget</h2>',
+    '<table>',
+    `<thead><tr>${head.join('')}</tr></thead>`,
+    '<tbody>',
+    ...rows,
+    '</tbody>',
+    '</table>',
+    '<ul>',
+    ...summary.notes.map((note) => `<li>${escapeHtml(note)}</li>`),
+    '</ul>',
+  ];
 }

@@ -20,6 +20,7 @@ import {
   tableCells,
 } from './report-view.js';
 import { fallbackLine, summarizeUsage, USAGE_HEADINGS, usageCells } from './usage-summary.js';
+import { BUDGET_HEADINGS, summarizeBudget } from './budget-summary.js';
 
 /**
  * Escapes text for inline Markdown: collapses line breaks, backslash-escapes the characters that would start
@@ -94,6 +95,7 @@ export function renderMarkdownReport(ranking: Ranking, meta: ReportMeta): string
     lines.push(`- **${link(missing.name, missing.url)}**: ${escapeMarkdown(missing.reason)}`);
   }
   lines.push(...usageSection(meta));
+  lines.push(...budgetSection(meta));
   lines.push(
     '',
     '---',
@@ -148,5 +150,16 @@ function usageSection(meta: ReportMeta): string[] {
     lines.push('', 'Fallbacks to a builtin brain:', '');
     lines.push(...summary.fallbacks.map((fallback) => `- ${escapeMarkdown(fallbackLine(fallback))}`));
   }
+  return lines;
+}
+
+/** The "Budget" section (with a blank line before it), or nothing when the budget limits nothing. */
+function budgetSection(meta: ReportMeta): string[] {
+  const summary = summarizeBudget(meta.budget, meta.usage ?? []);
+  if (!summary) return [];
+  const lines = ['', '## Budget', '', `| ${BUDGET_HEADINGS.join(' | ')} |`];
+  lines.push(`| ${BUDGET_HEADINGS.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`);
+  for (const cells of summary.rows) lines.push(`| ${cells.map(escapeMarkdown).join(' | ')} |`);
+  lines.push('', ...summary.notes.map((note) => `- ${escapeMarkdown(note)}`));
   return lines;
 }

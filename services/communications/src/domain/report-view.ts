@@ -1,4 +1,4 @@
-import type { MissingEntry, RankedEntry, Ranking, UsageRecord } from '@swarm/contracts';
+import type { BudgetRecord, MissingEntry, RankedEntry, Ranking, UsageRecord } from '@swarm/contracts';
 import type { ReportNarrative } from './report-narrative.js';
 
 /** What the report says about how the goal was approved, when the goal asked for approval. */
@@ -21,6 +21,11 @@ export interface ReportMeta {
    * rendered only when there is at least one (the builtin brains record none).
    */
   readonly usage?: readonly UsageRecord[];
+  /**
+   * The goal's budget record when the report was written. The "Budget" section is rendered only when it limits
+   * something or something happened to it (`summarizeBudget`).
+   */
+  readonly budget?: BudgetRecord;
 }
 
 /** The score components in report order, with their labels. */

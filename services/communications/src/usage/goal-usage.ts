@@ -1,4 +1,5 @@
-import { CONTEXT_KEYS, UsageRecord } from '@swarm/contracts';
+import type { BudgetRecord } from '@swarm/contracts';
+import { BudgetRecord as BudgetRecordSchema, CONTEXT_KEYS, UsageRecord } from '@swarm/contracts';
 import type { TaskContext } from '@swarm/transport';
 import { currentTaskUsage } from '@swarm/transport';
 import { withAttemptUsage } from '../domain/usage-summary.js';
@@ -15,4 +16,14 @@ export async function goalUsage(ctx: TaskContext): Promise<UsageRecord[]> {
     { agent: ctx.agent, queue: ctx.queue, taskId: ctx.taskId, deliveryCount: ctx.deliveryCount },
     currentTaskUsage(),
   );
+}
+
+/**
+ * The goal's budget record as it stands now, or undefined when it has none or the record does not parse (a newer
+ * deployment's record): the report then has no "Budget" section, never an error.
+ */
+export async function goalBudget(ctx: TaskContext): Promise<BudgetRecord | undefined> {
+  const entry = await ctx.goal.get(CONTEXT_KEYS.budget);
+  const parsed = BudgetRecordSchema.safeParse(entry?.value);
+  return parsed.success ? parsed.data : undefined;
 }

@@ -26,6 +26,16 @@ describe('advanceProgress', () => {
     expect(advanceProgress(waiting, event('approval.granted')).phase).toBe('running');
   });
 
+  it('waits for budget from a pause until a human adds to it, and not for a degrade', () => {
+    const paused = advanceProgress(at('running'), event('budget.exhausted', { policy: 'pause' }));
+    expect(paused.phase).toBe('awaiting-budget');
+    expect(advanceProgress(paused, event('task.failed')).phase).toBe('awaiting-budget');
+    expect(advanceProgress(paused, event('budget.added')).phase).toBe('running');
+    expect(advanceProgress(at('running'), event('budget.exhausted', { policy: 'degrade' })).phase).toBe(
+      'running',
+    );
+  });
+
   it('ends on a trusted goal.completed with its outcome and summary', () => {
     const ended = advanceProgress(
       at('running'),

@@ -1,7 +1,11 @@
 import type { GoalFeedEvent, GoalView } from '../api/gateway-operations.js';
 
 /** Where a goal stands, as the MCP tools and the A2A task report it. */
-export type GoalPhase = 'submitted' | 'running' | 'awaiting-approval' | 'completed' | 'failed';
+export type GoalPhase =
+  'submitted' | 'running' | 'awaiting-approval' | 'awaiting-budget' | 'completed' | 'failed';
+
+/** Phases in which the goal waits for a human: an approval of its report, or an addition to its budget. */
+const WAITING: readonly GoalPhase[] = ['awaiting-approval', 'awaiting-budget'];
 
 /** A goal's phase plus how it ended (`outcome`, e.g. `delivered` or `rejected`) and a one-line summary. */
 export interface GoalProgress {
@@ -31,7 +35,8 @@ export function progressOfView(view: GoalView): GoalProgress {
 /**
  * The progress after one event of the goal's feed. An ended goal stays ended; a `goal.completed` or
  * `goal.failed` ends it only when the feed marks it trusted (`terminal`), as the CLI's board does;
- * a task event while the goal waits for approval (the report task's own events) does not end the wait. Pure.
+ * a task event while the goal waits for approval (the report task's own events) or for budget (a `budget.exhausted`
+ * under `pause` until a `budget.added`) does not end the wait. Pure.
  */
 export function advanceProgress(current: GoalProgress, event: GoalFeedEvent): GoalProgress {
   if (hasEnded(current)) return current;
@@ -55,9 +60,12 @@ export function advanceProgress(current: GoalProgress, event: GoalFeedEvent): Go
       return at('awaiting-approval');
     case 'approval.granted':
     case 'approval.rejected':
+    case 'budget.added':
       return at('running');
+    case 'budget.exhausted':
+      return event.body['policy'] === 'pause' ? at('awaiting-budget') : current;
     default:
-      return current.phase === 'awaiting-approval' ? current : at('running');
+      return WAITING.includes(current.phase) ? current : at('running');
   }
 }
 

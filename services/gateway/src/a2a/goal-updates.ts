@@ -13,7 +13,9 @@ export interface FollowOptions {
 }
 
 const stops = (progress: GoalProgress, options: FollowOptions) =>
-  hasEnded(progress) || (options.untilInputRequired && progress.phase === 'awaiting-approval');
+  hasEnded(progress) ||
+  (options.untilInputRequired &&
+    (progress.phase === 'awaiting-approval' || progress.phase === 'awaiting-budget'));
 
 const timeOf = (event: GoalFeedEvent): string => {
   const timestamp = event.body['timestamp'];

@@ -15,7 +15,7 @@ import { progressOfView } from './goal-progress.js';
 const REJECTED_OUTCOMES: readonly string[] = ['rejected', 'approval-expired'];
 
 /**
- * The A2A task state of a goal: submitted -> submitted, running -> working, awaiting approval ->
+ * The A2A task state of a goal: submitted -> submitted, running -> working, awaiting approval or budget ->
  * input-required, completed -> completed (or rejected when the approval was rejected or expired),
  * failed -> failed. Pure.
  */
@@ -26,6 +26,7 @@ export function taskStateOf(progress: GoalProgress): TaskState {
     case 'running':
       return TaskState.TASK_STATE_WORKING;
     case 'awaiting-approval':
+    case 'awaiting-budget':
       return TaskState.TASK_STATE_INPUT_REQUIRED;
     case 'completed':
       return progress.outcome !== undefined && REJECTED_OUTCOMES.includes(progress.outcome)
@@ -52,6 +53,11 @@ export function statusText(goalId: string, progress: GoalProgress): string {
       return (
         `goal ${goalId} waits for a human approval of its report ` +
         '(an approver decides in the console, the API or the MCP tool decide_approval)'
+      );
+    case 'awaiting-budget':
+      return (
+        `goal ${goalId} is paused: its budget ran out ` +
+        `(an operator adds to it with: swarm budget ${goalId} --add cost=...)`
       );
     case 'completed':
     case 'failed':

@@ -99,12 +99,47 @@ export const UsageView = z
   .object({ byAgent: z.array(UsageTotals.extend({ agent: z.string() })), total: UsageTotals })
   .register(API_SCHEMAS, { id: 'Usage' });
 
+const BudgetQuantities = z.object({ costUsd: z.number(), tokens: z.number(), modelCalls: z.number() });
+
+/**
+ * A goal's budget (its budget record): limits (a quantity left out is not limited), settled spend, the estimates
+ * of calls in flight, what is left, the deadline, the exhaustion policy, why it ran out, and every addition.
+ */
+export const BudgetView = z
+  .object({
+    limits: BudgetQuantities.partial(),
+    spent: BudgetQuantities,
+    reserved: BudgetQuantities,
+    left: BudgetQuantities.partial(),
+    deadlineAt: z.string().optional(),
+    policy: z.enum(['pause', 'degrade', 'fail']),
+    exhausted: z.object({ at: z.string(), reason: z.string(), shortfall: z.string().optional() }).optional(),
+    additions: z.array(
+      z.object({
+        by: z.string(),
+        at: z.string(),
+        add: BudgetQuantities.partial(),
+        deadlineMs: z.number().optional(),
+        resumed: z.number().int(),
+      }),
+    ),
+  })
+  .register(API_SCHEMAS, { id: 'Budget' });
+
 /** `GET /goals/{goalId}` answer. */
 export const GoalViewResponse = z
   .object({
     goalId: z.string(),
     text: z.string().optional(),
-    state: z.enum(['unknown', 'submitted', 'running', 'awaiting-approval', 'completed', 'failed']),
+    state: z.enum([
+      'unknown',
+      'submitted',
+      'running',
+      'awaiting-approval',
+      'awaiting-budget',
+      'completed',
+      'failed',
+    ]),
     outcome: z.string().optional(),
     summary: z.string().optional(),
     startedAt: z.string().optional(),
@@ -118,6 +153,8 @@ export const GoalViewResponse = z
     instances: z.array(z.string()),
     approval: ApprovalView,
     usage: UsageView.optional(),
+    /** Absent when the goal has no budget record (submitted before budgets, or not claimed yet). */
+    budget: BudgetView.optional(),
     reports: z.object({ markdown: z.string(), html: z.string() }).nullable(),
     traceId: z.string().optional(),
     traceUrl: z.string().optional(),

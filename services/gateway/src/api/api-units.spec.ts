@@ -2,6 +2,7 @@ import { GoalViewsError } from '@swarm/goal-views';
 import { BudgetOverCeilingError, SwarmFullError } from '@swarm/transport';
 import { GatewayError } from '../errors.js';
 import { agentRows, completionsByQueue } from './agent-rows.js';
+import { budgetView } from './goal-view.js';
 import { resumeAfter, sseFrame } from './goal-events.controller.js';
 import { reportFormat } from './goals.controller.js';
 import { idempotentGoalId } from './goals.service.js';
@@ -85,6 +86,35 @@ describe('timeline entries', () => {
     });
   });
 
+  it('says what ran out of budget, how to resume, and who added to it', () => {
+    const time = new Date('2026-11-21T00:00:00Z');
+    const exhausted = toTimelineEntry({
+      seq: 10,
+      event: {
+        type: 'budget.exhausted',
+        time,
+        body: {
+          queue: 'rank',
+          agent: { kind: 'ranker', instance: 'ranker-1' },
+          shortfall: 'tokens',
+          policy: 'pause',
+          reason: 'tokens budget 100 cannot cover the next call',
+          resumeHint: 'swarm budget g --add tokens=100',
+        },
+      },
+    });
+    expect(exhausted.detail).toBe(
+      'tokens ran out (policy pause): tokens budget 100 cannot cover the next call; resume with: ' +
+        'swarm budget g --add tokens=100',
+    );
+    expect(exhausted).not.toHaveProperty('reason');
+    const added = toTimelineEntry({
+      seq: 11,
+      event: { type: 'budget.added', time, body: { by: 'alice', add: { tokens: 100 }, resumed: ['d1'] } },
+    });
+    expect(added.detail).toBe('by alice: tokens +100; 1 parked task(s) resumed');
+  });
+
   it('reads the trace id of a valid traceparent only', () => {
     expect(traceIdOf('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01')).toBe(
       '0af7651916cd43dd8448eb211c80319c',
@@ -163,5 +193,28 @@ describe('agentRows', () => {
       ['rank', 2],
       ['scrape', 1],
     ]);
+  });
+});
+
+describe('budgetView', () => {
+  it('shows the limits, the spend, what is left and reserved, the deadline and the additions counted', () => {
+    const at = '2026-11-21T00:00:00.000Z';
+    const view = budgetView({
+      limits: { costUsd: 1 },
+      deadlineAt: Date.parse(at),
+      onExhausted: 'pause',
+      spent: { costUsd: 0.25, tokens: 10, modelCalls: 1 },
+      reservations: { r: { costUsd: 0.25, tokens: 5, modelCalls: 1 } },
+      additions: [{ by: 'alice', at, add: { costUsd: 0.5 }, resumed: ['d1', 'd2'] }],
+    });
+    expect(view).toEqual({
+      limits: { costUsd: 1 },
+      spent: { costUsd: 0.25, tokens: 10, modelCalls: 1 },
+      reserved: { costUsd: 0.25, tokens: 5, modelCalls: 1 },
+      left: { costUsd: 0.5 },
+      deadlineAt: at,
+      policy: 'pause',
+      additions: [{ by: 'alice', at, add: { costUsd: 0.5 }, resumed: 2 }],
+    });
   });
 });

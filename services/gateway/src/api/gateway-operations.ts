@@ -4,6 +4,7 @@ import type { Principal } from '../auth/roles.js';
 import type {
   ApprovalView,
   GoalRow,
+  BudgetView as BudgetViewSchema,
   GoalViewResponse,
   PendingApprovalView,
   TimelineEntry as TimelineEntrySchema,
@@ -38,6 +39,8 @@ export interface GoalFeedEvent {
 
 /** A goal's full view, as `GET /goals/{goalId}` returns it (the zod schema `GoalViewResponse`). */
 export type GoalView = z.infer<typeof GoalViewResponse>;
+/** A goal's budget as the API shows it. */
+export type BudgetView = z.infer<typeof BudgetViewSchema>;
 
 /** A goal waiting for a human decision. */
 export type PendingApproval = z.infer<typeof PendingApprovalView>;

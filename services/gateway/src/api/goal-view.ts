@@ -1,6 +1,7 @@
-import type { ApprovalResolution, GoalEvidence } from '@swarm/contracts';
+import type { ApprovalResolution, BudgetRecord, GoalEvidence } from '@swarm/contracts';
+import { budgetLeft, reservedOf } from '@swarm/contracts';
 import { judgeGoalEvents, renderIgnored, summarizeGoal, summarizeUsage } from '@swarm/goal-views';
-import type { ApprovalResolutionView, GoalView } from './gateway-operations.js';
+import type { ApprovalResolutionView, BudgetView, GoalView } from './gateway-operations.js';
 import type { SequencedEvent } from './timeline-entries.js';
 import { toTimelineEntry, traceIdOf } from './timeline-entries.js';
 import { API_PREFIX } from './tokens.js';
@@ -32,12 +33,34 @@ export function approvalView(resolution: ApprovalResolution): ApprovalResolution
   }
 }
 
-/** What `buildGoalView` reads: the goal's stored events, its context as evidence, its approval. */
+/** A goal's budget record as the API shows it: what is left and reserved worked out, additions counted. Pure. */
+export function budgetView(record: BudgetRecord): BudgetView {
+  return {
+    limits: record.limits,
+    spent: record.spent,
+    reserved: reservedOf(record),
+    left: budgetLeft(record),
+    ...(record.deadlineAt === undefined ? {} : { deadlineAt: new Date(record.deadlineAt).toISOString() }),
+    policy: record.onExhausted,
+    ...(record.exhausted ? { exhausted: record.exhausted } : {}),
+    additions: record.additions.map((addition) => ({
+      by: addition.by,
+      at: addition.at,
+      add: addition.add,
+      ...(addition.deadlineMs === undefined ? {} : { deadlineMs: addition.deadlineMs }),
+      resumed: addition.resumed?.length ?? 0,
+    })),
+  };
+}
+
+/** What `buildGoalView` reads: the goal's stored events, its context as evidence, its approval, its budget. */
 export interface GoalReading {
   readonly goalId: string;
   readonly events: readonly SequencedEvent[];
   readonly evidence: GoalEvidence | undefined;
   readonly approval: ApprovalResolution;
+  /** The goal's budget record, when it has one. */
+  readonly budget?: BudgetRecord;
   /** The `traceparent` of the goal's submission: the goal's trace. */
   readonly traceparent: string | undefined;
   readonly jaegerUrl: string | undefined;
@@ -96,6 +119,7 @@ export function buildGoalView(reading: GoalReading): GoalView {
           },
         }
       : {}),
+    ...(reading.budget ? { budget: budgetView(reading.budget) } : {}),
     ...(traceId ? { traceId } : {}),
     ...(traceId && reading.jaegerUrl ? { traceUrl: `${reading.jaegerUrl}/trace/${traceId}` } : {}),
   };

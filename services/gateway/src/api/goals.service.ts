@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { GoalSpecInput } from '@swarm/contracts';
-import { ARTIFACTS, describeIssues, HEADERS, isTerminalEventType, readApproval } from '@swarm/contracts';
+import type { BudgetRecord } from '@swarm/contracts';
+import {
+  ARTIFACTS,
+  BudgetRecord as BudgetRecordSchema,
+  CONTEXT_KEYS,
+  describeIssues,
+  HEADERS,
+  isTerminalEventType,
+  readApproval,
+} from '@swarm/contracts';
 import {
   buildGoalSubmission,
   judgeGoalEvents,
@@ -15,7 +24,7 @@ import {
   verifyEndedHeads,
 } from '@swarm/goal-views';
 import type { GoalRow } from '@swarm/goal-views';
-import type { SwarmClient } from '@swarm/transport';
+import type { GoalContext, SwarmClient } from '@swarm/transport';
 import type { GatewayConfig } from '../config.js';
 import { GATEWAY_ERROR_CODES, GatewayError, goalNotFound } from '../errors.js';
 import type { Principal } from '../auth/roles.js';
@@ -124,9 +133,10 @@ export class GoalsService {
     const events = sequenced(messages, toGoalEvents);
     if (events.length === 0) throw goalNotFound(goalId);
     const plain = events.map((entry) => entry.event);
-    const [evidence, approval] = await Promise.all([
+    const [evidence, approval, budget] = await Promise.all([
       needsEvidence(plain) ? this.client.goalEvidence(goalId) : Promise.resolve(undefined),
       this.client.goal(goalId).then(readApproval),
+      this.client.goal(goalId).then(readBudgetRecord),
     ]);
     const submitted = messages.find(
       (m) => m.subject === this.client.topology.eventSubject(goalId, 'goal.submitted'),
@@ -136,6 +146,7 @@ export class GoalsService {
       events,
       evidence,
       approval: approval.resolution,
+      ...(budget ? { budget } : {}),
       traceparent: submitted?.headers['traceparent']?.[0],
       jaegerUrl: this.config.jaegerUrl,
     });
@@ -210,4 +221,10 @@ export class GoalsService {
       body: new TextDecoder().decode(bytes),
     };
   }
+}
+
+/** The goal's budget record, or undefined when it has none or it does not parse (a newer deployment's record). */
+async function readBudgetRecord(goal: GoalContext): Promise<BudgetRecord | undefined> {
+  const parsed = BudgetRecordSchema.safeParse((await goal.get(CONTEXT_KEYS.budget))?.value);
+  return parsed.success ? parsed.data : undefined;
 }

@@ -20,7 +20,10 @@ function reasonOf(body: Record<string, unknown>): string | undefined {
   return code && message ? `${code}: ${message}` : (message ?? code);
 }
 
-/** What else matters about an event, as one line: retry timing, dead letter, hand-off, outcome. Pure. */
+/**
+ * What else matters about an event, as one line: retry timing, dead letter, hand-off, outcome, what ran out of
+ * budget and how to resume, who added to it. Pure.
+ */
 function detailOf(event: GoalEvent): string | undefined {
   const b = event.body;
   switch (event.type) {
@@ -40,6 +43,20 @@ function detailOf(event: GoalEvent): string | undefined {
     case 'approval.granted':
     case 'approval.rejected':
       return [str(b['by']), str(b['comment'])].filter(Boolean).join(': ') || undefined;
+    case 'budget.exhausted': {
+      const hint = str(b['resumeHint']);
+      return (
+        `${str(b['shortfall']) ?? 'budget'} ran out (policy ${str(b['policy']) ?? '?'}): ${str(b['reason']) ?? ''}` +
+        (hint ? `; resume with: ${hint}` : '')
+      );
+    }
+    case 'budget.added': {
+      const add = (b['add'] ?? {}) as Record<string, unknown>;
+      const added = Object.entries(add).map(([name, value]) => `${name} +${String(value)}`);
+      if (num(b['deadlineMs']) !== undefined) added.push(`deadlineMs +${num(b['deadlineMs'])}`);
+      const resumed = Array.isArray(b['resumed']) ? b['resumed'].length : 0;
+      return `by ${str(b['by']) ?? '?'}: ${added.join(', ') || 'nothing'}; ${resumed} parked task(s) resumed`;
+    }
     default:
       return undefined;
   }

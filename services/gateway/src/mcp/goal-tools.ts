@@ -70,7 +70,8 @@ export function registerGoalTools(
     {
       title: 'Follow a goal',
       description:
-        'Where a goal stands: state (submitted, running, awaiting-approval, completed, failed), outcome, summary ' +
+        'Where a goal stands: state (submitted, running, awaiting-approval, awaiting-budget, completed, failed), ' +
+        'outcome, summary ' +
         'and its latest events. With waitSeconds it first waits for the state to change or the goal to end.',
       inputSchema: getGoalInput(limits.waitMaxSeconds),
       outputSchema: GoalProgressOutput,

@@ -8,7 +8,7 @@ export const SubmitGoalOutput = z.object({ goalId: z.string(), created: z.boolea
 export const GoalProgressOutput = z.object({
   goalId: z.string(),
   text: z.string().optional(),
-  state: z.enum(['submitted', 'running', 'awaiting-approval', 'completed', 'failed']),
+  state: z.enum(['submitted', 'running', 'awaiting-approval', 'awaiting-budget', 'completed', 'failed']),
   outcome: z.string().optional(),
   summary: z.string().optional(),
   ended: z.boolean(),

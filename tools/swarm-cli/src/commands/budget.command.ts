@@ -26,12 +26,14 @@ export async function runBudgetAdd(
   if (Object.keys(add).length === 0 && deadlineMs === undefined)
     throw new CliError('bad --add: name cost, tokens, calls or deadline', EXIT_CODES.usage);
   const defaults = budgetDefaults(transportSettingsFromEnv(options.env));
-  const { record, resumed } = await addToGoalBudget(
+  const { record, resumed, announced } = await addToGoalBudget(
     client,
     goalId,
     { by: options.by, add, ...(deadlineMs === undefined ? {} : { deadlineMs }) },
     defaults,
   );
   out(`goal ${goalId}: budget added by ${options.by}; ${resumed.length} parked task(s) resumed`);
+  if (!announced)
+    out('warning: the budget.added event could not be published; the budget record keeps the addition');
   for (const line of renderBudget(record, new Date())) out(line);
 }

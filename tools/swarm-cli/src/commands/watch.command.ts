@@ -6,6 +6,8 @@ import { renderGoalEnd } from '../display/goal-end.js';
 import { renderUsageSummary } from '../display/usage-lines.js';
 import { readBudget } from '../display/read-budget.js';
 import { renderBudget } from '../display/budget-lines.js';
+import { liveBudgetLine, touchesBudget } from '../display/live-budget.js';
+import type { BudgetRecord } from '@swarm/contracts';
 import type { GoalEvent } from '@swarm/goal-views';
 import { followGoal, renderIgnored, summarizeUsage } from '@swarm/goal-views';
 
@@ -18,7 +20,8 @@ export function exitCodeOf(final: GoalEvent): ExitCode {
 
 /**
  * Follows a goal from its first event to its end, printing each hand-off as it is (or was) published and each
- * event ignored as forged in its place; then the report, the model usage when an agent called a model, and last
+ * event ignored as forged in its place, and the goal's budget line each time a model call or a budget event
+ * changed it (`liveBudgetLine`); then the report, the model usage when an agent called a model, and last
  * how the goal ended and its report artifacts. What `swarm goal --wait` and `swarm watch` end with. Returns the
  * goal's exit code. Throws CliError (exit 4) when the goal does not end within `timeoutMs`.
  */
@@ -29,17 +32,32 @@ export async function followToEnd(
   out: (line: string) => void,
 ): Promise<{ exitCode: ExitCode; final: GoalEvent }> {
   let start: Date | undefined;
+  // The budget is re-read after an event that may have changed it, one read at a time, and printed when it did.
+  let shown: BudgetRecord | undefined;
+  let budgetReads = Promise.resolve();
+  const showBudget = () => {
+    budgetReads = budgetReads.then(async () => {
+      const record = await readBudget(client, goalId);
+      const line = record ? liveBudgetLine(record, shown, new Date()) : undefined;
+      if (record && line) {
+        shown = record;
+        out(line);
+      }
+    });
+  };
   const { final, events } = await followGoal(client, goalId, {
     timeoutMs: options.timeoutMs,
     onEvent: (event) => {
       start ??= event.time;
       out(renderEventLine(event, start));
+      if (touchesBudget(event)) showBudget();
     },
     onIgnored: (ignored) => {
       start ??= ignored.event.time;
       out(`${offsetOf(ignored.event, start)}  ${renderIgnored(ignored)}`);
     },
   });
+  await budgetReads;
   const artifact = final.body['reportArtifact'];
   if (typeof artifact === 'string') {
     const report = await (await client.goal(goalId)).getArtifact(artifact);

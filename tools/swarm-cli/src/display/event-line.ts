@@ -24,6 +24,27 @@ function usageSuffix(event: GoalEvent): string {
   return usage ? ` · ${renderUsage(usage)}` : '';
 }
 
+/** What a goal does after its budget ran out, by its policy. */
+function exhaustedNext(b: Record<string, unknown>): string {
+  switch (b['policy']) {
+    case 'pause':
+      return `paused until a human adds to it: ${text(b['resumeHint'])}`;
+    case 'degrade':
+      return 'going on with the builtin brains';
+    default:
+      return 'the goal fails';
+  }
+}
+
+/** `cost +0.25, deadline +600000ms`: what a `budget.added` added. */
+function amounts(b: Record<string, unknown>): string {
+  const names: Readonly<Record<string, string>> = { costUsd: 'cost', tokens: 'tokens', modelCalls: 'calls' };
+  const add = (b['add'] ?? {}) as Record<string, unknown>;
+  const parts = Object.entries(add).map(([name, value]) => `${names[name] ?? name} +${text(value)}`);
+  if (typeof b['deadlineMs'] === 'number') parts.push(`deadline +${ms(b['deadlineMs'])}`);
+  return parts.join(', ') || 'nothing';
+}
+
 /** `    +1.25s`: when an event happened, from the goal's start, padded to one width. Pure. */
 export function offsetOf(event: GoalEvent, start: Date): string {
   return `+${((event.time.getTime() - start.getTime()) / 1_000).toFixed(2)}s`.padStart(9);
@@ -66,6 +87,12 @@ export function renderEventLine(event: GoalEvent, start: Date): string {
     case 'goal.failed': {
       const reason = b['reason'] as { code?: string; message?: string } | undefined;
       return `${offset}  goal FAILED (${reason?.code}): ${reason?.message}`;
+    }
+    case 'budget.exhausted':
+      return `${offset}  ${agentOf(b)} BUDGET EXHAUSTED (${text(b['shortfall'])}): ${text(b['reason'])}; ${exhaustedNext(b)}`;
+    case 'budget.added': {
+      const resumed = Array.isArray(b['resumed']) ? b['resumed'].length : 0;
+      return `${offset}  budget added by ${text(b['by'])}: ${amounts(b)}; ${resumed} parked task(s) resumed`;
     }
     default:
       return `${offset}  ${event.type}`;

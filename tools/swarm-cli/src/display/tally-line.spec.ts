@@ -10,4 +10,10 @@ describe('renderTally', () => {
       'goals  1 submitted | 1 running | 0 waiting for approval | 0 delivered | 0 failed | 0 ended undelivered (nothing found, rejected, expired)',
     );
   });
+
+  it('counts the goals paused for budget while there are any', () => {
+    const tally = new GoalTally();
+    tally.apply('g-1', event('budget.exhausted', { policy: 'pause' }));
+    expect(renderTally(tally.counts())).toContain('| 0 waiting for approval | 1 waiting for budget |');
+  });
 });

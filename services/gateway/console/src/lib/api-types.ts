@@ -55,6 +55,31 @@ export interface UsageTotals {
   readonly fallbacks?: number;
 }
 
+/** Amounts of the three spendable quantities; a limit left out is not limited. */
+export interface BudgetQuantities {
+  readonly costUsd?: number;
+  readonly tokens?: number;
+  readonly modelCalls?: number;
+}
+
+/** A goal's budget, as `GET /goals/{goalId}` shows it. */
+export interface BudgetView {
+  readonly limits: BudgetQuantities;
+  readonly spent: BudgetQuantities;
+  readonly reserved?: BudgetQuantities;
+  readonly left: BudgetQuantities;
+  readonly deadlineAt?: string;
+  readonly policy: string;
+  readonly exhausted?: { readonly at: string; readonly reason: string; readonly shortfall?: string };
+  readonly additions?: ReadonlyArray<{
+    readonly by: string;
+    readonly at: string;
+    readonly add: BudgetQuantities;
+    readonly deadlineMs?: number;
+    readonly resumed?: number;
+  }>;
+}
+
 /** `GET /goals/{goalId}`. */
 export interface GoalView {
   readonly goalId: string;
@@ -82,6 +107,7 @@ export interface GoalView {
     readonly byAgent: ReadonlyArray<{ readonly agent: string } & UsageTotals>;
     readonly total: UsageTotals;
   } | null;
+  readonly budget?: BudgetView | null;
   readonly reports?: { readonly markdown?: string; readonly html?: string } | null;
   readonly traceId?: string | null;
   readonly traceUrl?: string | null;

@@ -11,6 +11,7 @@ const LABELS: Record<string, StateLabel> = {
   submitted: { text: 'Submitted', tone: 'info', ended: false },
   running: { text: 'Running', tone: 'info', ended: false },
   'awaiting-approval': { text: 'Awaiting approval', tone: 'warn', ended: false },
+  'awaiting-budget': { text: 'Paused: awaiting budget', tone: 'warn', ended: false },
   completed: { text: 'Completed', tone: 'ok', ended: true },
   ended: { text: 'Ended', tone: 'neutral', ended: true },
   delivered: { text: 'Delivered', tone: 'ok', ended: true },

@@ -22,6 +22,8 @@ describe('entryKind', () => {
     ['task.progress', 'progress'],
     ['goal.completed', 'mark'],
     ['approval.requested', 'mark'],
+    ['budget.exhausted', 'mark'],
+    ['budget.added', 'mark'],
   ])('reads %s as %s', (type, kind) => {
     expect(entryKind(type)).toBe(kind);
   });

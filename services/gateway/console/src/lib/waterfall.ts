@@ -45,12 +45,12 @@ type EntryKind = 'claim' | 'completed' | 'retry' | 'dead-letter' | 'failed' | 'p
 /**
  * What a timeline entry means for the waterfall, from its event type and detail: `task.claimed` opens an attempt;
  * `task.completed` closes it (a hand-off when it emitted tasks); `task.failed` closes it as a retry (`retry in
- * ...`), a dead letter (`dead-lettered as ...`) or a failure; `goal.*` and `approval.*` are marks. Pure.
+ * ...`), a dead letter (`dead-lettered as ...`) or a failure; `goal.*`, `approval.*` and `budget.*` are marks. Pure.
  */
 export function entryKind(type: string, detail?: string): EntryKind {
   const t = type.toLowerCase();
   const d = (detail ?? '').toLowerCase();
-  if (t.startsWith('goal.') || t.startsWith('approval.')) return 'mark';
+  if (t.startsWith('goal.') || t.startsWith('approval.') || t.startsWith('budget.')) return 'mark';
   if (t.endsWith('progress')) return 'progress';
   if (t.includes('dead') || (t.endsWith('failed') && d.includes('dead-letter'))) return 'dead-letter';
   if (t.includes('retry') || (t.endsWith('failed') && d.startsWith('retry'))) return 'retry';

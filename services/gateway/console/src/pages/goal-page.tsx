@@ -8,6 +8,8 @@ import { useLoad } from '../components/hooks';
 import { ReportView } from '../components/report-view';
 import { ErrorNotice, Fact, PageTitle, StateBadge } from '../components/ui';
 import { UsageTable } from '../components/usage-table';
+import { BudgetTable } from '../components/budget-table';
+import { budgetMatters } from '../lib/budget';
 import { WaterfallChart } from '../components/waterfall-chart';
 
 /** How long the page gathers live events before it reads the goal again (one read for a burst of events). */
@@ -148,6 +150,13 @@ export function GoalPage({
         <section aria-labelledby="usage-heading">
           <h2 id="usage-heading">Model usage and cost</h2>
           <UsageTable usage={goal.usage} />
+        </section>
+      )}
+
+      {budgetMatters(goal.budget) && (
+        <section aria-labelledby="budget-heading">
+          <h2 id="budget-heading">Budget</h2>
+          <BudgetTable budget={goal.budget} />
         </section>
       )}
 
