@@ -33,6 +33,8 @@ export {
   runPartitionedAgent,
 } from './scenarios/partitioned-agent.scenario.js';
 export type { PartitionedAgentSize } from './scenarios/partitioned-agent.scenario.js';
+export { BUDGET_KILLS_FULL, BUDGET_KILLS_QUICK, runBudgetKills } from './scenarios/budget-kills.scenario.js';
+export type { BudgetKillsSize } from './scenarios/budget-kills.scenario.js';
 export { runClusteredCasRace } from './repro/clustered-cas.repro.js';
 export type { CasRaceReport } from './repro/clustered-cas.repro.js';
 export { runOutageResend } from './repro/outage-resend.repro.js';

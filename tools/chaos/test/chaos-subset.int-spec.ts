@@ -2,14 +2,15 @@ import {
   runDuplicateSubmission,
   DUPLICATE_SUBMISSION_QUICK,
 } from '../src/scenarios/duplicate-submission.scenario.js';
+import { BUDGET_KILLS_QUICK, runBudgetKills } from '../src/scenarios/budget-kills.scenario.js';
 import { HOSTILE_PAGES_QUICK, runHostilePages } from '../src/scenarios/hostile-pages.scenario.js';
 import { POISON_INPUT_QUICK, runPoisonInput } from '../src/scenarios/poison-input.scenario.js';
 import { REPLICA_KILLS_QUICK, runReplicaKills } from '../src/scenarios/replica-kills.scenario.js';
 import type { ScenarioResult } from '../src/report/scenario-result.js';
 import { renderResultDetail } from '../src/report/result-table.js';
 
-// The CI subset of the chaos suite (scenarios 1, 4, 5 and 8 at their quick sizes): a real nats-server per scenario,
-// the four agents as separate processes, a real webhook receiver. `npm run chaos` runs all eight at full size.
+// The CI subset of the chaos suite (scenarios 1, 4, 5, 8 and 9 at their quick sizes): a real nats-server per scenario,
+// the four agents as separate processes, a real webhook receiver. `npm run chaos` runs all nine at full size.
 const options = { env: process.env };
 
 /** The failed checks, so a failure message says what went wrong. */
@@ -69,4 +70,17 @@ describe('chaos subset', () => {
     expect(result.duplicatedDeliveries).toBe(0);
     expect(failedChecks(result)).toEqual([]);
   }, 180_000);
+
+  it('9: keeps every goal within its budget and loses none while model-backed replicas are SIGKILLed', async () => {
+    const result = await runBudgetKills(BUDGET_KILLS_QUICK, options);
+    process.stdout.write(`${renderResultDetail(result)}\n`);
+    expect(result.submitted).toBe(BUDGET_KILLS_QUICK.goals);
+    expect(result.lost).toBe(0);
+    expect(result.duplicatedDeliveries).toBe(0);
+    expect(unexplainedResends(result)).toBe(0);
+    expect(result.figures['kills']).toBe(BUDGET_KILLS_QUICK.maxKills);
+    expect(result.figures['exhaustedFail']).toBe(result.failed);
+    expect(result.figures['modelRequests']).toBeGreaterThan(0);
+    expect(failedChecks(result)).toEqual([]);
+  }, 240_000);
 });

@@ -57,6 +57,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Publishes goals as `goal.submitted` (each with its deterministic message id, so a retry after an unanswered
  * publish cannot make a second goal), `concurrency` at a time and at most `perSecond` per second, retrying each
  * until its PubAck arrives or `deadlineMs` (from the call) passes. Marks each acknowledged goal in the ledger.
+ * With `door`, each goal goes through `submitGoal` (a refusal is retried like an unanswered publish).
  */
 export async function feedGoals(
   client: SwarmClient,
@@ -67,6 +68,8 @@ export async function feedGoals(
     readonly perSecond?: number;
     readonly deadlineMs: number;
     readonly signal?: AbortSignal;
+    /** Submit through the client's door (`submitGoal`: budget ceiling, sinks, admission) instead of a bare publish. */
+    readonly door?: boolean;
   },
 ): Promise<FeedReport> {
   const deadline = Date.now() + options.deadlineMs;
@@ -83,7 +86,8 @@ export async function feedGoals(
     for (let attempt = 1; attempt <= 10_000; attempt++) {
       if (Date.now() >= deadline || options.signal?.aborted) break;
       try {
-        await client.publish({ subject, message });
+        if (options.door) await client.submitGoal({ subject, message });
+        else await client.publish({ subject, message });
         ledger.markSubmitted(goal.goalId);
         acked += 1;
         return;

@@ -22,7 +22,13 @@ export interface TaskAudit {
   /** `task.completed` events per task id. */
   readonly completions: ReadonlyMap<
     string,
-    { readonly count: number; readonly instances: readonly string[]; readonly times: readonly number[] }
+    {
+      readonly count: number;
+      readonly instances: readonly string[];
+      readonly times: readonly number[];
+      /** Each event's message id (a replayed dead letter's is `<taskId>/replay/<tag>/completed`). */
+      readonly messageIds: readonly string[];
+    }
   >;
 }
 
@@ -48,13 +54,17 @@ export async function auditTasks(client: SwarmClient): Promise<TaskAudit> {
       },
     ];
   });
-  const completions = new Map<string, { count: number; instances: string[]; times: number[] }>();
+  const completions = new Map<
+    string,
+    { count: number; instances: string[]; times: number[]; messageIds: string[] }
+  >();
   for (const message of completed) {
     const body = message.body as Record<string, unknown>;
     const taskId = body['taskId'];
     if (typeof taskId !== 'string') continue;
-    const entry = completions.get(taskId) ?? { count: 0, instances: [], times: [] };
+    const entry = completions.get(taskId) ?? { count: 0, instances: [], times: [], messageIds: [] };
     entry.count += 1;
+    entry.messageIds.push(String(body['messageId']));
     entry.times.push(message.time.getTime());
     entry.instances.push(String((body['agent'] as { instance?: unknown } | undefined)?.instance));
     completions.set(taskId, entry);

@@ -14,7 +14,7 @@ export interface ScenarioCheck {
 export interface ScenarioResult {
   /** Short id, e.g. `replica-kills`. */
   readonly name: string;
-  /** The scenario's number (1-7 from the chaos issue, 8 from issue 15). */
+  /** The scenario's number (1-7 from the chaos issue, 8 from issue 15, 9 from issue 12). */
   readonly number: number;
   /** Human title with the size it ran at. */
   readonly title: string;

@@ -1,5 +1,6 @@
 import type { ScenarioResult } from '../report/scenario-result.js';
 import { BACKLOG_FULL, BACKLOG_QUICK, runBacklog } from './backlog.scenario.js';
+import { BUDGET_KILLS_FULL, BUDGET_KILLS_QUICK, runBudgetKills } from './budget-kills.scenario.js';
 import { CLUSTER_QUORUM_FULL, CLUSTER_QUORUM_QUICK, runClusterQuorum } from './cluster-quorum.scenario.js';
 import {
   DUPLICATE_SUBMISSION_FULL,
@@ -27,7 +28,7 @@ export interface ScenarioEntry {
   run(mode: RunMode, options: ScenarioOptions): Promise<ScenarioResult>;
 }
 
-/** The suite, in the issues' order (1-7 from the chaos issue, 8 from issue 15). */
+/** The suite, in the issues' order (1-7 from the chaos issue, 8 from issue 15, 9 from issue 12). */
 export const SCENARIOS: readonly ScenarioEntry[] = [
   {
     number: 1,
@@ -76,5 +77,10 @@ export const SCENARIOS: readonly ScenarioEntry[] = [
     name: 'hostile-pages',
     run: (mode, options) =>
       runHostilePages(mode === 'full' ? HOSTILE_PAGES_FULL : HOSTILE_PAGES_QUICK, options),
+  },
+  {
+    number: 9,
+    name: 'budget-kills',
+    run: (mode, options) => runBudgetKills(mode === 'full' ? BUDGET_KILLS_FULL : BUDGET_KILLS_QUICK, options),
   },
 ];
