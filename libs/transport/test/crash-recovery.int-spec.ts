@@ -1,6 +1,8 @@
 import type { NatsServerHandle } from '@swarm/testing';
 import { startNats, uniqueName, waitFor } from '@swarm/testing';
 import type { Scenario, WorkerProcess } from './harness.js';
+import { messageIds } from '@swarm/contracts';
+import { GoalBudgetLedger } from '../src/index.js';
 import { envOf, FAST, openScenario, spawnWorker } from './harness.js';
 
 let nats: NatsServerHandle;
@@ -54,6 +56,34 @@ describe('a replica killed mid-task', () => {
     const claims = await scenario.events('kill', 'task.claimed');
     expect(claims.map((c) => (c.body as { deliveryCount: number }).deliveryCount)).toEqual([1, 2]);
     expect(doomed.lines).not.toContain('FINISHED kill/t1 1');
+  });
+
+  it('does not run a leftover delivery again once a top-up has replayed its parked dead letter', async () => {
+    // The window of finding 4: a replica parks a task (its dead letter is written), dies before ending the
+    // delivery, and a top-up replays the parked record; the leftover delivery must not run beside the replay.
+    const doomed = await worker();
+    const ack = await scenario.publishWork('sup', 'sup/t1', { ms: 3_000 });
+    await doomed.waitForLine(/^STARTED sup\/t1 1$/);
+    doomed.child.kill('SIGKILL');
+    await doomed.exited;
+    const ledger = new GoalBudgetLedger(await scenario.client.goal('sup'), { onExhausted: 'fail' });
+    await ledger.open({ modelCalls: 1, onExhausted: 'pause' }, Date.now());
+    await ledger.record({
+      by: 'alice',
+      at: new Date().toISOString(),
+      add: { modelCalls: 1 },
+      resumed: [messageIds.deadLetter(ack.stream, ack.seq)],
+    });
+
+    const survivor = await worker();
+    await waitFor(async () => (await scenario.streamCount(scenario.queues.work.stream)) === 0, {
+      description: 'the leftover delivery ended',
+      timeoutMs: 20_000,
+    });
+    const claims = await scenario.events('sup', 'task.claimed');
+    expect(claims.map((c) => (c.body as { deliveryCount: number }).deliveryCount)).toEqual([1]);
+    expect(await scenario.events('sup', 'task.completed')).toEqual([]);
+    expect(survivor.lines).not.toContain('STARTED sup/t1 2');
   });
 
   it('on its last allowed delivery is swept into the dead-letter stream by the max-deliveries advisory', async () => {

@@ -41,12 +41,18 @@ export async function addToGoalBudget(
   const ledger = new GoalBudgetLedger(await client.goal(goalId), defaults);
   const before = await ledger.read();
   const done = new Set((before?.additions ?? []).flatMap((addition) => addition.resumed ?? []));
-  const parked = (await client.deadLetters())
-    .filter(
-      (record) => record.goalId === goalId && record.reason.code === TRANSPORT_ERROR_CODES.budgetExhausted,
-    )
-    .map((record) => record.messageId)
-    .filter((id) => !done.has(id));
+  // One id once: a parked task whose leftover delivery was parked again past the duplicate window has two records.
+  const parked = [
+    ...new Set(
+      (await client.deadLetters())
+        .filter(
+          (record) =>
+            record.goalId === goalId && record.reason.code === TRANSPORT_ERROR_CODES.budgetExhausted,
+        )
+        .map((record) => record.messageId)
+        .filter((id) => !done.has(id)),
+    ),
+  ];
   const addition: BudgetAddition = {
     by: topUp.by,
     at: new Date().toISOString(),

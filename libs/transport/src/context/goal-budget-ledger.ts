@@ -69,6 +69,16 @@ export class GoalBudgetLedger {
     return (await this.goal.get(CONTEXT_KEYS.budget, BudgetRecordSchema))?.value;
   }
 
+  /**
+   * Whether an addition already resumed the parked dead letter `deadLetterId` (`dlq/<stream>/<seq>`): a replica
+   * killed between parking a task and ending its delivery leaves that delivery to come back, and once the replay
+   * of its dead letter carries the task the original must not run as well.
+   */
+  async resumedByReplay(deadLetterId: string): Promise<boolean> {
+    const record = await this.read();
+    return (record?.additions ?? []).some((addition) => addition.resumed?.includes(deadLetterId) === true);
+  }
+
   private orDefault(current: BudgetRecord | undefined): BudgetRecord {
     return current ?? openBudget(undefined, this.defaults, this.now());
   }

@@ -2,7 +2,7 @@ import type { Attributes, Link, Span } from '@opentelemetry/api';
 import { context } from '@opentelemetry/api';
 import type { JsMsg } from '@nats-io/jetstream';
 import type { AgentRef, BudgetRecord, Envelope, ModelUsage } from '@swarm/contracts';
-import { HEADERS } from '@swarm/contracts';
+import { HEADERS, messageIds } from '@swarm/contracts';
 import type { BusConnection } from '../bus/bus-connection.js';
 import { fromMsgHdrs } from '../bus/bus-connection.js';
 import type { HeaderRecord } from '../bus/codec.js';
@@ -182,6 +182,19 @@ export class TaskRunner {
       Date.now,
       (record) => this.announceExhaustion(task, msg.info.deliveryCount, record, incoming),
     );
+    if (
+      msg.info.deliveryCount > 1 &&
+      (await budget.resumedByReplay(messageIds.deadLetter(msg.info.stream, msg.seq)))
+    ) {
+      // Parked, then its replica died before ending the delivery, and a top-up has replayed the parked record
+      // since: the replay carries the task, so this leftover delivery ends without running (finding 4).
+      span.addEvent('superseded by the replay of its parked dead letter');
+      this.deps.logger.warn(
+        `task ${task.taskId} superseded by the replay of its parked dead letter: not run again`,
+      );
+      await delivery.ack();
+      return;
+    }
     const { rateLimits } = this.deps;
     const scope = { goalId: task.goalId, taskId: task.taskId, queue: task.queue, budget, rateLimits };
     await runInTaskScope(scope, () =>
