@@ -195,11 +195,13 @@ describe('work queue', () => {
   });
 
   it('keeps the claim of a task longer than the ack wait with heartbeats', async () => {
-    await scenario.publishWork('long', 'long/t1', { ms: 4_500 });
-    await replica('replica-a', { ackWaitMs: 1_500, heartbeatMs: 300 });
-    await replica('replica-b', { ackWaitMs: 1_500, heartbeatMs: 300 });
+    // The task runs more than twice the ack wait; heartbeats every tenth of it leave room for a loaded machine's
+    // event-loop stalls (an ack wait of 1.5 s lost its claim once at a load average of 30 on 2 cores).
+    await scenario.publishWork('long', 'long/t1', { ms: 7_000 });
+    await replica('replica-a', { ackWaitMs: 3_000, heartbeatMs: 300 });
+    await replica('replica-b', { ackWaitMs: 3_000, heartbeatMs: 300 });
     await waitFor(async () => (await scenario.events('long', 'task.completed')).length === 1, {
-      timeoutMs: 15_000,
+      timeoutMs: 25_000,
       description: 'completion',
     });
     expect(await scenario.events('long', 'task.claimed')).toHaveLength(1);
