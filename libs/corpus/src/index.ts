@@ -5,6 +5,7 @@
 export { CORPUS_FEATURES, CorpusPackage, FEATURE_LABELS } from './corpus-package.js';
 export type { CorpusFeature } from './corpus-package.js';
 export { loadCorpus, parseCorpus } from './corpus-loader.js';
+export { corpusTermStats } from './corpus-term-stats.js';
 export { CORPUS_ERROR_CODES, InvalidCorpusError } from './errors.js';
 export type { CorpusErrorCode } from './errors.js';
 export {
@@ -41,3 +42,5 @@ export { licenseConstraintIn } from './analysis/license-constraint.js';
 export type { LicenseConstraint } from './analysis/license-constraint.js';
 export { FIELD_WEIGHTS, linkWords, packageFields } from './analysis/package-fields.js';
 export type { PackageFacts, PackageField } from './analysis/package-fields.js';
+export { inverseDocumentFrequency, termStats } from './analysis/term-rarity.js';
+export type { TermStats } from './analysis/term-rarity.js';

@@ -1,6 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { createAgentModelClient } from '@swarm/agent-kit';
+import { corpusTermStats } from '@swarm/corpus';
 import { BuiltinRankerBrain } from './brain/builtin-ranker-brain.js';
 import { ModelRankerBrain } from './brain/model-ranker-brain.js';
 import type { RankerBrain } from './brain/ranker-brain.js';
@@ -19,9 +20,11 @@ export class RankerModule {
         {
           provide: TOKENS.brain,
           useFactory: async (): Promise<RankerBrain> => {
-            const builtin = new BuiltinRankerBrain();
+            // The corpus's word statistics, computed once at boot: how rare each word of a goal is.
+            const termStats = corpusTermStats();
+            const builtin = new BuiltinRankerBrain(termStats);
             const client = await createAgentModelClient(config.model);
-            return client ? new ModelRankerBrain(client, builtin) : builtin;
+            return client ? new ModelRankerBrain(client, builtin, termStats) : builtin;
           },
         },
       ],

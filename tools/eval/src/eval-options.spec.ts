@@ -22,10 +22,20 @@ describe('parseEvalOptions', () => {
     });
   });
 
-  it.each([[['--verbose']], [['--only']], [['--timeout', '0']], [['--timeout', 'soon']]])(
-    'rejects %j',
-    (argv) => {
-      expect(thrownBy(() => parseEvalOptions(argv)).code).toBe(EVAL_ERROR_CODES.invalidOption);
-    },
-  );
+  it('reads --set, a judged set file to run instead of the public set', () => {
+    expect(parseEvalOptions(['--set', 'tools/eval/dev/honesty-probes.json']).set).toBe(
+      'tools/eval/dev/honesty-probes.json',
+    );
+  });
+
+  it.each([
+    [['--verbose']],
+    [['--only']],
+    [['--timeout', '0']],
+    [['--timeout', 'soon']],
+    [['--set']],
+    [['--write-doc', '--set', 'probes.json']],
+  ])('rejects %j', (argv) => {
+    expect(thrownBy(() => parseEvalOptions(argv)).code).toBe(EVAL_ERROR_CODES.invalidOption);
+  });
 });

@@ -23,7 +23,10 @@ function workspaceRoot(from: string): string {
 async function main(): Promise<number> {
   const options = parseEvalOptions(process.argv.slice(2));
   // Checked against the corpus too: a judgment naming a package the corpus lacks is a broken judged set.
-  const set = parseJudgedSet(publicJudgedSet(), new Set(loadCorpus().map((p) => p.name)));
+  const raw: unknown = options.set
+    ? JSON.parse(readFileSync(path.resolve(options.set), 'utf8'))
+    : publicJudgedSet();
+  const set = parseJudgedSet(raw, new Set(loadCorpus().map((p) => p.name)));
   const unknown = options.only.filter((id) => !set.goals.some((goal) => goal.id === id));
   if (unknown.length > 0)
     throw new EvalError(EVAL_ERROR_CODES.invalidOption, `--only names unknown goals: ${unknown.join(', ')}`);

@@ -1,4 +1,5 @@
 import type { Ranking } from '@swarm/contracts';
+import type { TermStats } from '@swarm/corpus';
 import type { ModelClient } from '@swarm/models';
 import type { RelevanceGrade } from '../domain/graded-relevance.js';
 import { rankCandidates, type RankInput } from '../domain/rank-candidates.js';
@@ -15,9 +16,11 @@ import type { RankerBrain } from './ranker-brain.js';
  * model that fails for good is replaced by `builtin`'s ranking (the fallback is recorded in the usage).
  */
 export class ModelRankerBrain implements RankerBrain {
+  /** @param termStats as `BuiltinRankerBrain`'s: how the domain's packages use words (`corpusTermStats()`). */
   constructor(
     private readonly client: ModelClient,
     private readonly builtin: RankerBrain,
+    private readonly termStats?: TermStats,
   ) {}
 
   /**
@@ -31,7 +34,12 @@ export class ModelRankerBrain implements RankerBrain {
     if (input.candidates.length === 0) return measured;
     return this.client.invokeAgent('ranker', () =>
       this.client.withFallback(
-        async () => rankCandidates({ ...input, relevanceGrades: await this.grade(input, signal) }),
+        async () =>
+          rankCandidates({
+            ...(this.termStats ? { termStats: this.termStats } : {}),
+            ...input,
+            relevanceGrades: await this.grade(input, signal),
+          }),
         () => measured,
       ),
     );

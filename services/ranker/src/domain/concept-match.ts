@@ -7,6 +7,7 @@ import {
   type PackageField,
 } from '@swarm/corpus';
 import type { GoalConcept } from './goal-concepts.js';
+import { RELEVANCE_FLOOR } from './scoring-settings.js';
 
 /**
  * A field the ranker reads a candidate from: the search's fields. A scraped page's main text is not one: its
@@ -34,6 +35,12 @@ export interface ConceptMatch {
    */
   readonly share: number;
   /**
+   * The same share with the goal's words weighed by their rarity among the domain's packages (`floorWeight`,
+   * `weighByRarity`): low when the candidate meets only the goal's common words ("server" of "websocket
+   * server"). Equal to `share` when the concepts carry no floor weights.
+   */
+  readonly rarityShare: number;
+  /**
    * Weighted share of the concepts met, each counted once at the weight of its best field relative to the best
    * field there is: 1 when every concept is in the name or the capability tags. 0..1 (1 without concepts).
    */
@@ -59,10 +66,18 @@ function holds(terms: ReadonlySet<string>, term: string): boolean {
   return false;
 }
 
+/**
+ * Whether a text's analyzed terms say a concept: they hold every term of one of its alternatives (a term of 5+
+ * characters also as the start of a text's term). Pure.
+ */
+export function saysConcept(terms: ReadonlySet<string>, concept: Pick<GoalConcept, 'alternatives'>): boolean {
+  return concept.alternatives.some((alternative) => alternative.every((term) => holds(terms, term)));
+}
+
 function bestField(concept: GoalConcept, fields: FieldTerms): MatchField | undefined {
   let best: MatchField | undefined;
   for (const [field, terms] of Object.entries(fields) as [MatchField, ReadonlySet<string>][]) {
-    const says = concept.alternatives.some((alternative) => alternative.every((term) => holds(terms, term)));
+    const says = saysConcept(terms, concept);
     if (says && (best === undefined || MATCH_FIELD_WEIGHTS[field] > MATCH_FIELD_WEIGHTS[best])) best = field;
   }
   return best;
@@ -82,25 +97,34 @@ export function matchConcepts(concepts: readonly GoalConcept[], fields: FieldTer
     else met.push({ concept, field });
   }
   const total = concepts.reduce((sum, concept) => sum + concept.weight, 0);
-  if (total <= 0) return { met, missed, share: 1, score: 1 };
+  if (total <= 0) return { met, missed, share: 1, rarityShare: 1, score: 1 };
   const fieldWeighted = met.reduce(
     (sum, { concept, field }) => sum + (concept.weight * MATCH_FIELD_WEIGHTS[field]) / BEST_FIELD_WEIGHT,
     0,
   );
-  return { met, missed, share: meaningShare(concepts, met), score: fieldWeighted / total };
+  return {
+    met,
+    missed,
+    share: meaningShare(concepts, met, (concept) => concept.weight),
+    rarityShare: meaningShare(concepts, met, (concept) => concept.floorWeight ?? concept.weight),
+    score: fieldWeighted / total,
+  };
 }
 
-/** The share of {@link ConceptMatch.share}: words by their weight, the capabilities as one group. */
+/**
+ * The share of {@link ConceptMatch.share} (and `rarityShare`): words by `weightOf`, the capabilities as one group
+ * (the heaviest of them).
+ */
 function meaningShare(
   concepts: readonly GoalConcept[],
   met: readonly { readonly concept: GoalConcept }[],
+  weightOf: (concept: GoalConcept) => number,
 ): number {
   const group = (list: readonly GoalConcept[]) => {
     const capabilities = list.filter((concept) => concept.kind === 'capability');
     const words = list.filter((concept) => concept.kind === 'word');
     return (
-      Math.max(0, ...capabilities.map((concept) => concept.weight)) +
-      words.reduce((sum, concept) => sum + concept.weight, 0)
+      Math.max(0, ...capabilities.map(weightOf)) + words.reduce((sum, concept) => sum + weightOf(concept), 0)
     );
   };
   const total = group(concepts);
@@ -134,4 +158,15 @@ export function capabilityFocus(
     return companion ? COMPANION_FOCUS : 0;
   });
   return points.reduce((sum, point) => sum + point, 0) / named.length;
+}
+
+/**
+ * Whether a candidate's match clears the measured relevance floor (`RELEVANCE_FLOOR`): it meets at least
+ * `minConceptShare` of the goal's weighted concepts, and at least `minRarityShare` of them with the goal's words
+ * weighed by rarity (a match on common words only is not a match on the goal's point). Pure.
+ */
+export function clearsConceptFloor(match: ConceptMatch): boolean {
+  return (
+    match.share >= RELEVANCE_FLOOR.minConceptShare && match.rarityShare >= RELEVANCE_FLOOR.minRarityShare
+  );
 }

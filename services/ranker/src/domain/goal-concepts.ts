@@ -23,6 +23,11 @@ export interface GoalConcept {
   readonly alternatives: readonly (readonly string[])[];
   /** Its share of the goal's meaning, from `CONCEPT_WEIGHTS`. */
   readonly weight: number;
+  /**
+   * Its weight in the share of the goal a candidate meets, what the relevance floor reads: a word's weight
+   * shifted by how rare the word is among the domain's packages (`weighByRarity`); `weight` when absent.
+   */
+  readonly floorWeight?: number;
 }
 
 /**

@@ -1,8 +1,9 @@
-import { packageFields, parseGoalQuery } from '@swarm/corpus';
+import { packageFields, parseGoalQuery, type TermStats } from '@swarm/corpus';
 import type { Candidate, MissingEntry, Ranking, ScoringWeights, ScrapeOutcome } from '@swarm/contracts';
 import { scoreAdoption } from './adoption-score.js';
 import { componentRelevance } from './component-role.js';
-import { capabilityFocus, fieldTerms, matchConcepts } from './concept-match.js';
+import { capabilityFocus, clearsConceptFloor, fieldTerms, matchConcepts } from './concept-match.js';
+import { weighByRarity } from './concept-rarity.js';
 import { distinct, scoreCoverage } from './coverage-score.js';
 import { deprecationOf } from './deprecation.js';
 import { invalidInput } from './errors.js';
@@ -42,6 +43,12 @@ export interface RankInput {
    * relevance. Every other component is measured either way.
    */
   readonly relevanceGrades?: Readonly<Record<string, RelevanceGrade | undefined>>;
+  /**
+   * How the domain's packages use words (`corpusTermStats()` of `@swarm/corpus`): the relevance floor then also
+   * weighs the goal's topic words by their rarity (`weighByRarity`, `RELEVANCE_FLOOR.minRarityShare`); without it
+   * the words weigh alike there too. The relevance score is the same either way.
+   */
+  readonly termStats?: TermStats;
 }
 
 /** Longest reason of a missing entry (the contract's bound). */
@@ -71,7 +78,7 @@ export function rankCandidates(input: RankInput): Ranking {
     throw invalidInput(`freshness half-life must be a positive number of days, got ${halfLifeDays}`);
   }
   const weights = resolveWeights(input.weights);
-  const concepts = goalConcepts(input.query);
+  const concepts = weighByRarity(goalConcepts(input.query), input.termStats);
   const licenseConstraint = parseGoalQuery(input.query).license;
   const names = input.candidates.map((candidate) => candidate.name);
   const bestSearchScore = Math.max(0, ...input.candidates.map((candidate) => candidate.searchScore));
@@ -131,7 +138,7 @@ export function rankCandidates(input: RankInput): Ranking {
       : undefined;
     const relevant =
       missedLicense === undefined &&
-      (grade ? grade.grade >= RELEVANCE_FLOOR.minGrade : match.share >= RELEVANCE_FLOOR.minConceptShare);
+      (grade ? grade.grade >= RELEVANCE_FLOOR.minGrade : clearsConceptFloor(match));
     return {
       candidate,
       extract,

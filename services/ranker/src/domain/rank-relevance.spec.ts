@@ -1,4 +1,5 @@
 import { Ranking } from '@swarm/contracts';
+import { termStats } from '@swarm/corpus';
 import { rankCandidates } from './rank-candidates.js';
 import { candidate, focused, offTopic, popular, rankInput, scraped } from './testing/rank-input.fixture.js';
 
@@ -98,5 +99,40 @@ describe('rankCandidates: keyword stuffing', () => {
     const stuffedEntry = rankCandidates(rankInput([stuffed], { stuffed: scraped(stuffed) })).ranked[0]!;
     expect(stuffedEntry.components.relevance.score - plainEntry.components.relevance.score).toBeLessThan(0.1);
     expect(stuffedEntry.components.coverage.score).toBe(plainEntry.components.coverage.score);
+  });
+});
+
+describe('rankCandidates: the rarity floor', () => {
+  // A domain where every package says "server" and one says "websocket".
+  const domainStats = termStats([
+    ...Array.from({ length: 12 }, (_, i) => ({
+      name: `mcp-server-${i}`,
+      summary: 'An MCP server',
+      keywords: [],
+    })),
+    { name: 'ws-bridge', summary: 'Bridges MCP over websocket', keywords: [] },
+  ]);
+  const mcpServer = candidate('mcp-server-1', { summary: 'An MCP server' });
+  const bridge = candidate('ws-bridge', { summary: 'Bridges MCP over websocket' });
+
+  it('ends nothing-found when candidates meet only the goal common word, and says so', () => {
+    const input = { ...rankInput([mcpServer], {}), query: 'websocket server', termStats: domainStats };
+    const ranking = rankCandidates(input);
+    expect(ranking.ranked).toEqual([]);
+    expect(ranking.nearMisses?.[0]?.reason).toMatch(
+      /^meets 50% of the goal's 2 concepts but only \d+% with its words weighed by their rarity in the corpus, below the floor of 35%/,
+    );
+  });
+
+  it('ranks the same candidate without corpus statistics, and a candidate that meets the rare word with them', () => {
+    expect(names(rankCandidates({ ...rankInput([mcpServer], {}), query: 'websocket server' }))).toEqual([
+      'mcp-server-1',
+    ]);
+    const input = {
+      ...rankInput([mcpServer, bridge], {}),
+      query: 'websocket server',
+      termStats: domainStats,
+    };
+    expect(names(rankCandidates(input))).toEqual(['ws-bridge']);
   });
 });

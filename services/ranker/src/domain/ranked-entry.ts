@@ -42,8 +42,13 @@ export function toNearMiss(entry: Scored, concepts: readonly GoalConcept[]): Nea
     : entry.grade
       ? `graded ${entry.grade.grade} of 3 by the model, below the floor of ${RELEVANCE_FLOOR.minGrade}: ` +
         entry.grade.rationale
-      : `meets ${Math.round(entry.match.share * 100)}% of the goal's ${concepts.length} concepts, below the ` +
-        `floor of ${floor}% (${conceptDetail(entry.match)})`;
+      : entry.match.share >= RELEVANCE_FLOOR.minConceptShare
+        ? `meets ${Math.round(entry.match.share * 100)}% of the goal's ${concepts.length} concepts but only ` +
+          `${Math.round(entry.match.rarityShare * 100)}% with its words weighed by their rarity in the corpus, ` +
+          `below the floor of ${Math.round(RELEVANCE_FLOOR.minRarityShare * 100)}%: it meets only the goal's ` +
+          `common words (${conceptDetail(entry.match)})`
+        : `meets ${Math.round(entry.match.share * 100)}% of the goal's ${concepts.length} concepts, below the ` +
+          `floor of ${floor}% (${conceptDetail(entry.match)})`;
   return {
     candidateId: entry.candidate.id,
     name: entry.candidate.name,

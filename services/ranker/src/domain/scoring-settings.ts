@@ -94,12 +94,19 @@ export const CONCEPT_WEIGHTS = { capability: 2, word: 1 } as const;
 
 /**
  * The relevance floor: a candidate whose own facts (name, keywords, capability tags, description, links) meet
- * less than `minConceptShare` of the goal's weighted concepts, or that a model graded below `minGrade`, is not
- * ranked however popular, fresh or feature-rich it is; the closest `nearMisses` such candidates are listed as
- * near misses with what they missed. A goal whose every candidate falls below the floor ends with an empty
+ * less than `minConceptShare` of the goal's weighted concepts, or less than `minRarityShare` of them with the
+ * goal's words weighed by their rarity among the corpus's packages (`weighByRarity`: "server" alone is not a match
+ * for "websocket server"; low enough for a wordy paraphrase whose filler words are rare in the corpus too), or
+ * that a model graded below `minGrade`, is not ranked however popular, fresh or feature-rich it is; the closest
+ * `nearMisses` such candidates are listed as near misses with what they missed. A goal whose every candidate falls below the floor ends with an empty
  * ranking that says nothing fitted.
  */
-export const RELEVANCE_FLOOR = { minConceptShare: 0.5, minGrade: 1, nearMisses: 5 } as const;
+export const RELEVANCE_FLOOR = {
+  minConceptShare: 0.5,
+  minRarityShare: 0.35,
+  minGrade: 1,
+  nearMisses: 5,
+} as const;
 
 /**
  * A candidate whose description declares it deprecated (or unmaintained, or superseded) has its score multiplied
