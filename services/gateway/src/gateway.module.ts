@@ -7,6 +7,8 @@ import { AgentsController } from './api/agents.controller.js';
 import { AgentsService } from './api/agents.service.js';
 import { ApprovalsController } from './api/approvals.controller.js';
 import { ApprovalsService } from './api/approvals.service.js';
+import { BudgetController } from './api/budget.controller.js';
+import { BudgetService } from './api/budget.service.js';
 import { DeadLettersController } from './api/dead-letters.controller.js';
 import { DeadLettersService } from './api/dead-letters.service.js';
 import { GatewayOperationsService } from './api/gateway-operations.service.js';
@@ -27,6 +29,7 @@ export const API_CONTROLLERS = [
   GoalsController,
   GoalEventsController,
   ApprovalsController,
+  BudgetController,
   DeadLettersController,
   AgentsController,
   MetaController,
@@ -37,6 +40,7 @@ export const API_CONTROLLERS = [
 const SHARED = [
   GoalsService,
   ApprovalsService,
+  BudgetService,
   DeadLettersService,
   AgentsService,
   GatewayOperationsService,

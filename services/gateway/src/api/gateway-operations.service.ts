@@ -2,8 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { GoalSpecInput } from '@swarm/contracts';
 import type { Principal } from '../auth/roles.js';
 import { ApprovalsService } from './approvals.service.js';
+import type { AddBudgetBody } from './budget-schemas.js';
+import { BudgetService } from './budget.service.js';
 import type {
   ApprovalResolutionView,
+  BudgetView,
   GatewayOperations,
   GoalFeedEvent,
   GoalListItem,
@@ -13,12 +16,13 @@ import type {
 } from './gateway-operations.js';
 import { GoalsService } from './goals.service.js';
 
-/** The one `GatewayOperations` every door calls (token `GATEWAY_OPERATIONS`): goals and approvals together. */
+/** The one `GatewayOperations` every door calls (token `GATEWAY_OPERATIONS`): goals, approvals, budgets. */
 @Injectable()
 export class GatewayOperationsService implements GatewayOperations {
   constructor(
     private readonly goals: GoalsService,
     private readonly approvals: ApprovalsService,
+    private readonly budget: BudgetService,
   ) {}
 
   submitGoal(principal: Principal, spec: GoalSpecInput, idempotencyKey?: string): Promise<SubmittedGoal> {
@@ -63,5 +67,9 @@ export class GatewayOperationsService implements GatewayOperations {
     decision: { readonly outcome: 'approved' | 'rejected'; readonly comment?: string },
   ): Promise<ApprovalResolutionView> {
     return this.approvals.decideApproval(principal, goalId, decision);
+  }
+
+  addToBudget(principal: Principal, goalId: string, body: AddBudgetBody): Promise<BudgetView> {
+    return this.budget.addToBudget(principal, goalId, body);
   }
 }

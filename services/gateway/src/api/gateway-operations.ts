@@ -1,6 +1,7 @@
 import type { GoalSpecInput } from '@swarm/contracts';
 import type { z } from 'zod';
 import type { Principal } from '../auth/roles.js';
+import type { AddBudgetBody } from './budget-schemas.js';
 import type {
   ApprovalView,
   GoalRow,
@@ -50,7 +51,7 @@ export type ApprovalResolutionView = z.infer<typeof ApprovalView>;
 
 /**
  * What the HTTP controllers, the MCP server and the A2A executor all call: one implementation
- * (`GatewayOperationsService`, delegating to `GoalsService` and `ApprovalsService`), so the three doors behave
+ * (`GatewayOperationsService`, delegating to `GoalsService`, `ApprovalsService` and `BudgetService`), so the three doors behave
  * the same. Inject it with the token `GATEWAY_OPERATIONS`. Each method checks nothing about roles: the caller's
  * door does that before calling. Errors are `GatewayError` (status + code) or `GoalViewsError`; the HTTP door
  * maps both to problem answers (`toProblem`).
@@ -92,4 +93,9 @@ export interface GatewayOperations {
     goalId: string,
     decision: { readonly outcome: 'approved' | 'rejected'; readonly comment?: string },
   ): Promise<ApprovalResolutionView>;
+  /**
+   * Adds to the goal's budget as `<subject> via <gateway user>` and resumes its parked tasks; returns the budget.
+   * Throws 422 `budget-over-ceiling`, 404 `goal-not-found`, 409 `goal-ended` / `budget-not-open`.
+   */
+  addToBudget(principal: Principal, goalId: string, body: AddBudgetBody): Promise<BudgetView>;
 }

@@ -3,6 +3,7 @@ import {
   StreamableHTTPClientTransport,
   StreamableHTTPError,
 } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { waitFor } from '@swarm/testing';
 import type { ConsoleStack } from '../testing/console-stack.js';
 import { startConsoleStack } from '../testing/console-stack.js';
 
@@ -62,9 +63,10 @@ describe('the MCP server at /mcp', () => {
     await stack?.stop();
   });
 
-  it('lists the five swarm tools with their input and output schemas', async () => {
+  it('lists the six swarm tools with their input and output schemas', async () => {
     const { tools } = await admin.listTools();
     expect(tools.map((tool) => tool.name).sort()).toEqual([
+      'add_budget',
       'decide_approval',
       'get_goal',
       'get_report',
@@ -122,6 +124,38 @@ describe('the MCP server at /mcp', () => {
       comment: 'looks right',
     });
     expect(decided.isError).toBeFalsy();
+    const goal = await followUntil(admin, goalId, ['completed', 'failed']);
+    expect(goal).toMatchObject({ state: 'completed', outcome: 'delivered' });
+  });
+
+  it('lets an operator add to a goal paused for budget, after a viewer is refused with the role named', async () => {
+    const submitted = await call(admin, 'submit_goal', {
+      text: 'csv parsers',
+      budget: { deadlineMs: 1, onExhausted: 'pause' },
+    });
+    const goalId = submitted.structuredContent!['goalId'] as string;
+    await followUntil(admin, goalId, ['awaiting-budget']);
+    // budget.exhausted is published just before the task is parked: wait for the parking.
+    await waitFor(
+      async () =>
+        (await stack.client.deadLetters()).some(
+          (record) => record.goalId === goalId && record.reason.code === 'budget-exhausted',
+        ) || undefined,
+      { timeoutMs: GOAL_TIMEOUT_MS, description: `the parked task of ${goalId}` },
+    );
+
+    const refused = await call(viewer, 'add_budget', { goalId, deadlineMs: 600_000 });
+    expect(refused.isError).toBe(true);
+    expect(refused.content[0]?.text).toContain('needs the role operator');
+    const empty = await call(admin, 'add_budget', { goalId });
+    expect(empty.content[0]?.text).toMatch(/^invalid-request: /);
+
+    const added = await call(admin, 'add_budget', { goalId, deadlineMs: 600_000 });
+    expect(added.isError).toBeFalsy();
+    expect(added.structuredContent).toMatchObject({
+      goalId,
+      budget: { additions: [{ by: 'admin via gateway', deadlineMs: 600_000, resumed: 1 }] },
+    });
     const goal = await followUntil(admin, goalId, ['completed', 'failed']);
     expect(goal).toMatchObject({ state: 'completed', outcome: 'delivered' });
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApprovalView, PendingApprovalView, TimelineEntry } from '../api/api-schemas.js';
+import { ApprovalView, BudgetView, PendingApprovalView, TimelineEntry } from '../api/api-schemas.js';
 
 /** What `submit_goal` answers. */
 export const SubmitGoalOutput = z.object({ goalId: z.string(), created: z.boolean() });
@@ -33,3 +33,6 @@ export const DecisionOutput = z.object({
   outcome: z.enum(['approved', 'rejected']),
   resolution: ApprovalView,
 });
+
+/** What `add_budget` answers: the goal's budget after the addition. */
+export const AddBudgetOutput = z.object({ goalId: z.string(), budget: BudgetView });

@@ -15,6 +15,7 @@ import {
   WhoamiResponse,
 } from '../api/api-schemas.js';
 import type { Role } from '../auth/roles.js';
+import { BUDGET_ROUTES } from './budget-routes.js';
 
 /** One parameter of a route (path, query or header). */
 export interface RouteParameter {
@@ -200,6 +201,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
       409: { description: 'approval-not-pending (status: not-requested, decided or expired)' },
     },
   },
+  ...BUDGET_ROUTES,
   {
     method: 'get',
     path: '/api/v1/approvals',

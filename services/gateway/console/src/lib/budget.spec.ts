@@ -1,4 +1,4 @@
-import { budgetMatters } from './budget';
+import { budgetAdditionBody, budgetMatters } from './budget';
 
 const none = { limits: {}, spent: { costUsd: 0, tokens: 0, modelCalls: 0 }, left: {}, policy: 'fail' };
 
@@ -12,5 +12,26 @@ describe('budgetMatters', () => {
   it('hides a budget that limits nothing and saw nothing, or none', () => {
     expect(budgetMatters(none)).toBe(false);
     expect(budgetMatters(undefined)).toBe(false);
+  });
+});
+
+describe('budgetAdditionBody', () => {
+  const empty = { costUsd: '', tokens: '', modelCalls: '', deadlineMinutes: '' };
+
+  it('sends only the fields filled in, the deadline in milliseconds', () => {
+    expect(budgetAdditionBody({ ...empty, costUsd: ' 0.25 ', deadlineMinutes: '10' })).toEqual({
+      add: { costUsd: 0.25 },
+      deadlineMs: 600_000,
+    });
+    expect(budgetAdditionBody({ ...empty, tokens: '5000', modelCalls: '3' })).toEqual({
+      add: { tokens: 5000, modelCalls: 3 },
+    });
+  });
+
+  it('says what is wrong: nothing filled in, not positive, a count that is not whole', () => {
+    expect(budgetAdditionBody(empty)).toBe('Fill in at least one of cost, tokens, model calls or deadline.');
+    expect(budgetAdditionBody({ ...empty, costUsd: '-1' })).toBe('Cost must be a positive number.');
+    expect(budgetAdditionBody({ ...empty, costUsd: 'abc' })).toBe('Cost must be a positive number.');
+    expect(budgetAdditionBody({ ...empty, modelCalls: '1.5' })).toBe('Model calls must be a whole number.');
   });
 });

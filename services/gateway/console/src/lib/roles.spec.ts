@@ -5,6 +5,8 @@ describe('may and refusalOf', () => {
     expect(may(['viewer', 'operator'], 'deadLetters')).toBe(true);
     expect(may(['viewer', 'operator'], 'decide')).toBe(false);
     expect(may(['submitter'], 'submit')).toBe(true);
+    expect(may(['viewer', 'operator'], 'addBudget')).toBe(true);
+    expect(may(['viewer', 'approver', 'submitter'], 'addBudget')).toBe(false);
   });
 
   it('names the missing role and the roles the user has', () => {

@@ -6,6 +6,7 @@ export const ACTIONS = {
   submit: 'submitter',
   decide: 'approver',
   deadLetters: 'operator',
+  addBudget: 'operator',
 } as const satisfies Record<string, Role>;
 
 /** An action the console offers. */

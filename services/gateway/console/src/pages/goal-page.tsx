@@ -8,7 +8,9 @@ import { useLoad } from '../components/hooks';
 import { ReportView } from '../components/report-view';
 import { ErrorNotice, Fact, PageTitle, StateBadge } from '../components/ui';
 import { UsageTable } from '../components/usage-table';
+import { BudgetForm } from '../components/budget-form';
 import { BudgetTable } from '../components/budget-table';
+import { may } from '../lib/roles';
 import { budgetMatters } from '../lib/budget';
 import { WaterfallChart } from '../components/waterfall-chart';
 
@@ -24,7 +26,10 @@ const FEED_TEXT: Record<Feed, string> = {
   stopped: 'Live events stopped.',
 };
 
-/** One goal: its state, live as it changes, the waterfall of its tasks, usage, report and approval. */
+/**
+ * One goal: its state, live as it changes, the waterfall of its tasks, usage, budget (an operator may add to it
+ * while the goal waits for budget), report and approval.
+ */
 export function GoalPage({
   api,
   roles,
@@ -92,6 +97,7 @@ export function GoalPage({
   }
   const label = goalLabel(goal.state, goal.outcome);
   const awaiting = goal.state === 'awaiting-approval';
+  const topUp = goal.state === 'awaiting-budget' && may(roles, 'addBudget');
   return (
     <>
       <PageTitle>{goal.text ?? goal.goalId}</PageTitle>
@@ -157,6 +163,7 @@ export function GoalPage({
         <section aria-labelledby="budget-heading">
           <h2 id="budget-heading">Budget</h2>
           <BudgetTable budget={goal.budget} />
+          {topUp && <BudgetForm api={api} goalId={goal.goalId} onAdded={view.reload} />}
         </section>
       )}
 
