@@ -55,4 +55,35 @@ describe('loadBenchConfig', () => {
     expect(() => loadBenchConfig({ BENCH_GOALS: '-5' })).toThrow(BenchError);
     expect(() => loadBenchConfig({}, ['--bogus'])).toThrow(BenchError);
   });
+
+  it('grows every system that can fan out over fan-outs 1, 10, 50 and 1, 4, 8 replicas by default', () => {
+    expect(loadBenchConfig({}).settings.growth).toEqual({
+      systems: ['raw', 'swarm-on', 'bullmq', 'langgraph', 'restate'],
+      fanOuts: [1, 10, 50],
+      replicas: [1, 4, 8],
+      tasks: 6_000,
+      latencyGoals: 100,
+    });
+    expect(loadBenchConfig({}, ['--quick']).settings.growth).toMatchObject({
+      fanOuts: [1, 4],
+      replicas: [1, 2],
+    });
+  });
+
+  it('reads the growth lists, keeps only growth systems that run, and skips them on "none"', () => {
+    const config = loadBenchConfig(
+      { BENCH_FANOUTS: '2, 20', BENCH_GROWTH_REPLICAS: '1,3', BENCH_GROWTH_SYSTEMS: 'swarm-off,raw' },
+      ['--systems', 'raw,bullmq'],
+    );
+    expect(config.settings.growth).toMatchObject({ systems: ['raw'], fanOuts: [2, 20], replicas: [1, 3] });
+    expect(loadBenchConfig({ BENCH_GROWTH_SYSTEMS: 'none' }).settings.growth!.systems).toEqual([]);
+  });
+
+  it('names a bad growth list and a system that cannot fan out', () => {
+    expect(() => loadBenchConfig({ BENCH_FANOUTS: '1,ten' })).toThrow(/BENCH_FANOUTS: must be counts/);
+    expect(() => loadBenchConfig({ BENCH_GROWTH_REPLICAS: '1,64' })).toThrow(/BENCH_GROWTH_REPLICAS/);
+    expect(() => loadBenchConfig({ BENCH_GROWTH_SYSTEMS: 'raw,nest-nats' })).toThrow(
+      /"nest-nats" cannot fan out/,
+    );
+  });
 });

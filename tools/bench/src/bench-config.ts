@@ -8,6 +8,12 @@ import type { SystemId } from './systems/system-ids.js';
 import { isSystemId, SYSTEM_IDS } from './systems/system-ids.js';
 
 const count = z.coerce.number().int().min(1);
+/** A comma-separated list of counts, e.g. `1,10,50`. */
+const countList = z
+  .string()
+  .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'must be counts separated by commas, e.g. "1,10,50"')
+  .transform((list) => list.split(',').map((n) => Number(n.trim())))
+  .pipe(z.array(z.int().min(1).max(1_000)).min(1));
 
 /**
  * The benchmark's environment. Every count has a full and a quick default (`BENCH_QUICK=1` or `--quick`):
@@ -22,6 +28,11 @@ const count = z.coerce.number().int().min(1);
  * | BENCH_CONCURRENCY | 32 | 8 | tasks one stage process works on at once |
  * | BENCH_SCALE_GOALS | 100 | 8 | goals per replica in the scale-out run |
  * | BENCH_SCALE_WORK_MS | 20 | 20 | simulated I/O of the scaled stage |
+ * | BENCH_GROWTH_SYSTEMS | raw,swarm-on,bullmq,langgraph,restate | same | systems of the "how cost grows" runs, of those that run (NestJS NATS cannot fan out; `none` skips the runs) |
+ * | BENCH_FANOUTS | 1,10,50 | 1,4 | scrapes per goal the search stage fans out to (joined before rank), one run each |
+ * | BENCH_GROWTH_REPLICAS | 1,4,8 | 1,2 | replicas of every stage, one run each (plain pipeline, one task per hop) |
+ * | BENCH_GROWTH_TASKS | 6000 | 200 | tasks per growth run: goals = max(20, tasks / tasks per goal) |
+ * | BENCH_GROWTH_LATENCY_GOALS | 100 | 10 | goals one at a time per growth run (its p50 / p99) |
  */
 export const BenchEnv = z.object({
   BENCH_QUICK: z.enum(['0', '1', 'true', 'false', '']).optional(),
@@ -33,6 +44,11 @@ export const BenchEnv = z.object({
   BENCH_CONCURRENCY: count.max(1_000).optional(),
   BENCH_SCALE_GOALS: count.optional(),
   BENCH_SCALE_WORK_MS: count.max(10_000).optional(),
+  BENCH_GROWTH_SYSTEMS: z.string().optional(),
+  BENCH_FANOUTS: countList.optional(),
+  BENCH_GROWTH_REPLICAS: countList.pipe(z.array(z.int().max(32))).optional(),
+  BENCH_GROWTH_TASKS: count.optional(),
+  BENCH_GROWTH_LATENCY_GOALS: count.optional(),
   /** Systems to run, comma-separated (default all). */
   BENCH_SYSTEMS: z.string().optional(),
   /** Profile a stage process of (a) and (b) with `--cpu-prof` after the runs (default: on, off in quick mode). */
@@ -115,6 +131,13 @@ export function loadBenchConfig(
       scaleReplicas: [1, 2, 4],
       scaleWorkMs: e.BENCH_SCALE_WORK_MS ?? 20,
       systems,
+      growth: {
+        systems: parseGrowthSystems(e.BENCH_GROWTH_SYSTEMS, systems),
+        fanOuts: e.BENCH_FANOUTS ?? (quick ? [1, 4] : [1, 10, 50]),
+        replicas: e.BENCH_GROWTH_REPLICAS ?? (quick ? [1, 2] : [1, 4, 8]),
+        tasks: e.BENCH_GROWTH_TASKS ?? (quick ? 200 : 6_000),
+        latencyGoals: e.BENCH_GROWTH_LATENCY_GOALS ?? (quick ? 10 : 100),
+      },
     },
     profile: args['no-profile'] === true ? false : profileWanted,
     natsUrl: e.BENCH_NATS_URL,
@@ -123,6 +146,31 @@ export function loadBenchConfig(
     updateDocs: args['update-docs'] === true,
     reportFile: args.report === undefined ? undefined : resolve(root, args.report),
   };
+}
+
+/** The systems that can fan out (their drivers join scrapes): the growth runs measure only these. */
+export const GROWTH_CAPABLE: readonly SystemId[] = [
+  'raw',
+  'swarm-off',
+  'swarm-on',
+  'bullmq',
+  'langgraph',
+  'restate',
+];
+/** The growth runs' default systems: every one that can fan out, the swarm with tracing on. */
+const GROWTH_DEFAULT = 'raw,swarm-on,bullmq,langgraph,restate';
+
+function parseGrowthSystems(list: string | undefined, running: readonly SystemId[]): SystemId[] {
+  if (list?.trim() === 'none') return [];
+  const wanted = parseSystems(list ?? GROWTH_DEFAULT);
+  const unable = wanted.filter((id) => !GROWTH_CAPABLE.includes(id));
+  if (unable.length > 0) {
+    throw new BenchError(
+      'invalid-options',
+      `BENCH_GROWTH_SYSTEMS: "${unable.join('", "')}" cannot fan out; choose from ${GROWTH_CAPABLE.join(', ')}`,
+    );
+  }
+  return wanted.filter((id) => running.includes(id));
 }
 
 function parseSystems(list: string | undefined): SystemId[] {

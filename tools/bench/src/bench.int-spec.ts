@@ -25,7 +25,7 @@ describe('the benchmark in quick mode', () => {
       agentsDir: join(__dirname, '..', 'dist', 'agents'),
       log: () => undefined,
     });
-  }, 300_000);
+  }, 600_000);
 
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -75,13 +75,33 @@ describe('the benchmark in quick mode', () => {
       'idle-rss',
       'scale-out-efficiency',
       'throughput-vs-bullmq',
+      'throughput-vs-langgraph',
       'throughput-vs-raw',
+      'throughput-vs-restate',
     ]);
+  });
+
+  it('grows every system that can fan out over each fan-out and replica count, every goal completed', () => {
+    const growth = report.runs[0]!.growth!;
+    expect(growth.map((g) => g.id)).toEqual(['raw', 'swarm-on', 'bullmq', 'langgraph', 'restate']);
+    for (const system of growth) {
+      expect(system.fanOut.map((p) => p.fanOut)).toEqual([1, 4]);
+      expect(system.replicas.map((p) => p.replicas)).toEqual([1, 2]);
+      for (const point of [...system.fanOut, ...system.replicas]) {
+        expect(point.throughput.lost).toBe(0);
+        expect(point.goalsPerSecPerCore).toBeGreaterThan(0);
+        expect(point.goalsPerCpuSecond).toBeGreaterThan(0);
+        expect(point.latencyMs.p50).toBeGreaterThan(0);
+        expect(point.latencyMs.p99).toBeGreaterThanOrEqual(point.latencyMs.p50);
+      }
+    }
   });
 
   it('writes the table, the JSON and the chart', async () => {
     const files = await writeOutputs(report, outDir);
-    expect(readFileSync(files.markdown, 'utf8')).toContain('| (a) raw JetStream |');
+    const markdown = readFileSync(files.markdown, 'utf8');
+    expect(markdown).toContain('| (a) raw JetStream |');
+    expect(markdown).toContain('| (b) swarm, tracing on | 4 |'); // the fan-out table
     expect(JSON.parse(readFileSync(files.json, 'utf8'))).toMatchObject({ version: 1, reported: 0 });
     expect(readFileSync(files.svg, 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>\n$/);
     expect(existsSync(join(outDir, 'latest.md'))).toBe(true);

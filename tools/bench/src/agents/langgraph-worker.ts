@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { PostgresSaver } from '@langchain/langgraph-checkpoint-postgres';
 import type { StageMessage } from '../pipeline/stage-message.js';
 import { langgraphNames } from '../pipeline/system-names.js';
-import { buildPipelineGraph } from './langgraph-graph.js';
+import { buildFanOutGraph, buildPipelineGraph } from './langgraph-graph.js';
 import { WorkSlots } from './stage-work.js';
 import { readyLine } from './stage-env.js';
 import { createStageStep, loadWorkerEnv } from './worker-env.js';
@@ -25,7 +25,10 @@ async function main(): Promise<void> {
   const checkpointer = PostgresSaver.fromConnString(env.POSTGRES_URL, {
     schema: langgraphNames.schema(env.BENCH_PREFIX),
   });
-  const graph = buildPipelineGraph(createStageStep(env), checkpointer);
+  const graph =
+    env.BENCH_FANOUT > 0
+      ? buildFanOutGraph(createStageStep(env), checkpointer, env.BENCH_FANOUT)
+      : buildPipelineGraph(createStageStep(env), checkpointer);
   const slots = new WorkSlots(env.BENCH_CONCURRENCY);
 
   const runGoal = async (goal: StageMessage): Promise<StageMessage> => {

@@ -7,15 +7,23 @@
  * `next` pulls one message per free slot with `consumer.next()` (as the swarm's slots do); `swarm-like` adds
  * what the swarm does around each task: swarm headers, a `task.claimed` event awaited before the hand-off, and
  * a `task.completed` event published with the hand-off.
+ *
+ * `BENCH_FANOUT` > 0 (protocol `consume` only) makes the search stage publish that many scrape tasks and the scrape
+ * stage join them the way the swarm does, in a KV bucket of the run: one write-once key per slot, read back from
+ * the next slot on; the scrape that completes the join publishes the rank task.
  */
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { jetstream } from '@nats-io/jetstream';
+import type { KV } from '@nats-io/kv';
+import { Kvm } from '@nats-io/kv';
 import { connect, headers as natsHeaders } from '@nats-io/transport-node';
 import { jetstreamNames } from '../pipeline/jetstream-names.js';
 import type { StageMessage } from '../pipeline/stage-message.js';
 import { BENCH_SCHEMA_VERSION } from '../pipeline/stage-message.js';
 import type { Stage } from '../pipeline/stages.js';
 import { nextStage } from '../pipeline/stages.js';
+import type { JoinStore } from './fan-out-join.js';
+import { fanOutScrapes, landInJoin, slotKey } from './fan-out-join.js';
 import { loadStageEnv, readyLine } from './stage-env.js';
 import { handOff, simulateWork, WorkSlots } from './stage-work.js';
 
@@ -35,7 +43,16 @@ async function main(): Promise<void> {
     jetstreamNames.stream(prefix, stage),
     jetstreamNames.durable(stage),
   );
-  const handle = protocol === 'swarm-like' ? swarmLikeTask(js, prefix, stage) : plainTask(js, prefix, stage);
+  if (env.BENCH_FANOUT > 0 && protocol !== 'consume')
+    throw new Error(`BENCH_FANOUT needs BENCH_RAW_PROTOCOL=consume, got "${protocol}"`);
+  const join =
+    env.BENCH_FANOUT > 0 && stage === 'scrape'
+      ? await new Kvm(nc).open(jetstreamNames.joinBucket(prefix))
+      : undefined;
+  const handle =
+    protocol === 'swarm-like'
+      ? swarmLikeTask(js, prefix, stage)
+      : plainTask(js, prefix, stage, { fanOut: env.BENCH_FANOUT, join });
   const work = async (msg: JsMsg) => {
     await simulateWork(env.BENCH_WORK_MS);
     await handle(msg);
@@ -87,16 +104,52 @@ function handOffSubject(prefix: string, stage: Stage, goalId: string): string {
   return next ? jetstreamNames.subject(prefix, next) : jetstreamNames.completedSubject(prefix, goalId);
 }
 
-/** Publish the hand-off, then ack (no confirmation): the nats.js way. */
-function plainTask(js: JetStreamClient, prefix: string, stage: Stage): (msg: JsMsg) => Promise<void> {
+/**
+ * Publish the hand-off, then ack (no confirmation): the nats.js way. With a fan-out the search stage publishes its
+ * scrapes together and the scrape stage publishes only when its landing completes the join.
+ */
+function plainTask(
+  js: JetStreamClient,
+  prefix: string,
+  stage: Stage,
+  fan: { readonly fanOut: number; readonly join: KV | undefined },
+): (msg: JsMsg) => Promise<void> {
+  const publish = (goalId: string, out: StageMessage) =>
+    js.publish(handOffSubject(prefix, stage, goalId), JSON.stringify(out), { msgID: out.messageId });
   return async (msg) => {
     const received = JSON.parse(msg.string()) as StageMessage;
-    const out = handOff(stage, received);
-    await js.publish(handOffSubject(prefix, stage, received.goalId), JSON.stringify(out), {
-      msgID: out.messageId,
-    });
+    if (fan.fanOut > 0 && stage === 'search') {
+      await Promise.all(fanOutScrapes(received, fan.fanOut).map((out) => publish(received.goalId, out)));
+    } else if (fan.join && received.slot) {
+      const store = kvJoinStore(fan.join, received.goalId);
+      if (await landInJoin(store, received.slot, msg.redelivered))
+        await publish(received.goalId, handOff(stage, received));
+    } else {
+      await publish(received.goalId, handOff(stage, received));
+    }
     msg.ack();
   };
+}
+
+/** One goal's join slots as keys `<goal>.scrape.<i>` of the run's KV bucket (create-if-absent, then reads). */
+function kvJoinStore(kv: KV, goalId: string): JoinStore {
+  const key = (index: number) => `${goalId}.${slotKey(index)}`;
+  return {
+    create: async (index) => {
+      try {
+        await kv.create(key(index), '');
+        return true;
+      } catch (error) {
+        if (await kvHas(kv, key(index))) return false; // stored before: a redelivery, or a late copy
+        throw error;
+      }
+    },
+    has: (index) => kvHas(kv, key(index)),
+  };
+}
+
+async function kvHas(kv: KV, key: string): Promise<boolean> {
+  return (await kv.get(key))?.operation === 'PUT';
 }
 
 /**

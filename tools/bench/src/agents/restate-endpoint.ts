@@ -14,7 +14,7 @@ import { createStageStep, loadWorkerEnv } from './worker-env.js';
 
 async function main(): Promise<void> {
   const env = loadWorkerEnv(process.env);
-  const service = createPipelineService(env.BENCH_PREFIX, createStageStep(env));
+  const service = createPipelineService(env.BENCH_PREFIX, createStageStep(env), env.BENCH_FANOUT);
   const server = createServer(createEndpointHandler({ services: [service] }));
   const listen = env.BENCH_LISTEN_PORT
     ? { port: env.BENCH_LISTEN_PORT, host: '127.0.0.1', reusePort: true }

@@ -18,6 +18,7 @@ bootOrExit(async () => {
     queues,
     topology,
     workMs: env.BENCH_WORK_MS,
+    fanOut: env.BENCH_FANOUT,
   });
   await runAgent({
     profile: {

@@ -12,6 +12,11 @@ export const StageEnv = z.object({
   BENCH_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, 'prefix may hold only letters, digits, "_" and "-"'),
   /** Simulated I/O per task in milliseconds (a sleep; 0 = no work). */
   BENCH_WORK_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  /**
+   * Scrapes the search stage fans out to per goal, which the scrape stage joins before the rank task (the
+   * "how cost grows" runs); 0 = the plain pipeline, one task per hop and no join.
+   */
+  BENCH_FANOUT: z.coerce.number().int().min(0).max(1_000).default(0),
   /** Tasks one process works on at once. */
   BENCH_CONCURRENCY: z.coerce.number().int().min(1).max(1_000).default(32),
   /** NATS server of the raw JetStream and NestJS stages. */

@@ -74,6 +74,7 @@ export class Pipeline {
             BENCH_PREFIX: this.prefix,
             BENCH_WORK_MS: String(settings.workMs),
             BENCH_CONCURRENCY: String(settings.concurrency),
+            ...(settings.fanOut === undefined ? {} : { BENCH_FANOUT: String(settings.fanOut) }),
             ...this.driver.stageEnv(role, replica, settings),
           },
         });

@@ -14,6 +14,7 @@ import type {
   AblationStep,
   BenchReport,
   BenchRun,
+  GrowthResult,
   MachineInfo,
   ProfileSummary,
   SystemResult,
@@ -28,6 +29,7 @@ import { Pipeline } from './pipeline.js';
 import type { RedisHandle } from './redis-server.js';
 import { startRedis } from './redis-server.js';
 import { runAblation } from './run-ablation.js';
+import { runGrowth } from './run-growth.js';
 import { runSystem } from './run-system.js';
 import type { PeerServers } from './peer-servers.js';
 import { startPeerServers } from './peer-servers.js';
@@ -79,8 +81,9 @@ async function startInfra(config: BenchConfig, systems: readonly SystemId[]): Pr
 }
 
 /**
- * Runs the benchmark: `runs` complete passes, each over every system back to back on fresh servers, then (when
- * asked) a profiled pass of one stage of (a) and (b). Reports the pass other processes disturbed least.
+ * Runs the benchmark: `runs` complete passes, each over every system back to back on fresh servers and then the
+ * "how cost grows" runs (fan-out, replicas of every stage), then (when asked) a profiled pass of one stage of (a)
+ * and (b). Reports the pass other processes disturbed least.
  */
 export async function runBenchmark(
   config: BenchConfig,
@@ -121,6 +124,7 @@ async function runPass(
   const ownBefore = await readOwnTreeCpuMs();
   const servers = await startInfra(config, config.settings.systems);
   const systems: SystemResult[] = [];
+  let growth: GrowthResult[];
   let machine: MachineInfo;
   try {
     machine = await machineInfo(servers.infra.natsUrl, servers.redis, servers.peers.versions);
@@ -134,6 +138,13 @@ async function runPass(
         }),
       );
     }
+    growth = await runGrowth({
+      settings: config.settings,
+      infra: servers.infra,
+      agentsDir: options.agentsDir,
+      cores: machine.cpus,
+      log: options.log,
+    });
   } finally {
     await servers.stop();
   }
@@ -152,6 +163,7 @@ async function runPass(
       targets: checkTargets(systems),
       loadAverage: { before: loadBefore, after: loadavg() },
       foreignCpuShare: totalMs > 0 ? Math.max(0, foreignMs / totalMs) : 0,
+      growth,
     },
   };
 }

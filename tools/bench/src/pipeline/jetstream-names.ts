@@ -10,6 +10,8 @@ export const jetstreamNames = {
   subject: (prefix: string, stage: Stage) => `${prefix}.task.${stage}`,
   durable: (stage: Stage) => `${stage}-worker`,
   eventsStream: (prefix: string) => `${prefix}_EVENTS`,
+  /** KV bucket of the raw pipeline's scrape joins (fan-out runs). */
+  joinBucket: (prefix: string) => `${prefix}-join`,
   eventsSubjects: (prefix: string) => `${prefix}.evt.>`,
   completedSubject: (prefix: string, goalId: string) => `${prefix}.evt.${goalId}.goal.completed`,
   /** The goal id of a completion subject (its third token). */

@@ -38,6 +38,17 @@ describe('buildStageMessage', () => {
   });
 });
 
+describe('a fanned-out scrape', () => {
+  it('adds its slot index to its id and keeps the scrape size', () => {
+    const slot = { index: 7, count: 10 };
+    const message = buildStageMessage({ goalId: 'g-3', stage: 'scrape', causationId: null, timestamp, slot });
+    expect(message.messageId).toBe('g-3/scrape/7');
+    expect(message.slot).toEqual(slot);
+    expect(Buffer.byteLength(JSON.stringify(message))).toBe(INBOUND_BYTES.scrape);
+    expect(StageMessageSchema.parse(message)).toEqual(message);
+  });
+});
+
 describe('nextStage', () => {
   it('walks search, scrape, rank, report and then ends', () => {
     expect(STAGES.map(nextStage)).toEqual(['scrape', 'rank', 'report', undefined]);

@@ -35,3 +35,11 @@ export function nextStage(stage: Stage): Stage | undefined {
 export function isStage(value: string): value is Stage {
   return (STAGES as readonly string[]).includes(value);
 }
+
+/**
+ * Tasks one goal makes with the search stage fanning out to `fanOut` scrapes that the rank stage joins: one
+ * search, `fanOut` scrapes, one rank and one report (each also a hand-off, the last one the completion event).
+ */
+export function tasksPerGoal(fanOut: number): number {
+  return STAGES.length - 1 + fanOut;
+}

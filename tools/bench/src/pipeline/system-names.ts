@@ -6,6 +6,8 @@ export const bullmqNames = {
   completedChannel: (prefix: string) => `${prefix}:completed`,
   /** BullMQ job ids may not contain `:`; the message id's `/` becomes `-`. */
   jobId: (messageId: string) => messageId.replace(/\//g, '-'),
+  /** The Redis set of a goal's landed scrape slots (fan-out runs). */
+  joinSet: (prefix: string, goalId: string) => `${prefix}:join:${goalId}`,
 } as const;
 
 /** Names of the NestJS core-NATS pipeline of a run: an event pattern and a queue group per stage. */

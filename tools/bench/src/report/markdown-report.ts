@@ -1,5 +1,6 @@
 import type { BenchReport, BenchRun, ProfileSummary, SystemResult } from '../stats/bench-results.js';
 import { efficiencyAt } from '../stats/derive.js';
+import { growthSection } from './growth-tables.js';
 import type { ScaleOutUnit } from '../systems/pipeline-driver.js';
 
 const num = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
@@ -146,6 +147,16 @@ export function footprintTable(steps: BenchReport['footprint']): string {
   return ['| an idle process importing | RSS MB | added |', '| --- | ---: | ---: |', ...rows].join('\n');
 }
 
+function growthWorkload(growth: BenchReport['settings']['growth']): string {
+  if (!growth || growth.systems.length === 0) return '';
+  return (
+    ` How cost grows: the search stage fanning out to ${growth.fanOuts.join(', ')} scrapes per goal (joined ` +
+    `before rank, one replica per stage), then ${growth.replicas.join(', ')} replicas of every stage (one task ` +
+    `per hop); about ${growth.tasks} tasks at saturation per point (at least 20 goals) and ` +
+    `${growth.latencyGoals} goals one at a time.`
+  );
+}
+
 function otlpLine(systems: readonly SystemResult[]): string {
   const traced = systems.filter((s) => s.otlp !== undefined);
   if (traced.length === 0) return '';
@@ -178,7 +189,8 @@ export function renderMarkdown(report: BenchReport): string {
       `${s.window} in flight and ${s.concurrency} tasks ` +
       `at once per stage process; ${s.latencyGoals} goals one at a time for latency, after ${s.warmupGoals} ` +
       `warm-up goals; scale-out: the scrape stage with ${s.scaleWorkMs} ms of simulated I/O and one task at a ` +
-      `time per replica, ${s.scaleGoalsPerReplica} goals per replica at ${s.scaleReplicas.join(', ')} replicas.`,
+      `time per replica, ${s.scaleGoalsPerReplica} goals per replica at ${s.scaleReplicas.join(', ')} replicas.` +
+      growthWorkload(s.growth),
     '',
     systemsTable(run),
     '',
@@ -187,6 +199,7 @@ export function renderMarkdown(report: BenchReport): string {
     detailTables(run),
     '',
     otlpLine(run.systems),
+    ...(growthSection(run.growth) ? ['', growthSection(run.growth)] : []),
     ...report.runs
       .filter((other) => other.index !== run.index)
       .flatMap((other) => [

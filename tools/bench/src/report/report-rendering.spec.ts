@@ -1,6 +1,6 @@
 import type { BenchReport, BenchRun } from '../stats/bench-results.js';
 import { checkTargets, relativeToBaseline } from '../stats/derive.js';
-import { sampleSystem, sampleSystems } from '../testing/sample-results.js';
+import { sampleGrowth, sampleSystem, sampleSystems } from '../testing/sample-results.js';
 import { renderMarkdown, scaleOutCell, systemsTable, targetsTable } from './markdown-report.js';
 import { renderSvgChart } from './svg-chart.js';
 
@@ -48,7 +48,9 @@ describe('targetsTable', () => {
   it('marks missed targets in bold', () => {
     const table = targetsTable(sampleRun());
     expect(table).toContain('**missed**');
-    expect(table).toMatch(/over BullMQ \| >= 1.5x \| 1.80 x \| met/);
+    expect(table).toMatch(/over BullMQ \| >= 1.0x \| 1.80 x \| met/);
+    expect(table).toMatch(/over raw JetStream \| >= 0.5x \| 0.45 x \| \*\*missed\*\*/);
+    expect(table).toMatch(/over Restate \(ahead of it\) \| > 1.0x \| 1.29 x \| met/);
   });
 });
 
@@ -100,6 +102,14 @@ describe('renderMarkdown', () => {
     expect(markdown).toContain('Run 1 of 1 (the quieter)');
     expect(markdown).toContain('| + NestJS | 80 | +40 |');
     expect(markdown).not.toContain('The other pass');
+  });
+
+  it('adds the "how cost grows" tables after the detail tables when the run has them', () => {
+    const run = { ...sampleRun(), growth: sampleGrowth() };
+    const markdown = renderMarkdown({ ...report(), runs: [run] });
+    expect(markdown).toContain('How cost grows (raw JetStream, swarm, tracing on)');
+    expect(markdown).toContain('| (b) swarm, tracing on | 8 | 32 |');
+    expect(renderMarkdown(report())).not.toContain('How cost grows');
   });
 
   it('shows the other pass too, so a disturbed figure can be told apart', () => {

@@ -31,6 +31,40 @@ export interface ScalePoint {
   readonly efficiency: number;
 }
 
+/**
+ * One point of the "how cost grows" runs: one system with `fanOut` scrapes per goal (0: one task per hop, no
+ * join) and `replicas` of every stage, measured as the main run measures (throughput at saturation with CPU per
+ * goal, then latency one goal at a time).
+ */
+export interface GrowthPoint {
+  readonly fanOut: number;
+  readonly replicas: number;
+  /** Stage (or whole-pipeline worker) processes that ran: replicas x the system's process roles. */
+  readonly processes: number;
+  readonly throughput: ThroughputFigures;
+  /** Tasks per second (goals/s x tasks per goal). */
+  readonly tasksPerSec: number;
+  /** The headline: goals/s divided by the machine's cores (`MachineInfo.cpus`). */
+  readonly goalsPerSecPerCore: number;
+  /** Goals per second of CPU the system actually used (stages, broker, harness): 1000 / CPU ms per goal. */
+  readonly goalsPerCpuSecond: number;
+  readonly cpuMsPerGoal: CpuPerGoal;
+  readonly latencyMs: LatencySummary;
+}
+
+/**
+ * The growth runs of one system: by fan-out (one replica each), and by replicas of every stage (no fan-out); a
+ * whole-pipeline worker (LangGraph, Restate) is replicated whole.
+ */
+export interface GrowthResult {
+  readonly id: SystemId;
+  readonly letter: string;
+  readonly label: string;
+  readonly cores: number;
+  readonly fanOut: readonly GrowthPoint[];
+  readonly replicas: readonly GrowthPoint[];
+}
+
 /** Everything measured for one system in one run. */
 export interface SystemResult {
   readonly id: SystemId;
@@ -147,6 +181,18 @@ export interface BenchRun {
   readonly loadAverage: { readonly before: readonly number[]; readonly after: readonly number[] };
   /** Share of the machine's CPU used by other processes during the pass (0-1): the noise. */
   readonly foreignCpuShare: number;
+  /** The "how cost grows" runs (absent in reports written before them, empty when none ran). */
+  readonly growth?: readonly GrowthResult[];
+}
+
+/** What the "how cost grows" runs measure (`BENCH_GROWTH_*`, `BENCH_FANOUTS` in bench-config.ts). */
+export interface GrowthSettings {
+  readonly systems: readonly SystemId[];
+  readonly fanOuts: readonly number[];
+  readonly replicas: readonly number[];
+  /** Tasks per run; goals = max(20, tasks / tasks per goal). */
+  readonly tasks: number;
+  readonly latencyGoals: number;
 }
 
 /** Settings of a benchmark invocation, recorded with its results. */
@@ -162,6 +208,8 @@ export interface BenchSettings {
   readonly scaleReplicas: readonly number[];
   readonly scaleWorkMs: number;
   readonly systems: readonly SystemId[];
+  /** Absent in reports written before the growth runs. */
+  readonly growth?: GrowthSettings;
 }
 
 /** What `npm run bench` writes as JSON. */

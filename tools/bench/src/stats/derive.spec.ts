@@ -46,11 +46,31 @@ describe('relativeToBaseline', () => {
 describe('checkTargets', () => {
   it('marks each target of the swarm with tracing on as met or missed', () => {
     const checks = Object.fromEntries(checkTargets(sampleSystems()).map((c) => [c.id, c]));
-    expect(checks['throughput-vs-raw']).toMatchObject({ met: false });
-    expect(checks['throughput-vs-bullmq']).toMatchObject({ met: true, measured: 1.8 });
+    expect(checks['throughput-vs-raw']).toMatchObject({ met: false, target: '>= 0.5x' });
+    expect(checks['throughput-vs-raw']!.measured).toBeCloseTo(0.45, 10);
+    expect(checks['throughput-vs-bullmq']).toMatchObject({ met: true, measured: 1.8, target: '>= 1.0x' });
+    expect(checks['throughput-vs-langgraph']).toMatchObject({ met: true, measured: 3, target: '> 1.0x' });
+    expect(checks['throughput-vs-restate']).toMatchObject({ met: true, target: '> 1.0x' });
     expect(checks['added-latency-per-hop']!.met).toBe(false);
     expect(checks['scale-out-efficiency']!.met).toBe(true);
     expect(checks['idle-rss']).toMatchObject({ met: false, measured: 120 });
+  });
+
+  it('meets half of raw JetStream at exactly 0.5x, but is ahead of a peer only when strictly faster', () => {
+    const systems = sampleSystems().map((s) =>
+      s.id === 'raw' || s.id === 'restate'
+        ? sampleSystem(s.id, { goalsPerSec: s.id === 'raw' ? 1_800 : 900, p50: 2, p99: 4, idleMb: 60 })
+        : s,
+    );
+    const checks = Object.fromEntries(checkTargets(systems).map((c) => [c.id, c]));
+    expect(checks['throughput-vs-raw']).toMatchObject({ met: true, measured: 0.5 });
+    expect(checks['throughput-vs-restate']).toMatchObject({ met: false, measured: 1 });
+  });
+
+  it('leaves out the target of a peer that did not run', () => {
+    const ids = checkTargets(sampleSystems().filter((s) => s.id !== 'langgraph')).map((c) => c.id);
+    expect(ids).toContain('throughput-vs-restate');
+    expect(ids).not.toContain('throughput-vs-langgraph');
   });
 
   it('checks nothing when the swarm with tracing on did not run', () => {

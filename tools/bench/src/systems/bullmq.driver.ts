@@ -13,6 +13,7 @@ export class BullmqDriver implements PipelineDriver {
   readonly broker = 'redis-server' as const;
   readonly roles = STAGES;
   readonly scaleOut = 'stage' as const;
+  readonly canFanOut = true;
   private connection: Redis | undefined;
   private subscriber: Redis | undefined;
   private firstQueue: Queue | undefined;

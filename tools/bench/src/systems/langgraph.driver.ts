@@ -20,6 +20,7 @@ export class LangGraphDriver implements PipelineDriver {
   readonly broker = 'postgres' as const;
   readonly roles = ['worker'] as const;
   readonly scaleOut = 'worker' as const;
+  readonly canFanOut = true;
   private readonly http = new HttpJsonClient();
   private workers: string[] = [];
   private next = 0;

@@ -9,6 +9,8 @@ export interface StageSettings {
   readonly workMs: number;
   /** Scrape steps a whole-pipeline worker runs at once (default `concurrency`); the scale-out run sets 1. */
   readonly scaledStageConcurrency?: number;
+  /** Scrapes the search stage fans out to per goal, joined before rank (absent: one task per hop, no join). */
+  readonly fanOut?: number;
 }
 
 /** The servers a run provides to every system. */
@@ -56,6 +58,11 @@ export interface PipelineDriver {
   readonly roles: readonly ProcessRole[];
   /** What the scale-out run replicates. */
   readonly scaleOut: ScaleOutUnit;
+  /**
+   * Whether its stages can fan the search out to N scrapes and join them (`StageSettings.fanOut`): the "how cost
+   * grows" runs measure only systems that can.
+   */
+  readonly canFanOut?: boolean;
   /** Environment of one replica besides the common `BENCH_*` variables. */
   stageEnv(role: ProcessRole, replica: string, settings: StageSettings): Record<string, string>;
   /** Creates the run's queues and connects the goal publisher and the completion listener. */

@@ -1,5 +1,6 @@
 import type { JetStreamClient, JetStreamManager } from '@nats-io/jetstream';
 import { AckPolicy, jetstream, jetstreamManager, RetentionPolicy, StorageType } from '@nats-io/jetstream';
+import { Kvm } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { connect, nanos } from '@nats-io/transport-node';
 import { jetstreamNames } from '../pipeline/jetstream-names.js';
@@ -14,13 +15,17 @@ const MAX_ACK_PENDING = 1_000;
 /** How the raw stages pull and settle (see `agents/raw-stage.ts`); `consume` is system (a). */
 export type RawProtocol = 'consume' | 'next' | 'swarm-like';
 
-/** (a) raw `@nats-io/jetstream`: four work-queue streams with durable pull consumers, events in a stream. */
+/**
+ * (a) raw `@nats-io/jetstream`: four work-queue streams with durable pull consumers, events in a stream, and a KV
+ * bucket for the scrape joins of the fan-out runs (reads go to the stream leader, as the swarm's goals bucket).
+ */
 export class RawJetStreamDriver implements PipelineDriver {
   readonly id = 'raw' as const;
   readonly entry = 'raw-stage.js';
   readonly broker = 'nats-server' as const;
   readonly roles = STAGES;
   readonly scaleOut = 'stage' as const;
+  readonly canFanOut = true;
   private nc: NatsConnection | undefined;
   private js: JetStreamClient | undefined;
   private jsm: JetStreamManager | undefined;
@@ -68,6 +73,7 @@ export class RawJetStreamDriver implements PipelineDriver {
         filter_subject: jetstreamNames.subject(prefix, stage),
       });
     }
+    await new Kvm(this.nc).create(jetstreamNames.joinBucket(prefix), { allow_direct: false, history: 1 });
     completionsOf(this.nc, prefix, onCompleted);
   }
 
@@ -88,6 +94,7 @@ export class RawJetStreamDriver implements PipelineDriver {
       const streams = [
         jetstreamNames.eventsStream(this.prefix),
         ...STAGES.map((stage) => jetstreamNames.stream(this.prefix, stage)),
+        `KV_${jetstreamNames.joinBucket(this.prefix)}`,
       ];
       for (const stream of streams) await this.jsm.streams.delete(stream).catch(() => false);
     }

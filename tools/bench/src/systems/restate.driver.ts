@@ -23,6 +23,7 @@ export class RestateDriver implements PipelineDriver {
   readonly broker = 'restate-server' as const;
   readonly roles = ['worker'] as const;
   readonly scaleOut = 'worker' as const;
+  readonly canFanOut = true;
   private readonly http = new HttpJsonClient();
   private service = '';
   private port = 0;

@@ -14,6 +14,7 @@ export class SwarmDriver implements PipelineDriver {
   readonly broker = 'nats-server' as const;
   readonly roles = STAGES;
   readonly scaleOut = 'stage' as const;
+  readonly canFanOut = true;
   private client: SwarmClient | undefined;
   private names: ReturnType<typeof isolatedTopology> | undefined;
 

@@ -1,4 +1,5 @@
-import type { SystemResult } from '../stats/bench-results.js';
+import type { GrowthResult, SystemResult } from '../stats/bench-results.js';
+import { growthPoint } from '../stats/growth-figures.js';
 import { scaleEfficiency } from '../stats/derive.js';
 import { STAGES } from '../pipeline/stages.js';
 import type { ScaleOutUnit } from '../systems/pipeline-driver.js';
@@ -63,5 +64,48 @@ export function sampleSystems(): SystemResult[] {
     sampleSystem('nest-nats', { goalsPerSec: 3_000, p50: 1.6, p99: 3.0, idleMb: 80 }),
     sampleSystem('langgraph', { goalsPerSec: 300, p50: 9.0, p99: 20.0, idleMb: 160, scaleOutUnit: 'worker' }),
     sampleSystem('restate', { goalsPerSec: 700, p50: 5.0, p99: 11.0, idleMb: 85, scaleOutUnit: 'worker' }),
+  ];
+}
+
+/** Growth runs of raw JetStream and the swarm as one run might measure them, on a two-core machine. */
+export function sampleGrowth(): GrowthResult[] {
+  const point = (fanOut: number, replicas: number, goalsPerSec: number, cpuMs: number, p99: number) =>
+    growthPoint({
+      fanOut,
+      replicas,
+      processes: replicas * 4,
+      cores: 2,
+      throughput: {
+        goals: 100,
+        completed: 100,
+        lost: 0,
+        elapsedMs: (100 / goalsPerSec) * 1_000,
+        goalsPerSec,
+        handoffsPerSec: goalsPerSec * 4,
+      },
+      cpuMsPerGoal: {
+        stages: cpuMs / 2,
+        broker: cpuMs / 4,
+        harness: cpuMs / 4,
+        total: cpuMs,
+        othersShare: 0,
+      },
+      latencyMs: { samples: 10, min: 1, p50: p99 / 2, p90: p99 / 1.5, p99, max: p99, mean: p99 / 2 },
+    });
+  return [
+    {
+      id: 'raw',
+      ...SYSTEM_LABELS.raw,
+      cores: 2,
+      fanOut: [point(1, 1, 1_600, 1.2, 6), point(10, 1, 400, 5, 14), point(50, 1, 90, 22, 40)],
+      replicas: [point(0, 1, 2_000, 1, 4), point(0, 4, 1_800, 1.1, 9), point(0, 8, 1_500, 1.3, 16)],
+    },
+    {
+      id: 'swarm-on',
+      ...SYSTEM_LABELS['swarm-on'],
+      cores: 2,
+      fanOut: [point(1, 1, 600, 3.3, 12), point(10, 1, 120, 16, 30), point(50, 1, 25, 80, 90)],
+      replicas: [point(0, 1, 900, 2.2, 10), point(0, 4, 700, 2.8, 20), point(0, 8, 500, 4, 35)],
+    },
   ];
 }
