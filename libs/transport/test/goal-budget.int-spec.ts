@@ -73,7 +73,7 @@ describe('goal budget across replicas', () => {
     const EXCESS = 400;
     const actual = (n: number): BudgetAmounts => ({
       ...ESTIMATE,
-      tokens: n % 3 === 0 ? ESTIMATE.tokens! + EXCESS : ESTIMATE.tokens!,
+      tokens: n % 3 === 0 ? ESTIMATE.tokens + EXCESS : ESTIMATE.tokens,
     });
     await Promise.all(racers.map((ledger, i) => spendUntilRefused(ledger, i, actual)));
     const record = (await racers[0]!.read())!;

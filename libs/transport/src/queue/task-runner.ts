@@ -2,7 +2,7 @@ import type { Attributes, Link, Span } from '@opentelemetry/api';
 import { context } from '@opentelemetry/api';
 import type { JsMsg } from '@nats-io/jetstream';
 import type { AgentRef, BudgetRecord, Envelope, ModelUsage } from '@swarm/contracts';
-import { HEADERS, messageIds } from '@swarm/contracts';
+import { HEADERS } from '@swarm/contracts';
 import type { BusConnection } from '../bus/bus-connection.js';
 import { fromMsgHdrs } from '../bus/bus-connection.js';
 import type { HeaderRecord } from '../bus/codec.js';
@@ -32,6 +32,7 @@ import type { QueueBinding, TaskHandlerFn, TaskResult, TraceCarrier } from './qu
 import { backoffDelay, decideSettlement, describeError } from './settlement.js';
 import { buildTaskContext } from './task-context.js';
 import { withinBudget } from './task-budget.js';
+import { supersededByReplay } from './replayed-delivery.js';
 import { GoalBudgetLedger } from '../context/goal-budget-ledger.js';
 import { budgetExhaustedEvent } from '../context/budget-events.js';
 import { budgetDefaults } from '../budget.settings.js';
@@ -182,12 +183,7 @@ export class TaskRunner {
       Date.now,
       (record) => this.announceExhaustion(task, msg.info.deliveryCount, record, incoming),
     );
-    if (
-      msg.info.deliveryCount > 1 &&
-      (await budget.resumedByReplay(messageIds.deadLetter(msg.info.stream, msg.seq)))
-    ) {
-      // Parked, then its replica died before ending the delivery, and a top-up has replayed the parked record
-      // since: the replay carries the task, so this leftover delivery ends without running (finding 4).
+    if (await supersededByReplay(msg, budget)) {
       span.addEvent('superseded by the replay of its parked dead letter');
       this.deps.logger.warn(
         `task ${task.taskId} superseded by the replay of its parked dead letter: not run again`,
