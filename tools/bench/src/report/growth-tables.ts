@@ -17,6 +17,22 @@ export function growthDefinition(cores: number): string {
   );
 }
 
+/** Goals/s per core, with its ratio to the system's first point. Pure. */
+function perCoreCell(p: GrowthPoint, first: GrowthPoint | undefined): string {
+  const ratio = first ? ` (${times(p.goalsPerSecPerCore / first.goalsPerSecPerCore)})` : '';
+  return `**${num(p.goalsPerSecPerCore, 1)}**${ratio}`;
+}
+
+/** The cells both growth tables end with: goals per CPU-second, CPU ms per goal, unloaded p50 and p99. Pure. */
+function costCells(p: GrowthPoint): string[] {
+  return [
+    num(p.goalsPerCpuSecond, 1),
+    num(p.cpuMsPerGoal.total, 2),
+    num(p.latencyMs.p50, 2),
+    num(p.latencyMs.p99, 2),
+  ];
+}
+
 /**
  * Throughput and latency as the search stage fans out to more scrapes per goal (joined before rank), one
  * replica per stage; each ratio is to the same system at the smallest fan-out. Pure.
@@ -29,12 +45,9 @@ export function fanOutTable(growth: readonly GrowthResult[]): string {
         `(${s.letter}) ${s.label}`,
         String(p.fanOut),
         `${num(p.throughput.goalsPerSec, 1)}${lost(p)}`,
-        `**${num(p.goalsPerSecPerCore, 1)}**${first ? ` (${times(p.goalsPerSecPerCore / first.goalsPerSecPerCore)})` : ''}`,
+        perCoreCell(p, first),
         num(p.tasksPerSec, 0),
-        num(p.goalsPerCpuSecond, 1),
-        num(p.cpuMsPerGoal.total, 2),
-        num(p.latencyMs.p50, 2),
-        num(p.latencyMs.p99, 2),
+        ...costCells(p),
       ].join(' | '),
     );
   });
@@ -58,11 +71,8 @@ export function replicasTable(growth: readonly GrowthResult[]): string {
         String(p.replicas),
         String(p.processes),
         `${num(p.throughput.goalsPerSec, 1)}${lost(p)}`,
-        `**${num(p.goalsPerSecPerCore, 1)}**${first ? ` (${times(p.goalsPerSecPerCore / first.goalsPerSecPerCore)})` : ''}`,
-        num(p.goalsPerCpuSecond, 1),
-        num(p.cpuMsPerGoal.total, 2),
-        num(p.latencyMs.p50, 2),
-        num(p.latencyMs.p99, 2),
+        perCoreCell(p, first),
+        ...costCells(p),
       ].join(' | '),
     );
   });
