@@ -1,4 +1,4 @@
-import { CONTEXT_KEYS, QUEUES } from '@swarm/contracts';
+import { CONTEXT_KEYS, EffectRecord, QUEUES, SINK_NAMES } from '@swarm/contracts';
 import type { AgentFault, ResendEvidence } from '../report/resend-attribution.js';
 import { attributeResend } from '../report/resend-attribution.js';
 import type { ScenarioCheck, ScenarioResult } from '../report/scenario-result.js';
@@ -79,7 +79,24 @@ async function reportEvidence(
     if (body.type === 'task.completed')
       reportCompletions.push({ instance: body.agent.instance, attempt: body.attempt ?? 0 });
   }
-  return { goalId, deliveries, reportClaims, reportCompletions };
+  return { goalId, deliveries, reportClaims, reportCompletions, ...(await webhookEffect(swarm, goalId)) };
+}
+
+/** The goal's webhook delivery record in its side-effect ledger, as resend evidence (absent if unreadable). */
+async function webhookEffect(swarm: ChaosSwarm, goalId: string): Promise<Pick<ResendEvidence, 'effect'>> {
+  try {
+    const goal = await swarm.client.goal(goalId);
+    const key = CONTEXT_KEYS.effect(QUEUES.report.name, 'deliver', SINK_NAMES.webhook);
+    const stored = (await goal.get<unknown>(key))?.value;
+    const parsed = EffectRecord.safeParse(stored);
+    if (!parsed.success) return {};
+    const { state, starts, attempt } = parsed.data;
+    return {
+      effect: { state, starts, instance: attempt.agent.instance, deliveryCount: attempt.deliveryCount },
+    };
+  } catch {
+    return {};
+  }
 }
 
 const SHOWN_GOALS = 5;

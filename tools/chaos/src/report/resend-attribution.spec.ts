@@ -35,6 +35,31 @@ describe('attributeResend', () => {
     ).toBe(false);
   });
 
+  it('explains a kill long after the send when the ledger shows a later delivery recorded it', () => {
+    const verdict = attributeResend(
+      evidence({ effect: { state: 'done', starts: 2, instance: 'communications-2', deliveryCount: 2 } }),
+      [{ instance: 'communications-1', kind: 'kill', at: 12_500 }],
+    );
+    expect(verdict).toMatchObject({ explained: true, cause: 'kill' });
+    expect(verdict.why).toContain("the ledger's record is communications-2#2's");
+  });
+
+  it('does not explain a kill after the resend even when a later delivery recorded it', () => {
+    const verdict = attributeResend(
+      evidence({ effect: { state: 'done', starts: 2, instance: 'communications-2', deliveryCount: 2 } }),
+      [{ instance: 'communications-1', kind: 'kill', at: 13_500 }],
+    );
+    expect(verdict.explained).toBe(false);
+  });
+
+  it('does not take a ledger that started once as evidence that the sender never recorded', () => {
+    const verdict = attributeResend(
+      evidence({ effect: { state: 'done', starts: 1, instance: 'communications-2', deliveryCount: 2 } }),
+      [{ instance: 'communications-1', kind: 'kill', at: 12_500 }],
+    );
+    expect(verdict.explained).toBe(false);
+  });
+
   it('does not explain a repeat when the fault hit the sender before it claimed the report', () => {
     expect(
       attributeResend(evidence(), [{ instance: 'communications-1', kind: 'kill', at: 9_000 }]).explained,

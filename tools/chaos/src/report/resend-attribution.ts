@@ -26,6 +26,17 @@ export interface ResendEvidence {
   }[];
   /** Stored completions of the report task: who, and at which delivery (`attempt`). */
   readonly reportCompletions: readonly { readonly instance: string; readonly attempt: number }[];
+  /**
+   * The delivery's side-effect record (`effect.report.deliver.webhook`) as the goal's ledger holds it at the end:
+   * its state, how many attempts started acting, and the attempt it names (for `done`, the one that recorded it).
+   * Absent when it could not be read.
+   */
+  readonly effect?: {
+    readonly state: string;
+    readonly starts: number;
+    readonly instance: string;
+    readonly deliveryCount: number;
+  };
 }
 
 /** Why a resend is (or is not) the documented send-then-record window. */
@@ -81,13 +92,20 @@ export function attributeResend(evidence: ResendEvidence, faults: readonly Agent
     explained: false,
     why: `${sender.instance}#${sender.deliveryCount} sent the first copy and completed the task, yet it was sent again`,
   };
+  // The ledger shows the sender never recorded its delivery when a later attempt started acting again and the
+  // record names a later delivery: then a kill of the sender any time before the resend explains it, however long
+  // its record took (a loaded machine); without that evidence only a kill right after the send does.
+  const { effect } = evidence;
+  const unrecorded = effect !== undefined && effect.starts > 1 && effect.deliveryCount > sender.deliveryCount;
+  const resentAt = deliveries[1]?.at ?? first.at;
   const fault = faults.find((f) => {
     const end = f.until ?? f.at;
+    const recordDeadline = unrecorded && f.kind === 'kill' ? resentAt : first.at + RECORD_GRACE_MS;
     return (
       (f.instance === sender.instance || f.instance === '*') &&
       end >= sender.at &&
       first.at <= end + FAULT_SLACK_MS &&
-      f.at <= first.at + RECORD_GRACE_MS
+      f.at <= recordDeadline
     );
   });
   if (!fault) {
@@ -120,7 +138,8 @@ export function attributeResend(evidence: ResendEvidence, faults: readonly Agent
   }
   const what =
     fault.kind === 'kill'
-      ? `was killed ${Math.max(0, fault.at - first.at)} ms after its copy reached the receiver`
+      ? `was killed ${Math.max(0, fault.at - first.at)} ms after its copy reached the receiver` +
+        (unrecorded && effect ? ` (the ledger's record is ${effect.instance}#${effect.deliveryCount}'s)` : '')
       : fault.kind === 'partition'
         ? 'was cut off from NATS when its copy reached the receiver'
         : 'could not reach a working NATS (outage) when its copy reached the receiver';
