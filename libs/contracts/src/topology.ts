@@ -220,6 +220,12 @@ export const HEADERS = {
   publishedAt: 'Swarm-Published-At',
   /** Set by `swarm dlq replay` on the message it puts back: a tag that keeps the replay's events apart. */
   replay: 'Swarm-Replay',
+  /**
+   * Set by the transport on the tasks a task hands off: the goal's deadline as its sender read it (epoch ms), or
+   * `none` when the goal's budget record has no deadline. Deadlines only ever move later, so a receiver that is
+   * still before it runs the task without reading the budget record; past it (or without the header) it reads.
+   */
+  deadline: 'Swarm-Deadline',
   traceparent: 'traceparent',
   tracestate: 'tracestate',
 } as const;

@@ -126,6 +126,17 @@ function headersSchema(types: readonly string[]): JsonObject {
         format: 'date-time',
         description: 'When the message was published (ISO 8601).',
       },
+      [HEADERS.replay]: {
+        type: 'string',
+        description:
+          'Only on a task `swarm dlq replay` put back: the replay tag, which keeps its events apart.',
+      },
+      [HEADERS.deadline]: {
+        type: 'string',
+        pattern: '^(none|[0-9]{1,15})$',
+        description:
+          "Only on a task another task handed off: the goal's deadline as the sender read it (epoch milliseconds), or `none` when the goal has no deadline. Deadlines only move later, so a receiver before it need not read the goal's budget record; past it, or without the header, it reads.",
+      },
       [HEADERS.traceparent]: {
         type: 'string',
         pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',

@@ -183,7 +183,8 @@ describe('a terminal event a task emits', () => {
       return found.length > 0 ? found : undefined;
     });
     const evidence = await client.goalEvidence('done');
-    expect(evidence.keys).toEqual([CONTEXT_KEYS.end('intake')]);
+    // The goal's first task did its work and opened its budget record from the defaults; then the end evidence.
+    expect(evidence.keys).toEqual([CONTEXT_KEYS.budget, CONTEXT_KEYS.end('intake')]);
     expect(evidence.ends['intake']).toMatchObject({
       type: 'goal.completed',
       messageId: messageIds.goalCompleted('done'),

@@ -31,6 +31,8 @@ beforeAll(async () => {
   await publish('a', 'task.claimed', 3);
   await publish('a', 'goal.submitted', 4);
   await publish('c', 'goal.submitted', 5);
+  // `since` has millisecond resolution: keep the two claims in different milliseconds.
+  await new Promise((resolve) => setTimeout(resolve, 10));
   await publish('b', 'task.claimed', 6);
 });
 

@@ -3,6 +3,7 @@ import { startNats, uniqueName, waitFor } from '@swarm/testing';
 import { HEADERS } from '@swarm/contracts';
 import type { Replica, Scenario } from './harness.js';
 import { FAST, openScenario, startReplica } from './harness.js';
+import { GoalBudgetLedger } from '../src/index.js';
 
 let nats: NatsServerHandle;
 let scenario: Scenario;
@@ -127,6 +128,30 @@ describe('work queue', () => {
     });
     expect((await scenario.events('recover', 'task.completed'))[0]!.body).toMatchObject({ attempt: 2 });
     expect(await scenario.streamCount(scenario.queues.next.stream)).toBe(1);
+  });
+
+  it("stamps each hand-off with the goal's deadline as the task read it (`Swarm-Deadline`)", async () => {
+    const withDeadline = new GoalBudgetLedger(await scenario.client.goal('dl-at'), { onExhausted: 'fail' });
+    const opened = await withDeadline.open({ deadlineMs: 600_000 }, Date.now());
+    await new GoalBudgetLedger(await scenario.client.goal('dl-none'), { onExhausted: 'fail' }).open(
+      undefined,
+      Date.now(),
+    );
+    for (const goalId of ['dl-at', 'dl-none', 'dl-unknown'])
+      await scenario.publishWork(goalId, `${goalId}/t1`);
+    await replica('replica-a');
+    const { stream } = scenario.queues.next;
+    await waitFor(async () => (await scenario.streamCount(stream)) === 3, { description: 'three hand-offs' });
+    // A work-queue stream takes no ordered reader: fetch its three messages by sequence.
+    const handOffs = await Promise.all(
+      [1, 2, 3].map(async (seq) => (await scenario.client.bus.jsm.streams.getMessage(stream, { seq }))!),
+    );
+    const deadlineOf = (goalId: string) =>
+      handOffs.find((m) => m.header.get(HEADERS.goalId) === goalId)?.header.get(HEADERS.deadline);
+    expect(deadlineOf('dl-at')).toBe(String(opened.deadlineAt));
+    expect(deadlineOf('dl-none')).toBe('none');
+    // A goal without a record gets the deployment's defaults (here no deadline) at its first task.
+    expect(deadlineOf('dl-unknown')).toBe('none');
   });
 
   it('dead-letters a non-retryable failure on the first delivery', async () => {

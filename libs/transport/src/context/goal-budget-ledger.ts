@@ -29,6 +29,13 @@ export type BudgetDefaults = GoalBudget & { readonly onExhausted: BudgetPolicy }
  */
 export type ExhaustionAnnouncer = (record: BudgetRecord) => Promise<void>;
 
+/** A goal's record as a deadline check found it, with the deadline still ahead and its policy when it has one. */
+export interface DeadlineCheck {
+  readonly record: BudgetRecord | undefined;
+  readonly deadlineAt?: number;
+  readonly policy?: BudgetPolicy;
+}
+
 /** An addition as the ledger recorded it: the record before (whose mark it cleared) and after. */
 export interface RecordedAddition {
   readonly before: BudgetRecord | undefined;
@@ -40,7 +47,8 @@ export interface RecordedAddition {
  * reservations of every replica of every agent add up to one total and none is lost. A model call reserves its
  * estimate before it starts and settles its real usage after; no call starts once the budget cannot cover its
  * estimate. A goal whose record is missing (submitted before budgets, or its first reader is not search) gets
- * the deployment's defaults, counted from the first use.
+ * the deployment's defaults, counted from the first use (its first model call, or its first task that did its
+ * work: see `withinBudget`).
  */
 export class GoalBudgetLedger {
   constructor(
@@ -113,15 +121,15 @@ export class GoalBudgetLedger {
 
   /**
    * Refuses a task of the goal once its deadline has passed (model or not), marking the record exhausted.
-   * Returns the deadline (epoch ms) and the policy when there is one, for the caller to end a task still
-   * running then.
+   * Returns the record (`known`, the one the caller just opened, else read; undefined when none was opened yet)
+   * with its deadline (epoch ms) and policy when it has one, for the caller to end a task still running then.
    * @throws BudgetExhaustedError with the goal's policy when the deadline has passed.
    */
-  async checkDeadline(): Promise<{ readonly deadlineAt: number; readonly policy: BudgetPolicy } | undefined> {
-    const record = await this.read();
-    if (record?.deadlineAt === undefined) return undefined;
+  async checkDeadline(known?: BudgetRecord): Promise<DeadlineCheck> {
+    const record = known ?? (await this.read());
+    if (record?.deadlineAt === undefined) return { record };
     const reason = deadlineRefusal(record, this.now());
-    if (reason === undefined) return { deadlineAt: record.deadlineAt, policy: record.onExhausted };
+    if (reason === undefined) return { record, deadlineAt: record.deadlineAt, policy: record.onExhausted };
     await this.exhaust(reason, 'deadline');
     throw new BudgetExhaustedError(this.goalId, record.onExhausted, reason);
   }

@@ -1,12 +1,13 @@
 import type { Attributes, Link, Span } from '@opentelemetry/api';
 import { context } from '@opentelemetry/api';
 import type { JsMsg } from '@nats-io/jetstream';
-import type { AgentRef, BudgetRecord, Envelope, ModelUsage } from '@swarm/contracts';
+import type { AgentRef, Envelope, ModelUsage } from '@swarm/contracts';
 import { HEADERS } from '@swarm/contracts';
 import type { BusConnection } from '../bus/bus-connection.js';
 import { fromMsgHdrs } from '../bus/bus-connection.js';
 import type { HeaderRecord } from '../bus/codec.js';
-import { publishMessage } from '../bus/publisher.js';
+import { publishGoalEvent, publishMessage } from '../bus/publisher.js';
+import { exhaustionAnnouncer } from './exhaustion-announcer.js';
 import type { GoalContext } from '../context/goal-context.js';
 import { ATTR } from '../observability/attributes.js';
 import { currentTaskUsage, runInTaskScope } from '../observability/task-scope.js';
@@ -31,10 +32,10 @@ import { claimedEvent, completedEvent, eventIdBase, failedEvent } from './lifecy
 import type { QueueBinding, TaskHandlerFn, TaskResult, TraceCarrier } from './queue-binding.js';
 import { backoffDelay, decideSettlement, describeError } from './settlement.js';
 import { buildTaskContext } from './task-context.js';
-import { withinBudget } from './task-budget.js';
+import { type BudgetedRun, withinBudget } from './task-budget.js';
+import { handOffHeaders, parseDeadlineHint } from './deadline-hint.js';
 import { supersededByReplay } from './replayed-delivery.js';
 import { GoalBudgetLedger } from '../context/goal-budget-ledger.js';
-import { budgetExhaustedEvent } from '../context/budget-events.js';
 import { budgetDefaults } from '../budget.settings.js';
 import { BudgetExhaustedError } from '../errors.js';
 import type { RateLimitStore } from '../rate-limit/rate-limit-store.js';
@@ -83,9 +84,12 @@ function traceOf(headers: HeaderRecord): TraceCarrier {
  */
 export class TaskRunner {
   private readonly metricAttributes: Attributes;
+  /** The work queues' filter subjects: a hand-off onto one carries `Swarm-Deadline`. */
+  private readonly queueSubjects: readonly string[];
 
   constructor(private readonly deps: TaskRunnerDeps) {
     this.metricAttributes = { [ATTR.agentKind]: deps.agent.kind, [ATTR.queue]: deps.binding.queue.name };
+    this.queueSubjects = Object.values(deps.topology.queues).map((queue) => queue.filterSubject);
   }
 
   start(msg: JsMsg): RunningTask {
@@ -181,7 +185,7 @@ export class TaskRunner {
       this.deps.goalContext(task.goalId),
       budgetDefaults(this.deps.settings),
       Date.now,
-      (record) => this.announceExhaustion(task, msg.info.deliveryCount, record, incoming),
+      exhaustionAnnouncer(this.deps, { ...task, attempt: msg.info.deliveryCount }, incoming),
     );
     if (await supersededByReplay(msg, budget)) {
       span.addEvent('superseded by the replay of its parked dead letter');
@@ -213,7 +217,6 @@ export class TaskRunner {
     const { settings, bus } = this.deps;
     const deliveryCount = msg.info.deliveryCount;
     const claimed = this.publishEvent(
-      task,
       claimedEvent(
         task,
         { deliveryCount, streamSequence: msg.seq, waitedMs: started - msg.time.getTime() },
@@ -233,9 +236,10 @@ export class TaskRunner {
       goal: this.deps.goalContext(task.goalId),
       topology: this.deps.topology,
     });
-    let result: TaskResult | void;
+    let budgeted: BudgetedRun<TaskResult | void>;
     try {
-      result = await withinBudget(payload, abort, () => this.deps.handler(payload, ctx));
+      const hint = parseDeadlineHint(headers[HEADERS.deadline]);
+      budgeted = await withinBudget(payload, abort, () => this.deps.handler(payload, ctx), hint);
     } catch (error) {
       clearInterval(heartbeat);
       if (abandoned()) return; // abandoned at the drain deadline: already handed back
@@ -247,6 +251,7 @@ export class TaskRunner {
       clearInterval(heartbeat);
     }
     if (abandoned()) return;
+    const { result, deadlineHeader } = budgeted;
     const emit = result?.emit ?? [];
     const usage = await recordAttemptUsage(ctx.goal, task, deliveryCount);
     // A goal.completed/goal.failed goes out only with its evidence in the goal context (end.<queue>).
@@ -265,8 +270,10 @@ export class TaskRunner {
     // The claim, the hand-offs and the completion go out together; the ack waits for every PubAck.
     await Promise.all([
       claimed,
-      ...emit.map((outbound) => publishMessage(bus, outbound, incoming)),
-      this.publishEvent(task, completed, incoming),
+      ...emit.map((out) =>
+        publishMessage(bus, out, incoming, handOffHeaders(out.subject, this.queueSubjects, deadlineHeader)),
+      ),
+      this.publishEvent(completed, incoming),
     ]);
     await delivery.ack();
     transportMetrics().processed.add(1, this.metricAttributes);
@@ -297,7 +304,6 @@ export class TaskRunner {
         `task ${task.taskId} attempt ${deliveryCount} failed (${settlement.error.code}): ${settlement.error.message}; retry in ${settlement.delayMs}ms`,
       );
       await this.publishEvent(
-        task,
         failedEvent(
           task,
           deliveryCount,
@@ -365,33 +371,7 @@ export class TaskRunner {
     delivery.term(reason.message);
   }
 
-  /** Publishes `budget.exhausted` for the record this task's write marked exhausted (once per exhaustion). */
-  private async announceExhaustion(
-    task: TaskRef,
-    attempt: number,
-    record: BudgetRecord,
-    incoming: TraceCarrier,
-  ): Promise<void> {
-    const event = budgetExhaustedEvent({ ...task, attempt }, record, new Date());
-    this.deps.logger.warn(
-      `goal ${task.goalId} ran out of budget (${event.shortfall}, policy ${event.policy}): ${event.reason}`,
-    );
-    await this.publishEvent(task, event, incoming).catch((error: unknown) => {
-      this.deps.logger.error(
-        `budget.exhausted of goal ${task.goalId} could not be published: ${(error as Error).message}`,
-      );
-    });
-  }
-
-  private async publishEvent(
-    task: TaskRef,
-    event: Envelope & { type: string },
-    incoming: TraceCarrier,
-  ): Promise<void> {
-    const subject = this.deps.topology.eventSubject(
-      task.goalId,
-      event.type as Parameters<BusTopology['eventSubject']>[1],
-    );
-    await publishMessage(this.deps.bus, { subject, message: event }, incoming);
+  private publishEvent(event: Envelope & { type: string }, incoming: TraceCarrier): Promise<void> {
+    return publishGoalEvent(this.deps.bus, this.deps.topology, event, incoming);
   }
 }
