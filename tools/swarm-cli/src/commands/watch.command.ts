@@ -5,7 +5,7 @@ import { offsetOf, renderEventLine } from '../display/event-line.js';
 import { renderGoalEnd } from '../display/goal-end.js';
 import { renderUsageSummary } from '../display/usage-lines.js';
 import { readBudget } from '../display/read-budget.js';
-import { renderBudget } from '../display/budget-lines.js';
+import { budgetWorthShowing, renderBudget } from '../display/budget-lines.js';
 import { liveBudgetLine, touchesBudget } from '../display/live-budget.js';
 import type { BudgetRecord } from '@swarm/contracts';
 import type { GoalEvent } from '@swarm/goal-views';
@@ -66,7 +66,7 @@ export async function followToEnd(
   const usage = summarizeUsage(events);
   if (usage) out(['', ...renderUsageSummary(usage)].join('\n'));
   const budget = await readBudget(client, goalId);
-  if (budget) out(['', ...renderBudget(budget, new Date())].join('\n'));
+  if (budget && budgetWorthShowing(budget)) out(['', ...renderBudget(budget, new Date())].join('\n'));
   const end = renderGoalEnd(goalId, final, { start, reportsBucket: client.topology.artifactBuckets.reports });
   out(['', ...end].join('\n'));
   return { exitCode: exitCodeOf(final), final };

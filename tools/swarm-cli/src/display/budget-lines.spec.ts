@@ -1,5 +1,5 @@
 import { BudgetRecord } from '@swarm/contracts';
-import { renderBudget } from './budget-lines.js';
+import { budgetWorthShowing, renderBudget } from './budget-lines.js';
 
 const now = new Date('2026-01-01T00:00:00Z');
 const record = BudgetRecord.parse({
@@ -29,5 +29,27 @@ describe('renderBudget', () => {
       `          exhausted at ${now.toISOString()}: costUsd budget 0.25 cannot cover the next call`,
     );
     expect(lines).toContain(`          added costUsd +0.25 by alice at ${now.toISOString()}`);
+  });
+});
+
+describe('budgetWorthShowing', () => {
+  const none = BudgetRecord.parse({
+    limits: {},
+    onExhausted: 'fail',
+    spent: { costUsd: 0, tokens: 0, modelCalls: 0 },
+    reservations: {},
+    additions: [],
+  });
+
+  it('is false for a goal with no limit, no deadline, no model spend and nothing added', () => {
+    expect(budgetWorthShowing(none)).toBe(false);
+  });
+
+  it('is true as soon as any of them is there', () => {
+    expect(budgetWorthShowing(record)).toBe(true);
+    expect(budgetWorthShowing({ ...none, limits: { modelCalls: 3 } })).toBe(true);
+    expect(budgetWorthShowing({ ...none, deadlineAt: now.getTime() })).toBe(true);
+    expect(budgetWorthShowing({ ...none, spent: { costUsd: 0.01, tokens: 10, modelCalls: 1 } })).toBe(true);
+    expect(budgetWorthShowing({ ...none, additions: record.additions })).toBe(true);
   });
 });

@@ -51,3 +51,18 @@ export function renderBudget(record: BudgetRecord, now: Date): string[] {
     }),
   ];
 }
+
+/**
+ * Whether a goal's budget says anything at the end of a followed goal: a limit, a deadline, model spend, an
+ * exhaustion or an addition. A goal on builtin brains with no budget has none of these, and `swarm goal --wait`
+ * and `swarm watch` print no budget block for it (`swarm budget <goal>` still shows the record). Pure.
+ */
+export function budgetWorthShowing(record: BudgetRecord): boolean {
+  return (
+    Object.keys(record.limits).length > 0 ||
+    record.deadlineAt !== undefined ||
+    record.spent.modelCalls > 0 ||
+    record.exhausted !== undefined ||
+    record.additions.length > 0
+  );
+}
