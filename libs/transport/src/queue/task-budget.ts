@@ -92,22 +92,27 @@ export async function withinBudget<T>(
     const arm = (at: number) => {
       const delay = at - Date.now();
       if (over || delay > MAX_TIMER_MS) return;
-      timer = setTimeout(() => void recheck(), Math.max(0, delay));
+      timer = setTimeout(() => void recheck(at), Math.max(0, delay));
     };
-    const recheck = async () => {
+    const recheck = async (due: number) => {
+      let record: BudgetRecord | undefined;
       try {
-        // Throws once the deadline has passed (marking the record exhausted); else it was extended.
-        const check = await ledger.checkDeadline();
-        if (check.deadlineAt !== undefined) arm(check.deadlineAt);
-      } catch (error) {
-        if (over) return;
-        if (!(error instanceof BudgetExhaustedError)) {
-          arm(Date.now() + DEADLINE_RECHECK_MS);
-          return;
-        }
-        reject(error);
-        deadline.abort(error);
+        record = await ledger.read();
+      } catch {
+        if (!over) arm(Date.now() + DEADLINE_RECHECK_MS); // the record could not be read: try again shortly
+        return;
       }
+      if (over) return;
+      const current = record?.deadlineAt ?? due;
+      if (current > Date.now()) {
+        arm(current); // an addition extended the deadline while the task ran
+        return;
+      }
+      const reason = `the goal's deadline passed at ${new Date(current).toISOString()} while the task ran`;
+      const error = new BudgetExhaustedError(ledger.goalId, record?.onExhausted ?? 'fail', reason);
+      reject(error);
+      deadline.abort(error);
+      ledger.exhaust(reason, 'deadline').catch(() => undefined);
     };
     arm(deadlineAt);
   });
