@@ -1,5 +1,5 @@
 import type { DynamicModule, OnModuleDestroy } from '@nestjs/common';
-import { Inject, Module } from '@nestjs/common';
+import { Inject, Logger, Module } from '@nestjs/common';
 import { createAgentModelClient } from '@swarm/agent-kit';
 import { BuiltinScraperBrain } from './brain/builtin-scraper-brain.js';
 import { ModelScraperBrain } from './brain/model-scraper-brain.js';
@@ -29,7 +29,13 @@ export class ScraperModule implements OnModuleDestroy {
       providers: [
         { provide: TOKENS.config, useValue: config },
         { provide: TOKENS.fetcher, useFactory: () => new PageFetcher(config.fetch) },
-        { provide: TOKENS.extractor, useFactory: () => new ExtractPool(config.extract) },
+        {
+          provide: TOKENS.extractor,
+          useFactory: () =>
+            new ExtractPool(config.extract, undefined, (error) =>
+              new Logger('ExtractPool').warn(`an extraction worker failed between pages: ${error.message}`),
+            ),
+        },
         {
           provide: TOKENS.brain,
           inject: [TOKENS.extractor],

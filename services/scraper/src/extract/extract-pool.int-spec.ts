@@ -59,17 +59,45 @@ describe('ExtractPool', () => {
 
   it('terminates a worker past its CPU time, refuses the page, and extracts the next page on a new worker', async () => {
     // 400,000 paragraphs take seconds of CPU; the next page takes milliseconds, with room for a loaded machine.
-    const slow = pool({ maxElements: 1_000_000, timeoutMs: 600 });
+    // The heap is large enough that the CPU time, not the memory (128 MiB would run out first), ends it.
+    const slow = pool({ maxElements: 1_000_000, timeoutMs: 600, heapMb: 1_024 });
     const error = await failureOf(slow.extract(paragraphs(400_000), meta));
     expect(error).toMatchObject({ code: 'page-too-complex', retryable: false });
     expect(error.message).toContain('SCRAPER_EXTRACT_TIMEOUT_MS');
     expect((await slow.extract(docs, meta)).title).toContain('Fastify Lite');
   });
 
+  it("refuses a page that exhausts the worker's heap as page-too-complex, and extracts the next one", async () => {
+    const small = pool({ maxElements: 1_000_000, timeoutMs: 120_000, heapMb: 64 });
+    const error = await failureOf(small.extract(paragraphs(400_000), meta));
+    expect(error).toMatchObject({ code: 'page-too-complex', retryable: false });
+    expect(error.message).toContain('SCRAPER_EXTRACT_HEAP_MB');
+    expect((await small.extract(docs, meta)).title).toContain('Fastify Lite');
+  });
+
   it("gives a page up as retryable 'aborted' when the caller aborts", async () => {
     const controller = new AbortController();
-    const running = pool({ maxElements: 1_000_000 }).extract(paragraphs(400_000), meta, controller.signal);
+    const running = pool({ maxElements: 1_000_000, heapMb: 1_024 }).extract(
+      paragraphs(400_000),
+      meta,
+      controller.signal,
+    );
     controller.abort(new Error('shutting down'));
     expect(await failureOf(running)).toMatchObject({ code: 'aborted', retryable: true });
+  });
+
+  it("reports a worker's error between pages to its listener instead of throwing it from the pool", async () => {
+    const seen: Error[] = [];
+    const created = new ExtractPool(limits, undefined, (error) => seen.push(error));
+    pools.push(created);
+    // piscina emits `error` for a worker failing outside any task (say, out of memory after a page it gave up).
+    const outOfMemory = Object.assign(new Error('Worker terminated due to reaching memory limit'), {
+      code: 'ERR_WORKER_OUT_OF_MEMORY',
+    });
+    expect(() =>
+      (created as unknown as { pool: NodeJS.EventEmitter }).pool.emit('error', outOfMemory),
+    ).not.toThrow();
+    expect(seen).toEqual([outOfMemory]);
+    expect((await created.extract(docs, meta)).title).toContain('Fastify Lite');
   });
 });

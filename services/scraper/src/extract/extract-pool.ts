@@ -32,9 +32,15 @@ const WORKER_FILE = 'page-extract.worker.js';
 export class ExtractPool implements PageExtractor {
   private readonly pool: Piscina<ExtractJob, ExtractReply>;
 
+  /**
+   * `onWorkerError`: told of a worker's error outside any page (say it ran out of memory just after the page it
+   * was working on was given up); piscina replaces the worker. Without a listener such an error would be thrown
+   * from the pool's `error` event and end the agent's process.
+   */
   constructor(
     private readonly limits: ExtractLimits,
     workerFile: string = defaultWorkerFile(),
+    onWorkerError: (error: Error) => void = () => undefined,
   ) {
     this.pool = new Piscina({
       filename: workerFile,
@@ -43,6 +49,7 @@ export class ExtractPool implements PageExtractor {
       idleTimeout: Number.POSITIVE_INFINITY,
       resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
     });
+    this.pool.on('error', onWorkerError);
   }
 
   /**
