@@ -1,6 +1,7 @@
 import type { GoalBudget } from './index.js';
 import { BudgetRecord, GoalSpec } from './index.js';
 import {
+  additionRepeated,
   addToBudget,
   budgetLeft,
   exhaustionNumber,
@@ -130,5 +131,26 @@ describe('what ran out', () => {
     expect(exhaustionNumber(open)).toBe(1);
     const added = addToBudget(open, { by: 'a', at: new Date(0).toISOString(), add: { tokens: 1 } });
     expect(exhaustionNumber(added)).toBe(2);
+  });
+});
+
+describe('additionRepeated', () => {
+  const at = new Date(NOW).toISOString();
+  const added = addToBudget(recordOf({ modelCalls: 1 }), {
+    by: 'alice',
+    at,
+    add: { modelCalls: 1 },
+    key: 'k1',
+  });
+
+  it('is a repeat only for the same key from the same person', () => {
+    expect(additionRepeated(added, { by: 'alice', at, add: {}, key: 'k1' })).toBe(true);
+    expect(additionRepeated(added, { by: 'bob', at, add: {}, key: 'k1' })).toBe(false);
+    expect(additionRepeated(added, { by: 'alice', at, add: {}, key: 'k2' })).toBe(false);
+  });
+
+  it('never takes an addition without a key for a repeat', () => {
+    const keyless = addToBudget(recordOf({ modelCalls: 1 }), { by: 'alice', at, add: { modelCalls: 1 } });
+    expect(additionRepeated(keyless, { by: 'alice', at, add: {} })).toBe(false);
   });
 });

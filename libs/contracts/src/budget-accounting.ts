@@ -179,6 +179,15 @@ export function settleIn(record: BudgetRecord, id: string, actual: BudgetAmounts
 }
 
 /**
+ * Whether the record already holds an addition by the same `by` under the same idempotency `key` (an addition
+ * without a key is never a repeat). Only the kept additions count (the last 100). Pure.
+ */
+export function additionRepeated(record: BudgetRecord, addition: BudgetAddition): boolean {
+  if (addition.key === undefined) return false;
+  return record.additions.some((kept) => kept.key === addition.key && kept.by === addition.by);
+}
+
+/**
  * Adds to a goal's limits (and deadline) and clears its exhausted mark. A quantity the record does not limit
  * stays unlimited. Pure.
  */

@@ -59,6 +59,11 @@ export const BudgetAddition = z.strictObject({
   deadlineMs: z.int().min(0).max(DEADLINE_MS_MAX).optional(),
   /** The dead-letter ids of the tasks this addition resumed (parked under `pause`), so none resumes twice. */
   resumed: z.array(z.string().min(1).max(300)).max(500).optional(),
+  /**
+   * The client's idempotency key (the gateway's `Idempotency-Key`): a second addition by the same `by` with the
+   * same key, while the first is among the record's kept additions, is not added again.
+   */
+  key: z.string().min(1).max(200).optional(),
 });
 /** One addition to a goal's budget. */
 export type BudgetAddition = z.infer<typeof BudgetAddition>;

@@ -22,6 +22,7 @@ export {
 } from './budget.js';
 export {
   addAmounts,
+  additionRepeated,
   addToBudget,
   budgetLeft,
   deadlineRefusal,

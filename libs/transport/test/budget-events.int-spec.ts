@@ -82,11 +82,37 @@ describe('budget.exhausted and budget.added', () => {
         resumed: [...resumed],
       }),
     ]);
-    expect(event.resumed).toEqual(resumed);
+    expect(event?.resumed).toEqual(resumed);
     const order = (await scenario.events(goalId)).map((m) => (m.body as { type: string }).type);
     const lastCompleted = order.lastIndexOf('task.completed');
     expect(order.indexOf('budget.exhausted')).toBeLessThan(order.indexOf('budget.added'));
     expect(order.indexOf('budget.added')).toBeLessThan(lastCompleted);
     expect((await bodies(goalId, 'budget.exhausted')).length).toBe(1);
+  });
+
+  it('adds a retried addition once: the same key from the same person adds, announces and resumes nothing', async () => {
+    const goalId = uniqueName('retried');
+    await new GoalBudgetLedger(await scenario.client.goal(goalId), { onExhausted: 'fail' }).open(
+      { modelCalls: 2 },
+      Date.now(),
+    );
+    const add = (by: string) =>
+      addToGoalBudget(
+        scenario.client,
+        goalId,
+        { by, add: { modelCalls: 3 }, key: 'retry-1' },
+        { onExhausted: 'fail' },
+      );
+    const first = await add('alice');
+    const again = await add('alice');
+    expect(first.repeated).toBe(false);
+    expect(again).toMatchObject({ repeated: true, resumed: [], event: undefined, announced: false });
+    expect(again.record.limits.modelCalls).toBe(5);
+    expect(again.record.additions).toHaveLength(1);
+    // The key is scoped by who adds: another person's addition under the same key is their own.
+    const other = await add('bob');
+    expect(other.repeated).toBe(false);
+    expect(other.record.limits.modelCalls).toBe(8);
+    expect((await bodies(goalId, 'budget.added')).map((b) => b['by'])).toEqual(['alice', 'bob']);
   });
 });

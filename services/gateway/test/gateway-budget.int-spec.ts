@@ -127,6 +127,38 @@ describe('POST /api/v1/goals/{goalId}/budget', () => {
   );
 
   it(
+    'adds a retried request once under the same Idempotency-Key, and refuses a malformed key with 400',
+    async () => {
+      const goalId = await pausedGoal();
+      const withKey = (key: string) =>
+        call(gateway, `/api/v1/goals/${goalId}/budget`, {
+          token: TOKENS.operator,
+          body: { deadlineMs: 600_000 },
+          headers: { 'idempotency-key': key },
+        });
+      const malformed = await withKey('not a key!');
+      expect(malformed.status).toBe(400);
+      expect(await malformed.json()).toMatchObject({ code: 'invalid-request' });
+
+      const first = await withKey('top-up-1');
+      expect(first.status).toBe(200);
+      expect(first.headers.get('idempotent-replayed')).toBeNull();
+      const retried = await withKey('top-up-1');
+      expect(retried.status).toBe(200);
+      expect(retried.headers.get('idempotent-replayed')).toBe('true');
+      const budget = (await retried.json()) as Budget;
+      expect(budget.additions).toHaveLength(1);
+      expect(budget.additions[0]).toMatchObject({ by: 'otto via gateway', deadlineMs: 600_000, resumed: 1 });
+      const added = await stack.client.readStream(
+        stack.client.topology.eventsStream,
+        stack.client.topology.eventSubject(goalId, 'budget.added'),
+      );
+      expect(added).toHaveLength(1);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
     'answers 404 for an unknown goal and 409 budget-not-open for a goal no agent opened a budget for',
     async () => {
       const unknown = await addBudget('g-nothing-here', { add: { modelCalls: 1 } });

@@ -12,16 +12,23 @@ export interface BudgetTopUp {
   readonly add: Partial<BudgetAmounts>;
   /** Milliseconds added to the deadline (from now, when it has passed). */
   readonly deadlineMs?: number;
+  /**
+   * The client's idempotency key: an addition by the same `by` with a key the goal's record already holds adds
+   * nothing, publishes nothing and resumes nothing (a retried request; `repeated` in the result).
+   */
+  readonly key?: string;
 }
 
 /** The outcome of a top-up: the record now stored, the parked tasks it put back to work, its audit event. */
 export interface BudgetTopUpResult {
   readonly record: BudgetRecord;
   readonly resumed: readonly string[];
-  /** The `budget.added` event published for it. */
-  readonly event: BudgetAdded;
+  /** The `budget.added` event published for it (none for a repeated key). */
+  readonly event: BudgetAdded | undefined;
   /** False when the event could not be published (the addition and the resumes stand; the record is the trail). */
   readonly announced: boolean;
+  /** True when the addition's key was already recorded by the same `by`: nothing was added; `record` is as stored. */
+  readonly repeated: boolean;
 }
 
 /**
@@ -59,8 +66,10 @@ export async function addToGoalBudget(
     add: topUp.add,
     ...(topUp.deadlineMs === undefined ? {} : { deadlineMs: topUp.deadlineMs }),
     ...(parked.length > 0 ? { resumed: parked } : {}),
+    ...(topUp.key === undefined ? {} : { key: topUp.key }),
   };
-  const { before: changed, record } = await ledger.record(addition);
+  const { before: changed, record, repeated } = await ledger.record(addition);
+  if (repeated) return { record, resumed: [], event: undefined, announced: false, repeated };
   const event = budgetAddedEvent(goalId, addition, changed, record, new Date());
   // The addition stands once recorded: a failed publish of its audit event must not keep the parked tasks parked.
   const announced = await client
@@ -70,5 +79,5 @@ export async function addToGoalBudget(
       () => false,
     );
   for (const id of parked) await client.replayDeadLetter(id);
-  return { record, resumed: parked, event, announced };
+  return { record, resumed: parked, event, announced, repeated };
 }

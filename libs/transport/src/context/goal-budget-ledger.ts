@@ -7,6 +7,7 @@ import type {
   GoalBudget,
 } from '@swarm/contracts';
 import {
+  additionRepeated,
   addToBudget,
   BudgetRecord as BudgetRecordSchema,
   CONTEXT_KEYS,
@@ -40,6 +41,8 @@ export interface DeadlineCheck {
 export interface RecordedAddition {
   readonly before: BudgetRecord | undefined;
   readonly record: BudgetRecord;
+  /** True when the record already held this addition's idempotency key from the same `by`: nothing was added. */
+  readonly repeated: boolean;
 }
 
 /**
@@ -161,14 +164,18 @@ export class GoalBudgetLedger {
 
   /**
    * Adds to the goal's limits and deadline and clears its exhausted mark, by compare-and-set; returns the record
-   * the winning write changed (`before`, undefined when the goal had none) and the record it stored.
+   * the winning write changed (`before`, undefined when the goal had none) and the record it stored. An addition
+   * whose idempotency key the record already holds from the same `by` changes nothing (`repeated`).
    */
   async record(addition: BudgetAddition): Promise<RecordedAddition> {
     let before: BudgetRecord | undefined;
+    let repeated = false;
     const result = await this.goal.update<BudgetRecord>(CONTEXT_KEYS.budget, (current) => {
       before = current;
-      return addToBudget(this.orDefault(current), addition);
+      const record = this.orDefault(current);
+      repeated = additionRepeated(record, addition);
+      return repeated ? undefined : addToBudget(record, addition);
     });
-    return { before, record: BudgetRecordSchema.parse(result.value) };
+    return { before, record: BudgetRecordSchema.parse(result.value), repeated };
   }
 }

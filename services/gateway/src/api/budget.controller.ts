@@ -1,7 +1,9 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import { Roles } from '../auth/roles.decorator.js';
 import type { Principal } from '../auth/roles.js';
+import { IdempotencyKey } from './api-schemas.js';
 import { AddBudgetBody } from './budget-schemas.js';
 import { BudgetService } from './budget.service.js';
 import type { BudgetView } from './gateway-operations.js';
@@ -17,15 +19,26 @@ import { parseOr400 } from './validate.js';
 export class BudgetController {
   constructor(private readonly budget: BudgetService) {}
 
-  /** Records the addition under the authenticated subject (vouched for by the gateway's NATS user). */
+  /**
+   * Records the addition under the authenticated subject (vouched for by the gateway's NATS user). With an
+   * `Idempotency-Key` a retried request adds once: the repeat answers 200 with the budget as stored and the header
+   * `Idempotent-Replayed: true`.
+   */
   @Post('goals/:goalId/budget')
   @Roles('operator')
   @HttpCode(200)
-  add(
+  async add(
     @CurrentPrincipal() principal: Principal,
     @Param('goalId') goalId: string,
     @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<BudgetView> {
-    return this.budget.addToBudget(principal, goalId, parseOr400(AddBudgetBody, body, 'budget addition'));
+    const idempotencyKey = key === undefined ? undefined : parseOr400(IdempotencyKey, key, 'Idempotency-Key');
+    const addition = parseOr400(AddBudgetBody, body, 'budget addition');
+    const { budget, repeated } = await this.budget.addToBudget(principal, goalId, addition, idempotencyKey);
+    // A retry of an addition already made (same key, same subject) added nothing: say so, as Stripe-style APIs do.
+    if (repeated) response.setHeader('Idempotent-Replayed', 'true');
+    return budget;
   }
 }

@@ -8,7 +8,7 @@ import type { GatewayConfig } from '../config.js';
 import { GATEWAY_ERROR_CODES, GatewayError } from '../errors.js';
 import { voucherOf } from './approvals.service.js';
 import type { AddBudgetBody } from './budget-schemas.js';
-import type { BudgetView } from './gateway-operations.js';
+import type { BudgetAdditionView } from './gateway-operations.js';
 import { budgetView } from './goal-view.js';
 import { GoalsService } from './goals.service.js';
 import { GATEWAY_CONFIG, SWARM_CLIENT } from './tokens.js';
@@ -47,9 +47,16 @@ export class BudgetService {
    * (`addToGoalBudget`); returns the budget as stored. Throws GatewayError 422 `budget-over-ceiling` (a quantity
    * above SWARM_BUDGET_MAX_*), GoalViewsError 400 `invalid-goal-id`, GatewayError 404 `goal-not-found`, 409
    * `goal-ended` (completed or failed) and 409 `budget-not-open` (no budget record yet); ReplayRefusedError
-   * (409) when a parked task cannot be replayed (the addition stands).
+   * (409) when a parked task cannot be replayed (the addition stands). With `idempotencyKey`, kept in the
+   * addition, a retry by the same subject with the same key adds nothing and returns the budget as stored
+   * (`repeated`); a retry after the goal has ended is refused like any addition (409 `goal-ended`).
    */
-  async addToBudget(principal: Principal, goalId: string, body: AddBudgetBody): Promise<BudgetView> {
+  async addToBudget(
+    principal: Principal,
+    goalId: string,
+    body: AddBudgetBody,
+    idempotencyKey?: string,
+  ): Promise<BudgetAdditionView> {
     const over = additionOverCeiling(body, budgetCeiling(this.config.transport));
     if (over.length > 0)
       throw new GatewayError(
@@ -71,12 +78,17 @@ export class BudgetService {
         `goal ${goalId} has no budget record yet (no agent has claimed it); try again once it runs`,
       );
     const by = budgetAdditionBy(principal.subject, voucherOf(this.config.transport.natsUser));
-    const { record } = await addToGoalBudget(
+    const { record, repeated } = await addToGoalBudget(
       this.client,
       goalId,
-      { by, add: body.add, ...(body.deadlineMs === undefined ? {} : { deadlineMs: body.deadlineMs }) },
+      {
+        by,
+        add: body.add,
+        ...(body.deadlineMs === undefined ? {} : { deadlineMs: body.deadlineMs }),
+        ...(idempotencyKey === undefined ? {} : { key: idempotencyKey }),
+      },
       budgetDefaults(this.config.transport),
     );
-    return budgetView(record);
+    return { budget: budgetView(record), repeated };
   }
 }

@@ -6,7 +6,7 @@ import type { AddBudgetBody } from './budget-schemas.js';
 import { BudgetService } from './budget.service.js';
 import type {
   ApprovalResolutionView,
-  BudgetView,
+  BudgetAdditionView,
   GatewayOperations,
   GoalFeedEvent,
   GoalListItem,
@@ -69,7 +69,12 @@ export class GatewayOperationsService implements GatewayOperations {
     return this.approvals.decideApproval(principal, goalId, decision);
   }
 
-  addToBudget(principal: Principal, goalId: string, body: AddBudgetBody): Promise<BudgetView> {
-    return this.budget.addToBudget(principal, goalId, body);
+  addToBudget(
+    principal: Principal,
+    goalId: string,
+    body: AddBudgetBody,
+    idempotencyKey?: string,
+  ): Promise<BudgetAdditionView> {
+    return this.budget.addToBudget(principal, goalId, body, idempotencyKey);
   }
 }

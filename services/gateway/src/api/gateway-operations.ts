@@ -95,7 +95,19 @@ export interface GatewayOperations {
   ): Promise<ApprovalResolutionView>;
   /**
    * Adds to the goal's budget as `<subject> via <gateway user>` and resumes its parked tasks; returns the budget.
-   * Throws 422 `budget-over-ceiling`, 404 `goal-not-found`, 409 `goal-ended` / `budget-not-open`.
+   * With `idempotencyKey` a retry (same key, same subject) adds nothing and returns the budget as stored, with
+   * `repeated`. Throws 422 `budget-over-ceiling`, 404 `goal-not-found`, 409 `goal-ended` / `budget-not-open`.
    */
-  addToBudget(principal: Principal, goalId: string, body: AddBudgetBody): Promise<BudgetView>;
+  addToBudget(
+    principal: Principal,
+    goalId: string,
+    body: AddBudgetBody,
+    idempotencyKey?: string,
+  ): Promise<BudgetAdditionView>;
+}
+
+/** What an addition through a door did: the budget as stored, and whether it was a retry that added nothing. */
+export interface BudgetAdditionView {
+  readonly budget: BudgetView;
+  readonly repeated: boolean;
 }

@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { GoalId } from '@swarm/contracts';
 import { z } from 'zod';
+import { IdempotencyKey } from '../api/api-schemas.js';
 import { AddBudgetBody } from '../api/budget-schemas.js';
 import type { GatewayOperations, Principal } from '../api/gateway-operations.js';
 import { parseOr400 } from '../api/validate.js';
@@ -13,6 +14,9 @@ const addBudgetInput = z.strictObject({
   ),
   add: AddBudgetBody.shape.add.describe('What to add to its limits: costUsd, tokens, modelCalls (positive).'),
   deadlineMs: AddBudgetBody.shape.deadlineMs,
+  idempotencyKey: IdempotencyKey.optional().describe(
+    'Send the same key again (a retry) and the addition is made once; the retry returns the budget as stored.',
+  ),
 });
 
 /** Registers add_budget (operator, as `POST /goals/{goalId}/budget`) for `principal`. */
@@ -32,17 +36,20 @@ export function registerBudgetTools(
       outputSchema: AddBudgetOutput,
       annotations: { destructiveHint: false, idempotentHint: false },
     },
-    ({ goalId, ...body }) =>
+    ({ goalId, idempotencyKey, ...body }) =>
       refuseWithoutRole(principal, 'operator', 'add_budget') ??
       refusingKnownErrors(async () => {
-        const budget = await operations.addToBudget(
+        const { budget, repeated } = await operations.addToBudget(
           principal,
           goalId,
           parseOr400(AddBudgetBody, body, 'budget addition'),
+          idempotencyKey,
         );
         const resumed = budget.additions.at(-1)?.resumed ?? 0;
         return toolResult(
-          `Goal ${goalId}: budget added by ${principal.subject}; ${resumed} task(s) resumed.`,
+          repeated
+            ? `Goal ${goalId}: this addition (key ${idempotencyKey}) was already made; nothing added again.`
+            : `Goal ${goalId}: budget added by ${principal.subject}; ${resumed} task(s) resumed.`,
           {
             goalId,
             budget,

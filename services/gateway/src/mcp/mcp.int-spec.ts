@@ -150,12 +150,16 @@ describe('the MCP server at /mcp', () => {
     const empty = await call(admin, 'add_budget', { goalId });
     expect(empty.content[0]?.text).toMatch(/^invalid-request: /);
 
-    const added = await call(admin, 'add_budget', { goalId, deadlineMs: 600_000 });
+    const added = await call(admin, 'add_budget', { goalId, deadlineMs: 600_000, idempotencyKey: 'mcp-1' });
     expect(added.isError).toBeFalsy();
     expect(added.structuredContent).toMatchObject({
       goalId,
       budget: { additions: [{ by: 'admin via gateway', deadlineMs: 600_000, resumed: 1 }] },
     });
+    // A retry under the same key is made once.
+    const retried = await call(admin, 'add_budget', { goalId, deadlineMs: 600_000, idempotencyKey: 'mcp-1' });
+    expect(retried.content[0]?.text).toContain('was already made; nothing added again');
+    expect((retried.structuredContent!['budget'] as { additions: unknown[] }).additions).toHaveLength(1);
     const goal = await followUntil(admin, goalId, ['completed', 'failed']);
     expect(goal).toMatchObject({ state: 'completed', outcome: 'delivered' });
   });

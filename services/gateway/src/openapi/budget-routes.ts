@@ -14,10 +14,24 @@ export const BUDGET_ROUTES: readonly ApiRoute[] = [
     roles: ['operator'],
     parameters: [
       { name: 'goalId', in: 'path', description: 'A goal id (one subject token)', required: true },
+      {
+        name: 'Idempotency-Key',
+        in: 'header',
+        description:
+          '1-128 of [A-Za-z0-9_.:-]: a retry with the same key (same caller) adds nothing again and answers 200 ' +
+          'with Idempotent-Replayed: true',
+        schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,128}$' },
+      },
     ],
     body: AddBudgetBody,
     responses: {
-      200: { description: 'The budget after the addition (as GET goal shows it)', schema: BudgetView },
+      200: {
+        description:
+          'The budget after the addition (as GET goal shows it); for a retry under the same Idempotency-Key, the ' +
+          'budget as stored, with Idempotent-Replayed: true',
+        schema: BudgetView,
+        headers: ['Idempotent-Replayed'],
+      },
       404: { description: 'goal-not-found' },
       409: {
         description:
