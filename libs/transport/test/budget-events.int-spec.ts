@@ -115,4 +115,37 @@ describe('budget.exhausted and budget.added', () => {
     expect(other.record.limits.modelCalls).toBe(8);
     expect((await bodies(goalId, 'budget.added')).map((b) => b['by'])).toEqual(['alice', 'bob']);
   });
+
+  it('resumes a task at once when an addition landed while it was being parked (the addition found nothing)', async () => {
+    const goalId = uniqueName('raced');
+    const ledger = new GoalBudgetLedger(await scenario.client.goal(goalId), { onExhausted: 'fail' });
+    await ledger.open({ modelCalls: 1, onExhausted: 'pause' }, Date.now());
+    // The second reservation is refused; the handler then adds 5 calls (as an operator racing the parking
+    // would) and fails: the task is parked after the addition, which resumed nothing.
+    await scenario.publishWork(goalId, `${goalId}/t`, { reserveModelCalls: 2, topUpWhenExhausted: 5 });
+    await waitFor(async () => (await bodies(goalId, 'task.completed')).length === 1, {
+      description: 'the parked task resumed itself and completed',
+      timeoutMs: 20_000,
+    });
+    const [parked] = (await scenario.client.deadLetters()).filter((record) => record.goalId === goalId);
+    expect(parked?.reason.code).toBe('budget-exhausted');
+    const record = await ledger.read();
+    expect(record?.additions).toEqual([
+      expect.objectContaining({
+        by: 'racing-operator',
+        add: { modelCalls: 5 },
+        resumed: [parked!.messageId],
+      }),
+    ]);
+    expect(record?.exhausted).toBeUndefined();
+    // Resumed once: one completion and one hand-off, and a later addition does not resume it again.
+    const again = await addToGoalBudget(
+      scenario.client,
+      goalId,
+      { by: 'alice', add: { modelCalls: 1 } },
+      { onExhausted: 'fail' },
+    );
+    expect(again.resumed).toEqual([]);
+    expect((await bodies(goalId, 'task.completed')).length).toBe(1);
+  });
 });

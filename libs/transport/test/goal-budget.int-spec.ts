@@ -167,3 +167,26 @@ describe('the exhausted mark', () => {
     ]);
   });
 });
+
+describe('resuming a parked task', () => {
+  it('lets a parked task claim its own resume once the record is no longer exhausted, and only once', async () => {
+    const [ledger] = await ledgers(uniqueName('claim'));
+    await ledger!.open({ modelCalls: 1, onExhausted: 'pause' }, Date.now());
+    await ledger!.exhaust('ran out', 'modelCalls');
+    // Exhausted: the next addition resumes it, not the task.
+    expect(await ledger!.claimResume('dlq/S/1')).toBe(false);
+    const at = new Date().toISOString();
+    await ledger!.record({ by: 'alice', at, add: { modelCalls: 1 } });
+    expect(await ledger!.claimResume('dlq/S/1')).toBe(true);
+    expect(await ledger!.claimResume('dlq/S/1')).toBe(false);
+    // An addition whose scan saw the dead letter before the claim does not resume it a second time.
+    const next = await ledger!.record({
+      by: 'bob',
+      at,
+      add: { modelCalls: 1 },
+      resumed: ['dlq/S/1', 'dlq/S/2'],
+    });
+    expect(next.addition.resumed).toEqual(['dlq/S/2']);
+    expect(next.record.additions.map((addition) => addition.resumed)).toEqual([['dlq/S/1'], ['dlq/S/2']]);
+  });
+});

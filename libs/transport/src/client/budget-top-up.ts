@@ -68,9 +68,10 @@ export async function addToGoalBudget(
     ...(parked.length > 0 ? { resumed: parked } : {}),
     ...(topUp.key === undefined ? {} : { key: topUp.key }),
   };
-  const { before: changed, record, repeated } = await ledger.record(addition);
+  const { before: changed, record, repeated, addition: stored } = await ledger.record(addition);
   if (repeated) return { record, resumed: [], event: undefined, announced: false, repeated };
-  const event = budgetAddedEvent(goalId, addition, changed, record, new Date());
+  const resumes = stored.resumed ?? [];
+  const event = budgetAddedEvent(goalId, stored, changed, record, new Date());
   // The addition stands once recorded: a failed publish of its audit event must not keep the parked tasks parked.
   const announced = await client
     .publish({ subject: client.topology.eventSubject(goalId, 'budget.added'), message: event })
@@ -78,6 +79,6 @@ export async function addToGoalBudget(
       () => true,
       () => false,
     );
-  for (const id of parked) await client.replayDeadLetter(id);
-  return { record, resumed: parked, event, announced, repeated };
+  for (const id of resumes) await client.replayDeadLetter(id);
+  return { record, resumed: resumes, event, announced, repeated };
 }

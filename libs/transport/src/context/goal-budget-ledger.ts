@@ -43,7 +43,12 @@ export interface RecordedAddition {
   readonly record: BudgetRecord;
   /** True when the record already held this addition's idempotency key from the same `by`: nothing was added. */
   readonly repeated: boolean;
+  /** The addition as stored: its `resumed` without the parked tasks that resumed themselves meanwhile. */
+  readonly addition: BudgetAddition;
 }
+
+/** The most dead-letter ids one addition lists as resumed (the contract's bound). */
+const BUDGET_RESUMED_MAX = 500;
 
 /**
  * One goal's budget record (`<goalId>.budget`), changed only by compare-and-set on its KV revision, so the
@@ -170,12 +175,38 @@ export class GoalBudgetLedger {
   async record(addition: BudgetAddition): Promise<RecordedAddition> {
     let before: BudgetRecord | undefined;
     let repeated = false;
+    let stored = addition;
     const result = await this.goal.update<BudgetRecord>(CONTEXT_KEYS.budget, (current) => {
       before = current;
       const record = this.orDefault(current);
       repeated = additionRepeated(record, addition);
-      return repeated ? undefined : addToBudget(record, addition);
+      // A parked task that resumed itself meanwhile (`claimResume`) is not resumed again.
+      const claimed = new Set(record.additions.flatMap((kept) => kept.resumed ?? []));
+      const resumed = (addition.resumed ?? []).filter((id) => !claimed.has(id));
+      const { resumed: _asked, ...rest } = addition;
+      stored = resumed.length > 0 ? { ...rest, resumed } : rest;
+      return repeated ? undefined : addToBudget(record, stored);
     });
-    return { before, record: BudgetRecordSchema.parse(result.value), repeated };
+    return { before, record: BudgetRecordSchema.parse(result.value), repeated, addition: stored };
+  }
+
+  /**
+   * Claims the resume of the parked task `deadLetterId` for the task itself: when the record is no longer
+   * exhausted (an addition cleared it while the task was being parked) and no addition resumed that dead letter,
+   * it is added to the latest addition's `resumed` by compare-and-set and this returns true: the caller replays
+   * it. Otherwise false: the record is exhausted (the next addition resumes it) or someone already did.
+   */
+  async claimResume(deadLetterId: string): Promise<boolean> {
+    let claimed = false;
+    await this.goal.update<BudgetRecord>(CONTEXT_KEYS.budget, (current) => {
+      claimed = false;
+      const last = current?.additions.at(-1);
+      if (!current || current.exhausted || !last) return undefined;
+      if (current.additions.some((kept) => kept.resumed?.includes(deadLetterId))) return undefined;
+      claimed = true;
+      const resumed = [...(last.resumed ?? []), deadLetterId].slice(-BUDGET_RESUMED_MAX);
+      return { ...current, additions: [...current.additions.slice(0, -1), { ...last, resumed }] };
+    });
+    return claimed;
   }
 }

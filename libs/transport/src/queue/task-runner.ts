@@ -10,7 +10,7 @@ import { publishGoalEvent, publishMessage } from '../bus/publisher.js';
 import { exhaustionAnnouncer } from './exhaustion-announcer.js';
 import type { GoalContext } from '../context/goal-context.js';
 import { ATTR } from '../observability/attributes.js';
-import { currentTaskUsage, runInTaskScope } from '../observability/task-scope.js';
+import { currentTaskScope, currentTaskUsage, runInTaskScope } from '../observability/task-scope.js';
 import { recordAttemptUsage } from './attempt-usage.js';
 import { recordGoalEnds } from './goal-end-evidence.js';
 import type { KnownIds } from './intake.js';
@@ -35,6 +35,7 @@ import { buildTaskContext } from './task-context.js';
 import { type BudgetedRun, withinBudget } from './task-budget.js';
 import { handOffHeaders, parseDeadlineHint } from './deadline-hint.js';
 import { supersededByReplay } from './replayed-delivery.js';
+import { resumeIfToppedUp } from './parked-resume.js';
 import { GoalBudgetLedger } from '../context/goal-budget-ledger.js';
 import { budgetDefaults } from '../budget.settings.js';
 import { BudgetExhaustedError } from '../errors.js';
@@ -369,6 +370,11 @@ export class TaskRunner {
     failSpan(span, new Error(reason.message), reason.code);
     transportMetrics().deadLettered.add(1, this.metricAttributes);
     delivery.term(reason.message);
+    const ledger = currentTaskScope()?.budget;
+    if (parked && ledger && (await resumeIfToppedUp(this.deps.bus, ledger, msg, headers, record.messageId)))
+      this.deps.logger.warn(
+        `task ${msg.subject}#${msg.seq} resumed at once: its budget grew as it was parked`,
+      );
   }
 
   private publishEvent(event: Envelope & { type: string }, incoming: TraceCarrier): Promise<void> {

@@ -4,7 +4,8 @@ import { OnDeadLetter, TaskHandler } from '../nest/task-handler.decorator.js';
 import type { DeadLetterRecord } from '@swarm/contracts';
 import type { DeadLetterContext, TaskContext, TaskResult } from '../queue/queue-binding.js';
 import { defineQueue } from '../queue/queue-binding.js';
-import { TaskError } from '../errors.js';
+import { BudgetExhaustedError, TaskError } from '../errors.js';
+import { GoalBudgetLedger } from '../context/goal-budget-ledger.js';
 import { recordModelUsage } from '../observability/task-scope.js';
 import { reserveModelCall } from '../context/model-call-budget.js';
 import type { WorkTask } from './work-task.js';
@@ -53,7 +54,19 @@ export function createWorkController(
         });
       }
       for (let call = 0; call < (task.work.reserveModelCalls ?? 0); call++) {
-        const ticket = await reserveModelCall({ costUsd: 0, tokens: 0, modelCalls: 1 });
+        const ticket = await reserveModelCall({ costUsd: 0, tokens: 0, modelCalls: 1 }).catch(
+          async (error: unknown) => {
+            // A human's addition landing between the budget running out and this task being parked.
+            const topUp = task.work.topUpWhenExhausted;
+            if (topUp && error instanceof BudgetExhaustedError)
+              await new GoalBudgetLedger(ctx.goal, { onExhausted: 'fail' }).record({
+                by: 'racing-operator',
+                at: new Date().toISOString(),
+                add: { modelCalls: topUp },
+              });
+            throw error;
+          },
+        );
         await ticket.settle({ costUsd: 0, tokens: 0, modelCalls: 1 });
       }
       await sleep(task.work.ms, ctx.signal);

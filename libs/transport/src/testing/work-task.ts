@@ -18,6 +18,11 @@ export const WorkTask = z.strictObject({
     spendTokens: z.int().min(0).optional(),
     /** Model calls each attempt reserves from its goal's budget (one call each), before it works or fails. */
     reserveModelCalls: z.int().min(0).max(100).optional(),
+    /**
+     * When a reservation is refused, add this many model calls to the goal's budget (as a human racing the
+     * parking would) before failing: the addition resumes nothing, since the task is not parked yet.
+     */
+    topUpWhenExhausted: z.int().min(1).max(100).optional(),
   }),
 });
 /** A test task. */
