@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { EffectAttempt, EffectPlan, EffectRecord, UncertainEffect } from '@swarm/contracts';
 import {
   completeEffect,
@@ -52,8 +53,6 @@ export interface SideEffects {
  * a NATS that comes back may redeliver the task (its claim expired meanwhile) to a replica that holds or repeats.
  */
 const RECORD_RETRY_MAX_MS = 1_000;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Retries `write` with capped backoff until it succeeds or `signal` aborts. */
 async function recordUntilStored(write: () => Promise<unknown>, signal: AbortSignal): Promise<void> {

@@ -1,10 +1,11 @@
-import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { KV } from '@nats-io/kv';
 import type { ObjectStore } from '@nats-io/obj';
 import type { ArtifactBucket } from '@swarm/contracts';
 import { artifactBucketOf } from '@swarm/contracts';
 import type { z } from 'zod';
 import { encodeJson } from '../bus/codec.js';
+import { isCasConflict } from '../bus/kv-cas.js';
 import { inSpan } from '../observability/tracing.js';
 import { CasConflictError, UnknownArtifactError } from '../errors.js';
 import { putOnce } from './write-once-object.js';
@@ -39,16 +40,6 @@ export interface StoredArtifact {
 }
 
 const KEY_PATTERN = /^[-/_=.a-zA-Z0-9]+$/;
-
-function isCasConflict(error: unknown): boolean {
-  return (
-    error instanceof JetStreamApiError &&
-    (error.code === JetStreamApiCodes.StreamWrongLastSequence ||
-      error.code === JetStreamApiCodes.StreamWrongLastSequenceUnknown)
-  );
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * One goal's shared context: small JSON values in KV under `<goalId>.<key>` (an agent reads only the keys it

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Consumer, JsMsg } from '@nats-io/jetstream';
 import type { BusConnection } from '../bus/bus-connection.js';
 import { ATTR } from '../observability/attributes.js';
@@ -5,8 +6,6 @@ import { observeConsumerPending } from '../observability/transport-metrics.js';
 import type { TransportSettings } from '../settings.js';
 import type { QueueBinding } from './queue-binding.js';
 import type { RunningTask, TaskRunner, TransportLogger } from './task-runner.js';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Competing consumer of one queue. It runs `inFlight` slots; each slot pulls one task only when it is free, so an

@@ -1,23 +1,14 @@
-import { JetStreamApiCodes, JetStreamApiError } from '@nats-io/jetstream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { KV } from '@nats-io/kv';
 import { Kvm } from '@nats-io/kv';
 import type { RateLimitState as RateLimitStateType } from '@swarm/contracts';
 import { RATE_LIMIT_KEY_MAX_CHARS, RATE_LIMIT_KEY_PATTERN, RateLimitState } from '@swarm/contracts';
 import type { BusConnection } from '../bus/bus-connection.js';
 import { encodeJson } from '../bus/codec.js';
+import { isCasConflict } from '../bus/kv-cas.js';
 import { CasConflictError } from '../errors.js';
 import type { RateDecision, RateLimits } from './rate-limit-gcra.js';
 import { bookCall, pauseUntil, settleTokens } from './rate-limit-gcra.js';
-
-function isCasConflict(error: unknown): boolean {
-  return (
-    error instanceof JetStreamApiError &&
-    (error.code === JetStreamApiCodes.StreamWrongLastSequence ||
-      error.code === JetStreamApiCodes.StreamWrongLastSequenceUnknown)
-  );
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * The model rate limiters of the swarm: one `RateLimitState` per limiter key in the rate-limits bucket, changed
