@@ -134,6 +134,8 @@ describe('one trace per goal', () => {
     expect(flakyAttempts.map((s) => s.attributes['messaging.nats.delivery_count'])).toEqual([1, 2]);
     expect(flakyAttempts[0]!.status.code).toBe(2); // ERROR
     expect(flakyAttempts[1]!.status.code ?? 0).not.toBe(2);
+    // Each process span says how its delivery was settled.
+    expect(flakyAttempts.map((s) => s.attributes['messaging.nats.settlement'])).toEqual(['nak', 'ack']);
 
     // Dead-lettering is a span event with the reason, on a failed span.
     const brokenAttempts = processes.filter((s) => s.attributes['swarm.task.id'] === `${goalId}/scrape/1`);
@@ -154,7 +156,11 @@ describe('one trace per goal', () => {
       'deliver file',
     ])
       expect(names).toContain(name);
-    expect([...names].some((n) => n.startsWith('ack '))).toBe(true);
+    // A fire-and-forget ack (the default) has no span of its own; naks and terms do.
+    expect([...names].some((n) => n.startsWith('ack '))).toBe(false);
+    expect(
+      processes.filter((s) => s.attributes['messaging.nats.settlement'] === 'ack').length,
+    ).toBeGreaterThan(0);
     expect([...names].some((n) => n.startsWith('nak '))).toBe(true);
     expect([...names].some((n) => n.startsWith('term '))).toBe(true);
   });

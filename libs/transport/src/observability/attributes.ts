@@ -13,6 +13,7 @@ export const ATTR = {
   stream: 'messaging.nats.stream',
   streamSequence: 'messaging.nats.stream_sequence',
   deliveryCount: 'messaging.nats.delivery_count',
+  settlement: 'messaging.nats.settlement',
   errorType: 'error.type',
   goalId: 'swarm.goal.id',
   taskId: 'swarm.task.id',

@@ -45,6 +45,11 @@ export function startProcessSpan(parent: Context, subject: string, attributes: A
   );
 }
 
+/** Writes how a delivery was settled on its `process` span (the span the context holds). */
+export function markSettlement(delivery: Context, operation: 'ack' | 'nak' | 'term'): void {
+  trace.getSpan(delivery)?.setAttribute(ATTR.settlement, operation);
+}
+
 /** Records a settlement (`ack`, `nak`, `term`) as a short `settle` span under the delivery's span. */
 export function recordSettlement(
   parent: Context,
