@@ -1,6 +1,7 @@
 import { uniqueName } from '@swarm/testing';
 import type { AblationStep, BenchSettings } from '../stats/bench-results.js';
 import { summarizeLatency } from '../stats/percentiles.js';
+import { ABLATION_STEPS } from '../stats/target-bounds.js';
 import type { BenchInfra, PipelineDriver } from '../systems/pipeline-driver.js';
 import type { RawProtocol } from '../systems/raw-jetstream.driver.js';
 import { RawJetStreamDriver } from '../systems/raw-jetstream.driver.js';
@@ -12,17 +13,17 @@ import { CpuMeter } from './cpu-meter.js';
 const RAW_STEPS: readonly { protocol: RawProtocol; name: string; description: string }[] = [
   {
     protocol: 'consume',
-    name: 'raw: consume()',
+    name: ABLATION_STEPS.consume,
     description: 'system (a): prefetching consume(), publish, ack',
   },
   {
     protocol: 'next',
-    name: 'raw: next() per slot',
+    name: ABLATION_STEPS.next,
     description: 'one consumer.next() per free slot, as the swarm pulls',
   },
   {
     protocol: 'swarm-like',
-    name: 'raw: swarm protocol',
+    name: ABLATION_STEPS.protocol,
     description:
       'next() per slot + swarm headers + claimed event awaited before the hand-off + completed event with the hand-off',
   },
@@ -43,12 +44,12 @@ export async function runAblation(
   const steps: { name: string; description: string; driver: PipelineDriver }[] = [
     ...RAW_STEPS.map((step) => ({ ...step, driver: new RawJetStreamDriver(infra, step.protocol) })),
     {
-      name: 'swarm, tracing off',
+      name: ABLATION_STEPS.off,
       description: 'the transport: the above + zod validation, Nest dispatch, task context',
       driver: new SwarmDriver(infra, false),
     },
     {
-      name: 'swarm, tracing on',
+      name: ABLATION_STEPS.on,
       description: '+ OpenTelemetry spans exported over OTLP',
       driver: new SwarmDriver(infra, true),
     },

@@ -1,5 +1,6 @@
 import type { BenchReport, BenchRun, ProfileSummary, SystemResult } from '../stats/bench-results.js';
 import { efficiencyAt } from '../stats/derive.js';
+import { explainTarget } from '../stats/target-bounds.js';
 import { growthSection } from './growth-tables.js';
 import type { ScaleOutUnit } from '../systems/pipeline-driver.js';
 
@@ -46,15 +47,23 @@ export function scaleOutCell(s: SystemResult): string {
   return s.scaleOutUnit === 'worker' ? `${cell} (whole worker)` : cell;
 }
 
-/** The targets of the issue, met or missed. Pure. */
-export function targetsTable(run: BenchRun): string {
+/**
+ * The targets of the issue, met or missed; with the report, a missed one says what bounds it (the ablation and
+ * footprint of the same report, see target-bounds.ts). Pure.
+ */
+export function targetsTable(run: BenchRun, report?: BenchReport): string {
   if (run.targets.length === 0) return '_no targets checked (the swarm with tracing on did not run)_';
   const rows = run.targets.map((t) => {
     const measured =
       t.unit === '' ? pct(t.measured) : `${num(t.measured, t.unit === 'MB' ? 0 : 2)} ${t.unit}`;
-    return `| ${t.description} | ${t.target} | ${measured} | ${t.met ? 'met' : '**missed**'} |`;
+    const bound = (report && explainTarget(t, run, report)) ?? '';
+    return `| ${t.description} | ${t.target} | ${measured} | ${t.met ? 'met' : '**missed**'} | ${bound} |`;
   });
-  return ['| target | wanted | measured | |', '| --- | --- | ---: | --- |', ...rows].join('\n');
+  return [
+    '| target | wanted | measured | | what bounds it |',
+    '| --- | --- | ---: | --- | --- |',
+    ...rows,
+  ].join('\n');
 }
 
 /** Scale-out throughput per replica count, and where the CPU per goal went. Pure. */
@@ -140,7 +149,8 @@ export function ablationTable(steps: BenchReport['ablation']): string {
 export function footprintTable(steps: BenchReport['footprint']): string {
   let previous = 0;
   const rows = steps.map((step) => {
-    const added = previous === 0 ? '' : `+${num(step.rssMb - previous, 0)}`;
+    const delta = step.rssMb - previous;
+    const added = previous === 0 ? '' : `${delta >= 0 ? '+' : ''}${num(delta, 0)}`;
     previous = step.rssMb;
     return `| ${step.name} | ${num(step.rssMb, 0)} | ${added} |`;
   });
@@ -194,7 +204,7 @@ export function renderMarkdown(report: BenchReport): string {
     '',
     systemsTable(run),
     '',
-    targetsTable(run),
+    targetsTable(run, report),
     '',
     detailTables(run),
     '',

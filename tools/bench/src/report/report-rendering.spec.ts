@@ -1,22 +1,6 @@
-import type { BenchReport, BenchRun } from '../stats/bench-results.js';
-import { checkTargets, relativeToBaseline } from '../stats/derive.js';
-import { sampleGrowth, sampleSystem, sampleSystems } from '../testing/sample-results.js';
+import { sampleGrowth, sampleReport as report, sampleRun, sampleSystem } from '../testing/sample-results.js';
 import { renderMarkdown, scaleOutCell, systemsTable, targetsTable } from './markdown-report.js';
 import { renderSvgChart } from './svg-chart.js';
-
-function sampleRun(): BenchRun {
-  const systems = sampleSystems();
-  return {
-    index: 0,
-    startedAt: '2026-11-21T06:00:00.000Z',
-    finishedAt: '2026-11-21T06:05:00.000Z',
-    systems,
-    relative: relativeToBaseline(systems),
-    targets: checkTargets(systems),
-    loadAverage: { before: [1, 1, 1], after: [2, 1.5, 1.2] },
-    foreignCpuShare: 0.05,
-  };
-}
 
 describe('systemsTable', () => {
   it('has one row per system with its throughput ratio to raw JetStream', () => {
@@ -48,50 +32,12 @@ describe('targetsTable', () => {
   it('marks missed targets in bold', () => {
     const table = targetsTable(sampleRun());
     expect(table).toContain('**missed**');
+    expect(table.split('\n')[0]).toBe('| target | wanted | measured | | what bounds it |');
     expect(table).toMatch(/over BullMQ \| >= 1.0x \| 1.80 x \| met/);
     expect(table).toMatch(/over raw JetStream \| >= 0.5x \| 0.45 x \| \*\*missed\*\*/);
     expect(table).toMatch(/over Restate \(ahead of it\) \| > 1.0x \| 1.29 x \| met/);
   });
 });
-
-function report(): BenchReport {
-  return {
-    version: 1,
-    settings: {
-      quick: false,
-      runs: 1,
-      warmupGoals: 100,
-      latencyGoals: 200,
-      throughputGoals: 1_000,
-      window: 500,
-      concurrency: 32,
-      scaleGoalsPerReplica: 100,
-      scaleReplicas: [1, 2, 4],
-      scaleWorkMs: 20,
-      systems: ['raw', 'swarm-off', 'swarm-on', 'bullmq', 'nest-nats', 'langgraph', 'restate'],
-    },
-    machine: {
-      cpus: 2,
-      cpuModel: 'test cpu',
-      memoryGiB: 24,
-      node: 'v20.20.2',
-      natsServer: '2.9.10',
-      redis: '7.0.15',
-      redisOrigin: 'spawned',
-      postgres: '15.20',
-      restate: '1.7.12',
-      os: 'linux',
-    },
-    runs: [sampleRun()],
-    reported: 0,
-    profiles: [],
-    ablation: [],
-    footprint: [
-      { name: 'node alone', rssMb: 40 },
-      { name: '+ NestJS', rssMb: 80 },
-    ],
-  };
-}
 
 describe('renderMarkdown', () => {
   it('names the machine and the quieter run', () => {

@@ -1,6 +1,6 @@
-import type { GrowthResult, SystemResult } from '../stats/bench-results.js';
+import type { BenchReport, BenchRun, GrowthResult, SystemResult } from '../stats/bench-results.js';
 import { growthPoint } from '../stats/growth-figures.js';
-import { scaleEfficiency } from '../stats/derive.js';
+import { checkTargets, relativeToBaseline, scaleEfficiency } from '../stats/derive.js';
 import { STAGES } from '../pipeline/stages.js';
 import type { ScaleOutUnit } from '../systems/pipeline-driver.js';
 import type { SystemId } from '../systems/system-ids.js';
@@ -108,4 +108,59 @@ export function sampleGrowth(): GrowthResult[] {
       replicas: [point(0, 1, 900, 2.2, 10), point(0, 4, 700, 2.8, 20), point(0, 8, 500, 4, 35)],
     },
   ];
+}
+
+/** One pass over every sample system, with its ratios and target checks. */
+export function sampleRun(): BenchRun {
+  const systems = sampleSystems();
+  return {
+    index: 0,
+    startedAt: '2026-11-21T06:00:00.000Z',
+    finishedAt: '2026-11-21T06:05:00.000Z',
+    systems,
+    relative: relativeToBaseline(systems),
+    targets: checkTargets(systems),
+    loadAverage: { before: [1, 1, 1], after: [2, 1.5, 1.2] },
+    foreignCpuShare: 0.05,
+  };
+}
+
+/** A whole report of one sample pass (no profiles, no ablation, two footprint steps). */
+export function sampleReport(): BenchReport {
+  return {
+    version: 1,
+    settings: {
+      quick: false,
+      runs: 1,
+      warmupGoals: 100,
+      latencyGoals: 200,
+      throughputGoals: 1_000,
+      window: 500,
+      concurrency: 32,
+      scaleGoalsPerReplica: 100,
+      scaleReplicas: [1, 2, 4],
+      scaleWorkMs: 20,
+      systems: ['raw', 'swarm-off', 'swarm-on', 'bullmq', 'nest-nats', 'langgraph', 'restate'],
+    },
+    machine: {
+      cpus: 2,
+      cpuModel: 'test cpu',
+      memoryGiB: 24,
+      node: 'v20.20.2',
+      natsServer: '2.9.10',
+      redis: '7.0.15',
+      redisOrigin: 'spawned',
+      postgres: '15.20',
+      restate: '1.7.12',
+      os: 'linux',
+    },
+    runs: [sampleRun()],
+    reported: 0,
+    profiles: [],
+    ablation: [],
+    footprint: [
+      { name: 'node alone', rssMb: 40 },
+      { name: '+ NestJS', rssMb: 80 },
+    ],
+  };
 }
