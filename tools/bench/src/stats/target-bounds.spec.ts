@@ -74,11 +74,17 @@ describe('explainTarget', () => {
     expect(text).toContain('keeps 23 MB of it');
   });
 
+  it('reads the scale-out against the swarm with tracing off and raw JetStream of the same run', () => {
+    expect(explainTarget(missed('scale-out-efficiency'), run, explainedReport())).toContain(
+      'with tracing off the same stage scales 95% at 4 (raw JetStream 95%)',
+    );
+  });
+
   it('says nothing for a met target, a target it cannot price, or a report without the figures', () => {
     expect(
       explainTarget({ ...missed('throughput-vs-raw'), met: true }, run, explainedReport()),
     ).toBeUndefined();
-    expect(explainTarget(missed('scale-out-efficiency'), run, explainedReport())).toBeUndefined();
+    expect(explainTarget(missed('throughput-vs-langgraph'), run, explainedReport())).toBeUndefined();
     expect(explainTarget(missed('throughput-vs-raw'), run, sampleReport())).toBeUndefined();
     expect(explainTarget(missed('idle-rss'), run, { ...sampleReport(), footprint: [] })).toBeUndefined();
   });

@@ -1,4 +1,5 @@
 import type { AblationStep, BenchReport, BenchRun, TargetCheck } from './bench-results.js';
+import { efficiencyAt } from './derive.js';
 
 /** The ablation's steps, by name (run-ablation.ts measures them in this order). */
 export const ABLATION_STEPS = {
@@ -76,6 +77,17 @@ export function explainTarget(check: TargetCheck, run: BenchRun, report: BenchRe
       return (
         `node, nats.js, zod and NestJS take ${fixed(framework.rssMb, 0)} MB before any swarm code (every agent ` +
         `is a NestJS service); the transport, telemetry and the agent kit add ${fixed(agent.rssMb - framework.rssMb, 0)} MB${young}`
+      );
+    }
+    case 'scale-out-efficiency': {
+      const off = run.systems.find((s) => s.id === 'swarm-off');
+      const raw = run.systems.find((s) => s.id === 'raw');
+      if (!off || !raw) return undefined;
+      const pct = (value: number) => `${Math.round(value * 100)}%`;
+      return (
+        `tracing's CPU on a shared machine: with tracing off the same stage scales ${pct(efficiencyAt(off, 4))} ` +
+        `at 4 (raw JetStream ${pct(efficiencyAt(raw, 4))}); every replica, the other stages, nats-server and ` +
+        `the harness share the cores`
       );
     }
     default:
