@@ -187,6 +187,8 @@ describe('one trace per goal', () => {
       const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
       expect(text).toContain('swarm_task_duration');
       expect(text).toContain('swarm_consumer_pending');
+      // Read from the worker when scraped: nothing runs once the goal is done.
+      expect(text).toMatch(/^swarm_tasks_in_flight\{[^}]*swarm_queue="[a-z]+"[^}]*\} 0$/m);
       for (const match of text.matchAll(/^swarm_tasks_processed_total\{([^}]*)\} (\d+)/gm)) {
         const queue = /swarm_queue="([^"]+)"/.exec(match[1]!)?.[1] ?? '';
         processed.set(queue, (processed.get(queue) ?? 0) + Number(match[2]));

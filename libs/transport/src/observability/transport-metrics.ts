@@ -1,4 +1,4 @@
-import type { Attributes, Counter, Histogram, UpDownCounter } from '@opentelemetry/api';
+import type { Attributes, Counter, Histogram } from '@opentelemetry/api';
 import { metrics } from '@opentelemetry/api';
 
 /** The transport's instruments (no-ops until the service starts a meter provider). */
@@ -9,7 +9,6 @@ export interface TransportMetrics {
   readonly deadLettered: Counter<Attributes>;
   readonly duration: Histogram<Attributes>;
   readonly handoffLatency: Histogram<Attributes>;
-  readonly inFlight: UpDownCounter<Attributes>;
 }
 
 let instruments: TransportMetrics | undefined;
@@ -39,11 +38,19 @@ export function transportMetrics(): TransportMetrics {
     }),
     duration: histogram('swarm.task.duration', 'From claim to settlement of one delivery'),
     handoffLatency: histogram('swarm.handoff.latency', 'From publication of a task to its claim'),
-    inFlight: meter.createUpDownCounter('swarm.tasks.in_flight', {
-      description: 'Tasks being worked on now',
-    }),
   };
   return instruments;
+}
+
+/**
+ * Registers the in-flight gauge of one queue worker: its running tasks, counted when metrics are scraped (an
+ * up-down counter moved twice per task cost two attribute hashes per task for the same figure).
+ */
+export function observeInFlight(attributes: Attributes, read: () => number): void {
+  metrics
+    .getMeter('@swarm/transport', '0.1.0')
+    .createObservableUpDownCounter('swarm.tasks.in_flight', { description: 'Tasks being worked on now' })
+    .addCallback((result) => result.observe(read(), attributes));
 }
 
 /** Registers the consumer-lag gauge of one queue: the consumer's pending count, read when metrics are scraped. */

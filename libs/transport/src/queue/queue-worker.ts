@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Consumer, JsMsg } from '@nats-io/jetstream';
 import type { BusConnection } from '../bus/bus-connection.js';
 import { ATTR } from '../observability/attributes.js';
-import { observeConsumerPending } from '../observability/transport-metrics.js';
+import { observeConsumerPending, observeInFlight } from '../observability/transport-metrics.js';
 import type { TransportSettings } from '../settings.js';
 import type { QueueBinding } from './queue-binding.js';
 import type { RunningTask, TaskRunner, TransportLogger } from './task-runner.js';
@@ -58,6 +58,7 @@ export class QueueWorker {
         return (await this.bus.jsm.consumers.info(stream, durable).catch(() => undefined))?.num_pending;
       },
     );
+    observeInFlight(this.runner.metricAttributes, () => this.running.size);
     this.slots = Array.from({ length: this.settings.inFlight }, () => this.slot());
   }
 

@@ -84,7 +84,8 @@ function traceOf(headers: HeaderRecord): TraceCarrier {
  * dead-letter and terminate. Every outcome is an event on the bus, a span, and a metric.
  */
 export class TaskRunner {
-  private readonly metricAttributes: Attributes;
+  /** The attributes of this runner's metrics: the agent kind and the queue. */
+  readonly metricAttributes: Attributes;
   /** The work queues' filter subjects: a hand-off onto one carries `Swarm-Deadline`. */
   private readonly queueSubjects: readonly string[];
 
@@ -118,7 +119,6 @@ export class TaskRunner {
       termReasons: this.deps.bus.features.termReason,
     });
     const metrics = transportMetrics();
-    metrics.inFlight.add(1, this.metricAttributes);
     if (msg.info.deliveryCount === 1)
       metrics.handoffLatency.record(Math.max(0, started - msg.time.getTime()) / 1_000, this.metricAttributes);
 
@@ -132,7 +132,6 @@ export class TaskRunner {
         delivery.nak(backoffDelay(settings.backoffMs, msg.info.deliveryCount));
       })
       .finally(() => {
-        metrics.inFlight.add(-1, this.metricAttributes);
         metrics.duration.record((Date.now() - started) / 1_000, this.metricAttributes);
         span.end();
       });
