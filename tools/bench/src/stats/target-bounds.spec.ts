@@ -67,6 +67,14 @@ describe('explainTarget', () => {
     );
   });
 
+  it('says "none measurable" for a part that read faster than the step before it', () => {
+    const report = explainedReport();
+    const ablation = report.ablation.map((s) => (s.name === ABLATION_STEPS.on ? { ...s, p50Ms: 4.0 } : s));
+    expect(explainTarget(missed('added-latency-per-hop'), run, { ...report, ablation })).toContain(
+      "tracing's spans none measurable",
+    );
+  });
+
   it('reads the idle memory from the footprint, with the young generation it keeps', () => {
     const text = explainTarget(missed('idle-rss'), run, explainedReport());
     expect(text).toContain('take 111 MB before any swarm code');
@@ -80,11 +88,19 @@ describe('explainTarget', () => {
     );
   });
 
+  it('reads a peer the swarm trails against the swarm with tracing off of the same run', () => {
+    const restate = run.systems.find((s) => s.id === 'restate')!.throughput.goalsPerSec;
+    const off = run.systems.find((s) => s.id === 'swarm-off')!.throughput.goalsPerSec;
+    expect(explainTarget(missed('throughput-vs-restate'), run, explainedReport())).toContain(
+      `with tracing off the swarm makes ${(off / restate).toFixed(2)}x Restate's goals/s`,
+    );
+  });
+
   it('says nothing for a met target, a target it cannot price, or a report without the figures', () => {
     expect(
       explainTarget({ ...missed('throughput-vs-raw'), met: true }, run, explainedReport()),
     ).toBeUndefined();
-    expect(explainTarget(missed('throughput-vs-langgraph'), run, explainedReport())).toBeUndefined();
+    expect(explainTarget(missed('throughput-vs-nest-nats'), run, explainedReport())).toBeUndefined();
     expect(explainTarget(missed('throughput-vs-raw'), run, sampleReport())).toBeUndefined();
     expect(explainTarget(missed('idle-rss'), run, { ...sampleReport(), footprint: [] })).toBeUndefined();
   });

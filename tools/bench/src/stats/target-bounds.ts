@@ -60,10 +60,14 @@ export function explainTarget(check: TargetCheck, run: BenchRun, report: BenchRe
     }
     case 'added-latency-per-hop': {
       if (!consume || !protocol || !off || !on) return undefined;
-      const perHop = (from: AblationStep, to: AblationStep) => fixed((to.p50Ms - from.p50Ms) / HOPS, 2);
+      // A step can read faster than the one before it (the machine's noise): that part is "none measurable".
+      const perHop = (from: AblationStep, to: AblationStep) => {
+        const ms = (to.p50Ms - from.p50Ms) / HOPS;
+        return ms > 0 ? `${fixed(ms, 2)} ms` : 'none measurable';
+      };
       return (
-        `per hop at p50 (ablation): the lifecycle events' PubAcks ${perHop(consume, protocol)} ms (the ` +
-        `guarantee), the transport's code ${perHop(protocol, off)} ms, tracing's spans ${perHop(off, on)} ms`
+        `per hop at p50 (ablation): the lifecycle events' PubAcks ${perHop(consume, protocol)} (the ` +
+        `guarantee), the transport's code ${perHop(protocol, off)}, tracing's spans ${perHop(off, on)}`
       );
     }
     case 'idle-rss': {
@@ -77,6 +81,18 @@ export function explainTarget(check: TargetCheck, run: BenchRun, report: BenchRe
       return (
         `node, nats.js, zod and NestJS take ${fixed(framework.rssMb, 0)} MB before any swarm code (every agent ` +
         `is a NestJS service); the transport, telemetry and the agent kit add ${fixed(agent.rssMb - framework.rssMb, 0)} MB${young}`
+      );
+    }
+    case 'throughput-vs-langgraph':
+    case 'throughput-vs-restate': {
+      const peer = run.systems.find((s) => `throughput-vs-${s.id}` === check.id);
+      const off = run.systems.find((s) => s.id === 'swarm-off');
+      const on = run.systems.find((s) => s.id === 'swarm-on');
+      if (!peer || !off || !on) return undefined;
+      return (
+        `tracing, the price of one trace per goal: with tracing off the swarm makes ` +
+        `${fixed(off.throughput.goalsPerSec / peer.throughput.goalsPerSec, 2)}x ${peer.label}'s goals/s; its spans ` +
+        `cost ${fixed(on.cpuMsPerGoal.stages - off.cpuMsPerGoal.stages, 2)} ms of stage CPU per goal (same run)`
       );
     }
     case 'scale-out-efficiency': {
