@@ -5,8 +5,9 @@
  *
  * `BENCH_RAW_PROTOCOL` rebuilds parts of the swarm's protocol on plain nats.js, to price each of them:
  * `next` pulls one message per free slot with `consumer.next()` (as the swarm's slots do); `swarm-like` adds
- * what the swarm does around each task: swarm headers, a `task.claimed` event awaited before the hand-off, and
- * a `task.completed` event published with the hand-off.
+ * what the swarm's transport does around each task: swarm headers, a `task.claimed` event published when the
+ * task starts, and the hand-off and a `task.completed` event published after the work, the ack waiting for all
+ * three PubAcks.
  *
  * `BENCH_FANOUT` > 0 (protocol `consume` only) makes the search stage publish that many scrape tasks and the scrape
  * stage join them the way the swarm does, in a KV bucket of the run: one write-once key per slot, read back from
@@ -188,9 +189,10 @@ function swarmLikeTask(js: JetStreamClient, prefix: string, stage: Stage): (msg:
       `${prefix}.evt.${received.goalId}.task.claimed`,
       event(received, 'task.claimed', { deliveryCount: 1, streamSequence: msg.seq, waitedMs: 0 }),
     );
+    claimed.catch(() => undefined); // awaited with the hand-off below, as the transport's runner does
     const out = handOff(stage, received);
-    await claimed;
     await Promise.all([
+      claimed,
       publish(handOffSubject(prefix, stage, received.goalId), out),
       publish(
         `${prefix}.evt.${received.goalId}.task.completed`,

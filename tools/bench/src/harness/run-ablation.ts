@@ -25,7 +25,7 @@ const RAW_STEPS: readonly { protocol: RawProtocol; name: string; description: st
     protocol: 'swarm-like',
     name: ABLATION_STEPS.protocol,
     description:
-      'next() per slot + swarm headers + claimed event awaited before the hand-off + completed event with the hand-off',
+      'next() per slot + swarm headers + a claimed event at the start + a completed event with the hand-off, the ack after all three PubAcks',
   },
 ];
 
