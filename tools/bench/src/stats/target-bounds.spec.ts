@@ -72,7 +72,7 @@ describe('explainTarget', () => {
 
   it('splits the added latency per hop into its three parts', () => {
     expect(explainTarget(missed('added-latency-per-hop'), run, explainedReport())).toBe(
-      "per hop at p50 (ablation): the lifecycle events' PubAcks 0.20 ms (the guarantee), the transport's code " +
+      "per hop at p50 (ablation): the protocol (a pull per free slot, the lifecycle events' PubAcks) 0.20 ms (the guarantee), the transport's code " +
         "0.10 ms, tracing's spans 0.20 ms",
     );
   });

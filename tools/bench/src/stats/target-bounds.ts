@@ -67,7 +67,7 @@ export function explainTarget(check: TargetCheck, run: BenchRun, report: BenchRe
         return ms > 0 ? `${fixed(ms, 2)} ms` : 'none measurable';
       };
       return (
-        `per hop at p50 (ablation): the lifecycle events' PubAcks ${perHop(consume, protocol)} (the ` +
+        `per hop at p50 (ablation): the protocol (a pull per free slot, the lifecycle events' PubAcks) ${perHop(consume, protocol)} (the ` +
         `guarantee), the transport's code ${perHop(protocol, off)}, tracing's spans ${perHop(off, on)}`
       );
     }
