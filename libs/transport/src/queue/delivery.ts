@@ -6,7 +6,7 @@ import { failSpan, markSettlement, recordSettlement } from '../observability/tra
  * One delivery of a task and its settlement: exactly one of ack, nak, term or hand-back happens. Each is written
  * on the delivery's `process` span (`messaging.nats.settlement`); a confirmed ack, a nak and a term are also
  * recorded as a `settle` span under it. A fire-and-forget ack (the default) gets no span of its own: it has no
- * round trip to time, and a span per task is a fifth of what tracing exports.
+ * round trip to time, and it was one span in five of what tracing exported per task.
  */
 export class Delivery {
   private settled = false;
