@@ -47,7 +47,13 @@ export class ExtractPool implements PageExtractor {
       minThreads: limits.threads,
       maxThreads: limits.threads,
       idleTimeout: Number.POSITIVE_INFINITY,
-      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
+      // The young generation is kept at an eighth of the old one (4-16 MiB): when a worker runs out, Node gives
+      // the last garbage collection 16 MiB of leeway to end it with ERR_WORKER_OUT_OF_MEMORY; a young
+      // generation larger than that, promoted at once, can exhaust the leeway and abort the whole process.
+      resourceLimits: {
+        maxOldGenerationSizeMb: limits.heapMb,
+        maxYoungGenerationSizeMb: Math.min(16, Math.max(4, Math.floor(limits.heapMb / 8))),
+      },
     });
     this.pool.on('error', onWorkerError);
   }
